@@ -1,0 +1,63 @@
+"""Whole-site lookups computed once from the corpus: what each page needs, without pairwise loops.
+
+Entity → mentions, articles, quotes, dated mentions and co-mentions; tag → articles; source →
+articles; previous/next in time. Built from per-article indexes, so the cost grows with the number of
+mentions, not with articles × entities. Read-only data for `render` and `exports`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from .model import Article, Corpus, DatedMention, Entity, Mention, Quote
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    articles: dict[str, Article]  # by slug, in time order
+    entities: dict[str, Entity]  # by id
+    mentions_of: dict[str, list[Mention]] = field(default_factory=dict)
+    articles_of: dict[str, list[str]] = field(default_factory=dict)  # entity → slugs, time order
+    quotes_by: dict[str, list[Quote]] = field(default_factory=dict)
+    dated_of: dict[str, list[DatedMention]] = field(default_factory=dict)
+    co_mentions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by shared articles
+    entities_in: dict[str, list[str]] = field(default_factory=dict)  # article → entity ids, by count
+    tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
+    sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
+    neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
+
+
+def build_catalogue(corpus: Corpus) -> Catalogue:
+    articles = {a.slug: a for a in corpus.articles}
+    catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
+    pair_counts: dict[str, Counter] = defaultdict(Counter)
+    for slug, article in articles.items():
+        analysis = corpus.analyses[slug]
+        counts = Counter(m.entity for m in analysis.mentions)
+        catalogue.entities_in[slug] = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        for mention in analysis.mentions:
+            catalogue.mentions_of.setdefault(mention.entity, []).append(mention)
+        for entity in counts:
+            catalogue.articles_of.setdefault(entity, []).append(slug)
+            pair_counts[entity].update(other for other in counts if other != entity)
+        for quote in analysis.quotes:
+            if quote.speaker:
+                catalogue.quotes_by.setdefault(quote.speaker, []).append(quote)
+        for dated in analysis.dated:
+            for entity in dict.fromkeys((*dated.entities, *([dated.event] if dated.event else []))):
+                catalogue.dated_of.setdefault(entity, []).append(dated)
+        for tag in article.tags:
+            key = slugify(tag) or "tag"
+            catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
+        catalogue.sources.setdefault(article.source or "", []).append(slug)
+    for entity, counter in pair_counts.items():
+        catalogue.co_mentions[entity] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    for dated_list in catalogue.dated_of.values():
+        dated_list.sort(key=lambda d: (d.date.value, d.article, d.block, d.start))
+    slugs = list(articles)
+    for i, slug in enumerate(slugs):
+        catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
+    return catalogue

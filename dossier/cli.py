@@ -1,0 +1,132 @@
+"""The command line: `build` (the default), `serve` and `normalise`. Parses options, runs the pipeline,
+prints problems as `path:line: severity: message` and a summary. No traceback for content errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+
+from .model import Problem
+from .write import OutputError
+
+COMMANDS = ("build", "serve", "normalise")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="dossier: turn a folder of collected articles into a documentary website.",
+        epilog="With no command, `build` runs.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser("build", help="build the site from content/ into output/",
+                                description="Build the site from content/ into output/ (replaced atomically).")
+    _add_folders(build)
+    serve = commands.add_parser("serve", help="build, serve output/ locally and rebuild on every change",
+                                description="Build, serve output/ on 127.0.0.1 and rebuild and reload the "
+                                "browser whenever content/, templates/ or site_src/ change.")
+    _add_folders(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    normalise = commands.add_parser("normalise", help="show each article as clean Markdown with front matter",
+                                    description="Print each article (or the FILES given) as dossier normalises "
+                                    "it: YAML front matter plus a clean Markdown body.")
+    normalise.add_argument("--content", type=Path, help="content folder (default: ./content)")
+    normalise.add_argument("files", nargs="*", type=Path, metavar="FILE", help="articles to show (default: all)")
+    return parser
+
+
+def _add_folders(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, help="content folder (default: ./content)")
+    parser.add_argument("--output", type=Path, help="output folder (default: ./output)")
+
+
+def main(argv: list[str] | None = None, project: Path | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")  # `build.py --output x` means `build.py build --output x`
+    args = make_parser().parse_args(argv)
+    console = Console(stderr=True, highlight=False)
+    from .pipeline import default_paths
+
+    paths = default_paths(getattr(args, "content", None), getattr(args, "output", None), project)
+    try:
+        if args.command == "serve":
+            from .serve import serve
+
+            return serve(paths, args.host, args.port, console)
+        if args.command == "normalise":
+            return normalise_command(paths, args.files, console)
+        return build_command(paths, console)
+    except OutputError as exc:
+        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_command(paths, console: Console) -> int:
+    from .pipeline import build_site
+
+    started = time.perf_counter()
+    result = build_site(paths)
+    report(result.problems, console)
+    if not result.ok:
+        console.print("build failed: nothing was written; fix the errors above.", markup=False)
+        return 1
+    corpus = result.corpus
+    console.print(f"built {len(result.files)} files in {paths.output} from {len(corpus.articles)} articles and "
+                  f"{len(corpus.entities)} entities in {time.perf_counter() - started:.2f} s", markup=False)
+    return 0
+
+
+def normalise_command(paths, files: list[Path], console: Console) -> int:
+    from .boilerplate import load_rules
+    from .config import load_site_config
+    from .frontmatter import to_markdown
+    from .normalise import normalise_article
+    from .readers import read_article
+
+    site, problems = load_site_config(paths.content)
+    if site is None:
+        report(problems, console)
+        return 1
+    rules, rule_problems = load_rules(paths.content)
+    problems += rule_problems
+    folder = paths.content / "articles"
+    targets = files or sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    for path in targets:
+        relative = path.name if folder.resolve() not in path.resolve().parents else \
+            path.resolve().relative_to(folder.resolve()).as_posix()
+        document, read_problems = read_article(path, relative)
+        problems += read_problems
+        if document is None:
+            continue
+        article, normalise_problems = normalise_article(document, site, rules, str(path))
+        problems += normalise_problems
+        sys.stdout.write(f"<!-- {path} -->\n{to_markdown(article)}\n")
+    report(problems, console)
+    return 0
+
+
+def _shown(path: str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    absolute = Path(path)
+    if absolute.is_absolute() and Path.cwd() in absolute.parents:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    return path
+
+
+def report(problems: list[Problem], console: Console) -> None:
+    """Each problem on its own line, errors first, then a one-line count."""
+    ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0))
+    for problem in ordered:
+        style = "red" if problem.severity == "error" else "yellow"
+        console.print(str(replace(problem, path=_shown(problem.path))), style=style, markup=False, soft_wrap=True)
+    errors = sum(1 for p in problems if p.severity == "error")
+    if problems:
+        console.print(f"{errors} error(s), {len(problems) - errors} warning(s)", markup=False)

@@ -1,0 +1,55 @@
+"""Reads and validates `content/site.yaml`. Collects every problem; never fills in silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Problem, SiteConfig
+from .yamlio import YamlError, line_of, load_yaml
+
+_KEYS = {
+    "title": str, "description": str, "base_url": str, "language": str, "date_order": str,
+    "author": str,
+}
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+
+
+def load_site_config(content: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    """The site's settings, or None with the problems that make them unusable."""
+    path = content / "site.yaml"
+    shown = str(path)
+    if not path.is_file():
+        return None, [Problem(shown, "missing: create it with at least `title: My dossier`", severity="error")]
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return None, [Problem(shown, "not UTF-8 text: save it as UTF-8", severity="error")]
+    except YamlError as exc:
+        return None, [Problem(shown, f"{exc}; fix the YAML syntax", exc.line, "error")]
+    if not isinstance(data, dict):
+        return None, [Problem(shown, "must be a YAML mapping such as `title: My dossier`", severity="error")]
+
+    problems: list[Problem] = []
+    values = {}
+    for key, value in data.items():
+        expected = _KEYS.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_KEYS))
+            problems.append(Problem(shown, f"unknown key `{key}` (known keys: {known})", line_of(data, key)))
+        elif not isinstance(value, expected):
+            problems.append(Problem(shown, f"`{key}` must be text, not {type(value).__name__}",
+                                    line_of(data, key), "error"))
+        else:
+            values[key] = value.strip()
+    if not values.get("title"):
+        problems.append(Problem(shown, "`title` is required, e.g. `title: My dossier`", line_of(data), "error"))
+    order = values.get("date_order", "DMY").upper()
+    if order not in DATE_ORDERS:
+        problems.append(Problem(shown, f"`date_order` must be one of {', '.join(DATE_ORDERS)}, not {order!r}",
+                                line_of(data, "date_order"), "error"))
+    values["date_order"] = order
+    if "base_url" in values and not values["base_url"].endswith("/"):
+        values["base_url"] += "/"
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return SiteConfig(**values), problems

@@ -1,0 +1,132 @@
+"""Explicit dates in article prose (`on 20 September`, `in September 2022`, `in 2025`) with their precision.
+
+A fast pass of regular expressions built from dateparser's month names finds candidates; each is
+resolved from its own digits. A missing year comes from the article's date and the sentence's tense
+(`on October 12 this year`); without an article date such a phrase is left out, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dates import bounds, make_date, month_names, overlaps
+from .link import sentence_at, split_sentences
+from .model import Block, DatedMention, Entity, Mention, PartialDate
+
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(1\d{3}|20\d{2})"
+_LEAD = (r"(?:in|since|until|till|by|from|of|during|before|after|through|early|late|mid-?|the end of|"
+         r"the beginning of|the start of|the middle of|spring|summer|autumn|fall|winter|"
+         r"в|с|до|к|по|весной|летом|осенью|зимой)")
+_FUTURE = re.compile(r"\b(will|shall|to be held|scheduled|plans?|planned|expects?|expected|upcoming|next|"
+                     r"considering|is due|are due|intends?|would)\b", re.IGNORECASE)
+_RELATIVE_YEAR = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
+
+
+@lru_cache(maxsize=16)
+def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], list[tuple[str, re.Pattern]]]:
+    names = month_names(languages)
+    month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
+    flags = re.IGNORECASE
+    return names, [
+        ("day-month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)", flags)),
+        ("month-day", re.compile(rf"\b{month}\s+(\d{{1,2}}){_ORD}\b(?![.,]\d|\s*(?:%|per|years?|days?))"
+                                 rf"(?:,?\s+{_YEAR}\b)?", flags)),
+        ("month-year", re.compile(rf"\b{month}(?:\s+of)?\s+{_YEAR}\b(?!-)", flags)),
+        ("numeric", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
+        ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        ("year", re.compile(rf"\b{_LEAD}\s+(?:the\s+)?(?:year\s+)?{_YEAR}\b(?!-|\s*(?:%|per))", flags)),
+        ("bare-month", re.compile(rf"\b{_LEAD}\s+{month}\b(?!\s*\d)", flags)),
+    ]
+
+
+def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: PartialDate | None,
+                        languages: tuple[str, ...], mentions: tuple[Mention, ...],
+                        entities: dict[str, Entity], date_order: str = "DMY") -> tuple[DatedMention, ...]:
+    """Every explicit date in the body, resolved, with the entities and event of its sentence."""
+    names, patterns = _patterns(languages)
+    english = "en" in languages
+    found: list[DatedMention] = []
+    for block in blocks:
+        sentences = split_sentences(block.text)
+        candidates = []
+        for kind, pattern in patterns:
+            for match in pattern.finditer(block.text):
+                candidates.append((match.start(), match.end(), kind, match))
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        taken_until = -1
+        for start, end, kind, match in candidates:
+            if start < taken_until:
+                continue
+            sentence = sentence_at(block.text, sentences, start)
+            date = _resolve(kind, match, names, english, article_date, sentence, date_order)
+            if date is None:
+                continue
+            taken_until = end
+            text = match.group(0) if kind not in ("year", "bare-month") else block.text[start:end]
+            in_sentence = _entities_in_sentence(block, sentences, start, mentions)
+            found.append(DatedMention(slug, block.index, start, end, text.strip(), date, sentence,
+                                      in_sentence, _event_for(date, in_sentence, entities)))
+    return tuple(found)
+
+
+def _resolve(kind, match, names, english, article_date, sentence, order) -> PartialDate | None:
+    groups = match.groups()
+    if kind in ("numeric", "iso"):
+        a, b, c = (int(g) for g in groups)
+        if kind == "iso":
+            return make_date(a, b, c)
+        day, month = (b, a) if order == "MDY" else (a, b)
+        return make_date(c, month, day)
+    if kind == "year":
+        return make_date(int(groups[-1]))
+    month_word = next(g for g in groups if g and not g.isdigit())
+    if english and month_word.islower():  # "may", "march": verbs, not months
+        return None
+    month = names.get(month_word.lower())
+    if month is None:
+        return None
+    day = None
+    if kind == "day-month":
+        day, year = int(groups[0]), groups[2]
+    elif kind == "month-day":
+        day, year = int(groups[1]), groups[2]
+    elif kind == "month-year":
+        year = groups[1]
+    else:
+        year = None
+    if year:
+        return make_date(int(year), month, day)
+    return _year_from_context(month, day, article_date, sentence)
+
+
+def _year_from_context(month: int, day: int | None, article_date: PartialDate | None,
+                       sentence: str) -> PartialDate | None:
+    """A day or month written without a year, placed in the year the article's date and tense imply."""
+    if article_date is None:
+        return None
+    year = int(article_date.value[:4])
+    lowered = sentence.lower()
+    for phrase, shift in _RELATIVE_YEAR.items():
+        if phrase in lowered:
+            return make_date(year + shift, month, day)
+    candidate = make_date(year, month, day)
+    if candidate and bounds(candidate)[0] > bounds(article_date)[1] and not _FUTURE.search(sentence):
+        return make_date(year - 1, month, day)  # a past event written about early the next year
+    return candidate
+
+
+def _entities_in_sentence(block: Block, sentences, position: int, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
+    start, end = next(((s, e) for s, e in sentences if s <= position <= e), (0, len(block.text)))
+    return tuple(dict.fromkeys(m.entity for m in mentions if m.block == block.index and start <= m.start < end))
+
+
+def _event_for(date: PartialDate, in_sentence: tuple[str, ...], entities: dict[str, Entity]) -> str | None:
+    """The registered event named in the same sentence whose dates agree with this one."""
+    for entity_id in in_sentence:
+        event = entities[entity_id]
+        start = event.date or event.start
+        if event.kind == "event" and start and overlaps(start, event.end, date):
+            return event.id
+    return None

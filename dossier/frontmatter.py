@@ -1,0 +1,125 @@
+"""Front matter: validating what an editor wrote, and writing a normalised article back out.
+
+Validation collects problems with the line of each key; it never guesses a value the editor did not
+write. Writing produces the stable, readable form `normalise --write` saves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import parse_iso
+from .model import Article, Caption, PartialDate, Problem, Removed
+from .yamlio import date_text, dump_yaml, line_of
+
+DATE_SOURCES = ("front-matter", "dateline", "text", "inferred")
+_TEXT_KEYS = ("title", "subtitle", "source", "url", "author", "language", "slug")
+KNOWN_KEYS = set(_TEXT_KEYS) | {"date", "date_precision", "date_source", "tags", "captions", "removed"}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The fields an editor (or an HTML page's metadata) set, validated. Absent keys are not in `given`."""
+
+    given: frozenset[str] = frozenset()
+    text: dict[str, str] = field(default_factory=dict)
+    date: PartialDate | None = None
+    date_source: str | None = None
+    tags: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    extra: tuple[tuple[str, object], ...] = ()
+
+
+def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem]]:
+    problems: list[Problem] = []
+    given = {key for key in meta if key in KNOWN_KEYS}
+    text = {}
+    for key in _TEXT_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            problems.append(Problem(shown, f"`{key}` must be text, not a {type(value).__name__}; "
+                                    f"write `{key}: ...` on one line", line_of(meta, key), "error"))
+            given.discard(key)
+            continue
+        text[key] = value.strip()
+    date, date_problem = _read_date(meta, shown)
+    if date_problem:
+        problems.append(date_problem)
+        given.discard("date")
+    tags, tag_problem = _read_tags(meta, shown)
+    if tag_problem:
+        problems.append(tag_problem)
+    unknown = [key for key in meta if key not in KNOWN_KEYS]
+    problems += [Problem(shown, f"unknown front matter key `{key}` kept as extra data (known keys: "
+                         f"{', '.join(sorted(KNOWN_KEYS))})", line_of(meta, key)) for key in unknown]
+    source = meta.get("date_source")
+    return FrontMatter(
+        given=frozenset(given), text=text, date=date,
+        date_source=(source if source in DATE_SOURCES else "front-matter") if date else None,
+        tags=tags, captions=_read_captions(meta.get("captions")), removed=_read_removed(meta.get("removed")),
+        extra=tuple((key, meta[key]) for key in unknown),
+    ), problems
+
+
+def _read_date(meta: dict, shown: str) -> tuple[PartialDate | None, Problem | None]:
+    if meta.get("date") is None:
+        return None, None
+    written = date_text(meta["date"])
+    parsed = parse_iso(written[:10]) if len(written) >= 10 and written[4:5] == "-" else parse_iso(written)
+    if parsed is None:
+        return None, Problem(shown, f"date: cannot parse {written!r}; write YYYY-MM-DD (or YYYY-MM, YYYY)",
+                             line_of(meta, "date"), "error")
+    return parsed, None
+
+
+def _read_tags(meta: dict, shown: str) -> tuple[tuple[str, ...], Problem | None]:
+    value = meta.get("tags")
+    if value is None:
+        return (), None
+    if isinstance(value, str):  # "a, b" is a common way to write a list
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(t, (str, int)) for t in value):
+        return (), Problem(shown, "`tags` must be a list such as `[Armenia, Politics]`", line_of(meta, "tags"), "error")
+    return tuple(dict.fromkeys(str(t).strip() for t in value if str(t).strip())), None
+
+
+def _read_captions(value) -> tuple[Caption, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(Caption(str(c.get("text", "")), str(c.get("credit", "") or ""))
+                 for c in value if isinstance(c, dict))
+
+
+def _read_removed(value) -> tuple[Removed, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(Removed(str(r.get("text", "")), str(r.get("reason", "")), r.get("line"))
+                 for r in value if isinstance(r, dict) and r.get("text"))
+
+
+def to_markdown(article: Article) -> str:
+    """The article as Markdown with YAML front matter: what `normalise` shows and writes."""
+    data = {
+        "title": article.title,
+        "subtitle": article.subtitle or None,
+        "date": article.date.value if article.date else None,
+        "date_precision": article.date.precision if article.date else None,
+        "date_source": article.date_source,
+        "source": article.source or None,
+        "url": article.url or None,
+        "author": article.author or None,
+        "language": article.language,
+        "tags": list(article.tags),
+        "slug": article.slug,
+    }
+    if article.captions:
+        data["captions"] = [{"text": c.text, "credit": c.credit} for c in article.captions]
+    if article.removed:
+        data["removed"] = [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed]
+    data.update(dict(article.extra))
+    return f"---\n{dump_yaml(data)}---\n\n{article.body}\n"

@@ -1,0 +1,157 @@
+"""Find mentions of registered entities in article text, with one Aho-Corasick automaton.
+
+The automaton (pyahocorasick) holds every name, alias and role title, so the cost of matching does
+not grow with the size of the registry. Matches must sit on word boundaries, longer matches win over
+shorter ones, acronyms match only in their own case, and a role title ("Russian President") names
+the person who held it on the article's date. Knows nothing about HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .dates import bounds
+from .model import Article, Block, Entity, Mention, PartialDate
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"»’)]*\s+(?=[“\"«(]?[A-ZА-ЯЁ0-9])")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one surface form in the automaton stands for."""
+
+    surface: str
+    entity: str | None  # a plain alias names one entity
+    roles: tuple[tuple[str, str | None, str | None], ...] = ()  # (person id, from, to) for a role title
+    exact_case: bool = False
+
+
+class Matcher:
+    """Every registered surface form in one automaton; `find` returns non-overlapping matches."""
+
+    def __init__(self, entities: tuple[Entity, ...]):
+        forms: dict[str, Target] = {}
+        for entity in entities:
+            for surface in (entity.name, *entity.aliases):
+                forms.setdefault(surface.lower(), Target(surface, entity.id, exact_case=_is_acronym(surface)))
+        holders: dict[str, list] = {}
+        for entity in entities:
+            for role in entity.roles:
+                holders.setdefault(role.title.lower(), []).append((entity.id, role.start, role.end))
+        for key, people in holders.items():
+            if key not in forms:
+                forms[key] = Target(key, None, tuple(people))
+        self.automaton = ahocorasick.Automaton()
+        for key, target in forms.items():
+            self.automaton.add_word(key, (len(key), target))
+        if forms:
+            self.automaton.make_automaton()
+        self.empty = not forms
+
+    def find(self, text: str) -> list[tuple[int, int, Target]]:
+        """Matches as (start, end, target), longest first where they overlap, left to right."""
+        if self.empty:
+            return []
+        lowered = _lower_same_length(text)
+        candidates = []
+        for end_index, (length, target) in self.automaton.iter(lowered):
+            start, end = end_index - length + 1, end_index + 1
+            if _on_word_boundaries(text, start, end) and _case_fits(text[start:end], target):
+                candidates.append((start, end, target))
+        candidates.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        chosen: list[tuple[int, int, Target]] = []
+        for match in candidates:
+            if not chosen or match[0] >= chosen[-1][1]:
+                chosen.append(match)
+        return chosen
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # e.g. 'İ' lowers to two chars
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """Not inside a longer word, an e-mail address or a URL."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in "_/@" or after.isalnum() or after in "_@":
+        return False
+    return not _inside_url(text, start)
+
+
+def _inside_url(text: str, start: int) -> bool:
+    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    word = text[word_start:start]
+    return "://" in word or word.startswith("www.")
+
+
+def _case_fits(written: str, target: Target) -> bool:
+    """Acronyms only in capitals; other names must start as the registry writes them."""
+    if target.exact_case:
+        return written == target.surface
+    first = target.surface[0]
+    return not first.isupper() or written[0].isupper()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in a block of text."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def sentence_at(text: str, sentences: list[tuple[int, int]], position: int) -> str:
+    for start, end in sentences:
+        if start <= position < end or position == end:
+            return text[start:end].strip()
+    return text.strip()
+
+
+def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher) -> tuple[tuple[Mention, ...], int]:
+    """Every mention in an article; the first per entity in each section is marked to be linked.
+
+    Also returns how many role titles could not be resolved to one person (no date, or two holders).
+    """
+    mentions: list[Mention] = []
+    linked: set[tuple[str, int]] = set()
+    unresolved = 0
+    for block in blocks:
+        sentences = split_sentences(block.text)
+        for start, end, target in matcher.find(block.text):
+            entity = target.entity or _role_holder(target, article.date)
+            if entity is None:
+                unresolved += 1
+                continue
+            first = (entity, block.section) not in linked
+            linked.add((entity, block.section))
+            mentions.append(Mention(entity, article.slug, block.index, start, end, block.text[start:end],
+                                    sentence_at(block.text, sentences, start), first, target.entity is None))
+    return tuple(mentions), unresolved
+
+
+def _role_holder(target: Target, date: PartialDate | None) -> str | None:
+    """The one person who held a role on `date`; None when the date is unknown or it is ambiguous."""
+    if date is None:
+        return None
+    first_day, last_day = bounds(date)
+    holders = {person for person, start, end in target.roles
+               if (start is None or start <= first_day) and (end is None or last_day <= _end_day(end))}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _end_day(end: str) -> str:
+    return end if len(end) == 10 else end + "-99"

@@ -1,0 +1,130 @@
+"""Markdown in, text blocks and safe HTML out, with markdown-it-py (CommonMark, raw HTML off).
+
+`body_blocks` gives the plain text of every paragraph and heading, which the analysis stages read;
+`render_body` turns the same Markdown into HTML and wraps given character spans of those texts in
+links or spans. Both walk the same token stream, so offsets always agree. No knowledge of entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import Block
+
+_MD = MarkdownIt("commonmark", {"html": False, "typographer": False})
+_TEXT_TYPES = {"text": None, "code_inline": None, "softbreak": " ", "hardbreak": " ", "image": ""}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Wrap characters `start:end` of block `block`'s text in an element."""
+
+    block: int
+    start: int
+    end: int
+    tag: str  # "a" or "span"
+    attrs: tuple[tuple[str, str], ...]
+
+
+def body_blocks(markdown: str) -> tuple[Block, ...]:
+    """Every paragraph and heading of a Markdown body as plain text, in order."""
+    blocks, section, kind = [], 0, "paragraph"
+    for token in _MD.parse(markdown):
+        if token.type == "heading_open":
+            section, kind = section + 1, "heading"
+        elif token.type == "paragraph_open":
+            kind = "paragraph"
+        elif token.type == "inline":
+            blocks.append(Block(len(blocks), kind, _plain(token.children or []), section))
+    return tuple(blocks)
+
+
+def _plain(children: list[Token]) -> str:
+    return "".join(_TEXT_TYPES[c.type] if _TEXT_TYPES.get(c.type) is not None else c.content
+                   for c in children if c.type in _TEXT_TYPES)
+
+
+def render_body(markdown: str, spans: list[Span]) -> str:
+    """HTML for a Markdown body; blocks get `id="p-N"`; spans inside one run of text are wrapped."""
+    tokens = _MD.parse(markdown)
+    by_block: dict[int, list[Span]] = {}
+    for span in spans:
+        by_block.setdefault(span.block, []).append(span)
+    index = 0
+    for i, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        if i > 0 and tokens[i - 1].nesting == 1 and not tokens[i - 1].hidden:
+            tokens[i - 1].attrSet("id", f"p-{index}")
+        if index in by_block:
+            token.children = _wrap(token.children or [], by_block[index])
+        index += 1
+    return _MD.renderer.render(tokens, _MD.options, {})
+
+
+def _wrap(children: list[Token], spans: list[Span]) -> list[Token]:
+    """Split text tokens so that each span that lies inside one of them becomes an element."""
+    result: list[Token] = []
+    offset = 0
+    in_link = 0
+    for child in children:
+        if child.type == "link_open":
+            in_link += 1
+        elif child.type == "link_close":
+            in_link -= 1
+        length = len(child.content) if child.type in ("text", "code_inline") else len(_TEXT_TYPES.get(child.type) or "")
+        if child.type == "text":
+            inside = [s for s in spans if offset <= s.start and s.end <= offset + length
+                      and not (in_link and s.tag == "a")]
+            result.extend(_split(child.content, offset, inside))
+        else:
+            result.append(child)
+        offset += length
+    return result
+
+
+def _split(text: str, offset: int, spans: list[Span]) -> list[Token]:
+    """Tokens for `text` (starting at `offset` in its block) with `spans` as nested elements."""
+    tokens: list[Token] = []
+    position = offset
+    outer = _outermost(spans)
+    for span in outer:
+        if span.start > position:
+            tokens.append(_text(text[position - offset:span.start - offset]))
+        opening = Token(f"{span.tag}_open", span.tag, 1)
+        for key, value in span.attrs:
+            opening.attrSet(key, value)
+        tokens.append(opening)
+        inner = [s for s in spans if s is not span and span.start <= s.start and s.end <= span.end]
+        if span.tag == "a":
+            inner = [s for s in inner if s.tag != "a"]
+        tokens.extend(_split(text[span.start - offset:span.end - offset], span.start, inner))
+        tokens.append(Token(f"{span.tag}_close", span.tag, -1))
+        position = span.end
+    if position < offset + len(text):
+        tokens.append(_text(text[position - offset:]))
+    return tokens
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Spans not inside another, left to right; of two that overlap, the earlier wins."""
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if chosen and span.start < chosen[-1].end:
+            continue
+        chosen.append(span)
+    return chosen
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token
+
+
+def render_inline(markdown: str) -> str:
+    """HTML for a short piece of Markdown (a note or a description), without a paragraph around it."""
+    return _MD.renderInline(markdown)

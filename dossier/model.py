@@ -1,0 +1,216 @@
+"""The plain data that flows through the pipeline.
+
+Every record is a frozen dataclass; relations between records are ids (entity ids, article slugs),
+never object references, so that each stage is a function from data to data. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+KINDS = ("person", "organisation", "event", "place")
+KIND_PLURALS = {"person": "people", "organisation": "organisations", "event": "events", "place": "places"}
+Precision = Literal["day", "month", "year"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the user's input, reported as `path:line: message`."""
+
+    path: str  # shown to the user, relative to the working directory where possible
+    message: str  # what is wrong and how to fix it
+    line: int | None = None  # 1-based, where it applies
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A calendar date known to a day, a month or a year: `value` is YYYY-MM-DD, YYYY-MM or YYYY."""
+
+    value: str
+    precision: Precision
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """`content/site.yaml`, validated."""
+
+    title: str
+    description: str = ""
+    base_url: str = "/"
+    language: str = "en"
+    date_order: str = "DMY"  # how an ambiguous numeric date such as 09.10.2023 is read
+    author: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person held between two dates (either may be open)."""
+
+    title: str
+    start: str | None = None  # YYYY[-MM[-DD]]
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One registered person, organisation, event or place."""
+
+    id: str
+    name: str
+    kind: str  # one of KINDS
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    roles: tuple[Role, ...] = ()
+    date: PartialDate | None = None  # events: a single date ...
+    start: PartialDate | None = None  # ... or a range
+    end: PartialDate | None = None
+    source_path: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line taken out of an article's body, kept so nothing is silently lost."""
+
+    text: str
+    reason: str  # e.g. "boilerplate: social", "repeated title", "source line"
+    line: int | None = None  # line in the original file
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One normalised article: front matter fields plus a clean Markdown body."""
+
+    source_path: str  # file name under content/articles/
+    slug: str
+    title: str
+    body: str  # Markdown, raw HTML never interpreted
+    subtitle: str = ""
+    date: PartialDate | None = None
+    date_source: str | None = None  # "front-matter", "dateline", "text", "inferred"
+    source: str = ""  # publisher or site
+    url: str = ""
+    author: str = ""
+    language: str = "en"
+    tags: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    extra: tuple[tuple[str, object], ...] = ()  # unknown front matter keys, kept as given
+    original: bytes = b""  # the file exactly as the user collected it
+    format: str = "txt"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body (paragraph, heading, list item), as plain text."""
+
+    index: int  # position among the body's blocks; the page anchor is `p-{index}`
+    kind: str  # "paragraph" or "heading"
+    text: str
+    section: int  # which heading-delimited section the block is in
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of an article's text that names a registered entity."""
+
+    entity: str  # entity id
+    article: str  # article slug
+    block: int
+    start: int  # character offsets in Block.text
+    end: int
+    text: str  # the surface form as written
+    sentence: str
+    linked: bool  # the first mention per section is linked on the page
+    via_role: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it (an entity id, an unregistered name, or nobody known)."""
+
+    article: str
+    block: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # entity id
+    speaker_name: str = ""  # as written, also for unregistered speakers
+    cue: str = ""  # the attribution phrase that named the speaker
+
+    @property
+    def anchor(self) -> str:
+        return f"q-{self.block}-{self.start}"
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """An explicit date expression in an article's body, resolved to a calendar date."""
+
+    article: str
+    block: int
+    start: int
+    end: int
+    text: str  # the phrase as written
+    date: PartialDate
+    sentence: str
+    entities: tuple[str, ...] = ()
+    event: str | None = None  # registered event this mention belongs to
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    date: PartialDate
+    kind: str  # "publication", "event", "mention"
+    text: str
+    article: str | None = None  # slug
+    block: int | None = None
+    entities: tuple[str, ...] = ()
+    end: PartialDate | None = None  # for events with a range
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the per-article stages found in one article."""
+
+    blocks: tuple[Block, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    dated: tuple[DatedMention, ...]
+    unresolved_roles: int = 0
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything gathered before rendering: the whole site's data, consistent across pages."""
+
+    site: SiteConfig
+    articles: tuple[Article, ...]  # in time order, undated last
+    entities: tuple[Entity, ...]
+    analyses: dict[str, Analysis] = field(default_factory=dict)  # by article slug
+    chronology: tuple[ChronologyEntry, ...] = ()
+    assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes."""
+
+    content: Path
+    output: Path
+    templates: Path
+    site_src: Path

@@ -1,0 +1,295 @@
+"""Normalise one article: a RawDocument in, an Article (front matter fields + clean Markdown body) out.
+
+Pasted web text is read as a sequence of units (lines, or Markdown blocks). The head of the text gives
+title, dateline, category line, byline and standfirst; the body keeps paragraphs and subheadings and
+loses captions, source lines and site boilerplate, each recorded in `Article.removed` or
+`Article.captions`, never dropped. What front matter states wins and is never re-detected.
+Pure: no I/O, no knowledge of other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from slugify import slugify
+
+from .boilerplate import Rule, match_rule
+from .dates import parse_dateline
+from .frontmatter import FrontMatter, read_front_matter
+from .model import Article, Caption, PartialDate, Problem, Removed, SiteConfig
+from .readers import RawDocument
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A line of pasted text, or a block of Markdown, with where it starts in the file."""
+
+    line: int
+    text: str  # as it will appear in the Markdown body
+    plain: str  # the same without Markdown syntax, for recognising what it is
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Head:
+    title: str = ""
+    subtitle: str = ""
+    date: PartialDate | None = None
+    date_source: str | None = None
+    tags: tuple[str, ...] = ()
+    author: str = ""
+
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t ]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_MISUSED_APOSTROPHE = re.compile(r"(?<=\w)[‘`´](?=(?:s|t|re|ve|ll|d|m)\b)")
+_TERMINAL = ".!?:;,…\"”»’)"
+_CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
+                              re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|от|автор:?)\s+(\w[\w.'’-]*(?:\s+(?:and\s+|&\s+)?\w[\w.'’-]*){0,5})$")
+_BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
+                          r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
+_CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:photo|photograph|image|picture|credit|фото)(?:\s*by|\s*:|\s*©)\s*"
+                      r"([^()\[\]]{2,60}?)[)\]]?\.?$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^(?:источник|джерело|source|źródło|quelle|fuente|fonte|kaynak)\s*[:\-–]?\s*(\S.{0,80})$",
+                          re.IGNORECASE)
+_LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,30})?[,\s]+"
+                            r"(.{6,32}?\d{4})\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
+_PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}"
+                                r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={2,}\s*$|-{2,}\s*$)")
+_MD_SYNTAX = re.compile(r"\\(.)|^#{1,6}\s+|[*_`]")
+
+
+def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...],
+                      shown: str) -> tuple[Article, list[Problem]]:
+    """The clean Article for one read document, and any problems with it (`shown` names the file)."""
+    front, problems = read_front_matter(doc.metadata, shown)
+    units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
+    units, removed = strip_boilerplate(units, rules)
+    head, units, head_removed = read_head(units, front, site)
+    body, captions, source, body_removed = read_body(units, markdown=doc.markdown)
+    removed = tuple(sorted(front.removed + removed + head_removed + body_removed, key=lambda r: r.line or 0))
+    title = front.text.get("title") or head.title
+    if not title:
+        title = PurePosixPath(doc.source_path).stem
+        problems.append(Problem(shown, "no title found; put the title on the first line, or add "
+                                "`title: ...` in front matter"))
+    date = front.date or head.date
+    article = Article(
+        source_path=doc.source_path,
+        slug=slugify(front.text.get("slug") or title, max_length=80, word_boundary=True) or "article",
+        title=title,
+        body=body,
+        subtitle=front.text.get("subtitle", "") if "subtitle" in front.given else head.subtitle,
+        date=date,
+        date_source=front.date_source if front.date else head.date_source,
+        source=front.text.get("source") or source,
+        url=front.text.get("url", ""),
+        author=front.text.get("author") or head.author,
+        language=front.text.get("language") or site.language,
+        tags=front.tags if "tags" in front.given else head.tags,
+        captions=front.captions + captions,
+        removed=removed,
+        extra=front.extra,
+        original=doc.original,
+        format=doc.format,
+    )
+    if date is None and "date" not in front.given:
+        problems.append(Problem(shown, "no date found in the text; the article is listed as undated. Set it "
+                                "with `date: YYYY-MM-DD` in front matter (`python build.py normalise FILE` "
+                                "prints the article as Markdown with front matter to start from)"))
+    return article, problems
+
+
+def clean_line(text: str) -> str:
+    """One line with web-paste noise fixed: odd spaces, invisible characters, ‘s for ’s."""
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _MISUSED_APOSTROPHE.sub("’", text)
+
+
+def plain_units(text: str, first_line: int = 1) -> list[Unit]:
+    """Pasted text: every non-empty line is a unit, except hard-wrapped paragraphs, which are joined."""
+    units: list[Unit] = []
+    block: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.split("\n") + [""], start=first_line):
+        line = clean_line(raw)
+        if line:
+            block.append((number, line))
+            continue
+        if _hard_wrapped(block):
+            joined = " ".join(text for _, text in block)
+            block = [(block[0][0], joined)]
+        units += [Unit(number, escape_markdown(line), line) for number, line in block]
+        block = []
+    return units
+
+
+def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
+    """Three or more lines of similar length, none long: a paragraph wrapped by an e-mail or a PDF."""
+    if len(block) < 3:
+        return False
+    lengths = [len(text) for _, text in block[:-1]]
+    return max(lengths) <= 100 and min(lengths) >= 0.7 * max(lengths) and len(block[-1][1]) <= max(lengths) + 5
+
+
+def markdown_units(text: str, first_line: int = 1) -> list[Unit]:
+    """Markdown: every blank-line-separated block is a unit."""
+    units: list[Unit] = []
+    start, lines = first_line, []
+    for number, raw in enumerate(text.split("\n") + [""], start=first_line):
+        if raw.strip():
+            if not lines:
+                start = number
+            lines.append(raw.rstrip())
+            continue
+        if lines:
+            block = "\n".join(lines)
+            plain = clean_line(_MD_SYNTAX.sub(lambda m: m.group(1) or "", block.replace("\n", " ")))
+            units.append(Unit(start, block, plain, heading=block.startswith("#")))
+        lines = []
+    return units
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text made safe to read as Markdown: it renders as exactly this text."""
+    text = _MD_ESCAPE.sub(r"\\\1", text)
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    return _MD_BLOCK_START.sub(lambda m: "\\" + m.group(0), text)
+
+
+def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[Unit], tuple[Removed, ...]]:
+    """Drops lines that a rule calls boilerplate, and the link list after a 'See also'-type line."""
+    kept, removed = [], []
+    in_link_list = False
+    for unit in units:
+        rule = match_rule(unit.plain, rules)
+        if rule is None and in_link_list and len(unit.plain) <= 160 and not unit.plain.endswith("."):
+            removed.append(Removed(unit.plain, "boilerplate: related links", unit.line))
+            continue
+        in_link_list = bool(rule and rule.tail)
+        if rule:
+            removed.append(Removed(unit.plain, f"boilerplate: {rule.kind}", unit.line))
+        elif _is_punctuation_only(unit.plain):
+            removed.append(Removed(unit.plain, "no words", unit.line))
+        else:
+            kept.append(unit)
+    return kept, tuple(removed)
+
+
+def _is_punctuation_only(text: str) -> bool:
+    return not re.search(r"\w", text)
+
+
+def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig) -> tuple[Head, list[Unit], tuple[Removed, ...]]:
+    """Title, dateline, category line, byline and standfirst from the top of the text."""
+    languages = (front.text.get("language") or site.language, "en")
+    title = front.text.get("title", "")
+    fields: dict = {}
+    removed: list[Removed] = []
+    subtitle_decided = "subtitle" in front.given
+    i = 0
+    while i < min(len(units), 8):
+        unit, plain = units[i], units[i].plain
+        title_follows = bool(title) or (i + 1 < len(units) and _plausible_title(units[i + 1].plain))
+        date = parse_dateline(plain, languages, site.date_order)
+        if date and "date" not in fields:
+            fields["date"] = date
+            removed.append(Removed(plain, "dateline", unit.line))
+        elif title and _same_text(plain, title):
+            removed.append(Removed(plain, "repeated title", unit.line))
+        elif "tags" not in fields and _is_category_line(plain, title_follows):
+            fields["tags"] = _category_tags(plain)
+            removed.append(Removed(plain, "category line", unit.line))
+        elif "author" not in fields and (match := _BYLINE.match(plain) or _BYLINE_ROLE.match(plain)):
+            fields["author"] = match.group(1)
+            removed.append(Removed(plain, "byline", unit.line))
+        elif not title and _plausible_title(plain):
+            title = fields["title"] = plain
+        elif title and not subtitle_decided and _is_standfirst(plain, units[i + 1:]):
+            fields["subtitle"] = plain
+            subtitle_decided = True
+        else:
+            break
+        i += 1
+    if "date" not in fields and "date" not in front.given:
+        fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
+    elif "date" in fields:
+        fields["date_source"] = "dateline"
+    head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author") if k in fields})
+    return head, units[i:], tuple(removed)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
+
+
+def _is_category_line(text: str, title_follows: bool) -> bool:
+    """`| News, Politics`, `Tags: a, b`, or a short list of capitalised names above a title."""
+    if _CATEGORY_PREFIX.match(text):
+        return True
+    items = [item.strip() for item in text.split(",")]
+    if len(items) < 2 or len(text) > 80 or text[-1] in _TERMINAL or not title_follows:
+        return False
+    return all(item and len(item.split()) <= 4 and all(w[0].isupper() for w in item.split()) for item in items)
+
+
+def _category_tags(text: str) -> tuple[str, ...]:
+    items = (item.strip(" |") for item in re.split(r"[,|]", _CATEGORY_PREFIX.sub("", text)))
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def _plausible_title(text: str) -> bool:
+    return 0 < len(text) <= 250 and len(re.findall(r"[.!?]\s+[A-ZА-Я]", text)) == 0
+
+
+def _is_standfirst(text: str, rest: list[Unit]) -> bool:
+    """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
+    if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")):
+        return False
+    words = len(text.split())
+    if text[-1] not in _TERMINAL and 3 <= words <= 25:
+        return True
+    single_sentence = len(re.findall(r"[.!?]\s", text)) == 0 and text.endswith(".")
+    return single_sentence and len(text) <= 160 and len(rest) >= 2 and len(rest[0].plain) > len(text)
+
+
+def _date_near_top(units: list[Unit], languages, order) -> dict:
+    """A dateline inside the lede (`MOSCOW, 10 November 2020 (Reuters) –`) or `published on ...`."""
+    for unit in units:
+        for pattern, how in ((_LEDE_DATELINE, "dateline"), (_PUBLISHED_IN_TEXT, "text")):
+            match = pattern.search(unit.plain) if how == "text" else pattern.match(unit.plain)
+            if match and (date := parse_dateline(match.group(1), languages, order)):
+                return {"date": date, "date_source": how}
+    return {}
+
+
+def read_body(units: list[Unit], markdown: bool) -> tuple[str, tuple[Caption, ...], str, tuple[Removed, ...]]:
+    """The body Markdown, with captions and a source line taken out of it."""
+    blocks, captions, removed = [], [], []
+    source = ""
+    for i, unit in enumerate(units):
+        if (match := _SOURCE_LINE.match(unit.plain)) and not source:
+            source = match.group(1).strip()
+            removed.append(Removed(unit.plain, "source line", unit.line))
+        elif not unit.heading and (match := _CAPTION.match(unit.plain)) and len(unit.plain) <= 300:
+            captions.append(Caption(match.group(1).strip(), match.group(2).strip()))
+            removed.append(Removed(unit.plain, "photo caption", unit.line))
+        elif not markdown and _is_subheading(unit.plain, units, i):
+            blocks.append("## " + unit.text)
+        else:
+            blocks.append(unit.text)
+    return "\n\n".join(blocks), tuple(captions), source, tuple(removed)
+
+
+def _is_subheading(text: str, units: list[Unit], i: int) -> bool:
+    """A short line with no closing punctuation between two paragraphs."""
+    if i == 0 or i + 1 >= len(units) or text[-1] in _TERMINAL or text[0] in "“\"«–—-":
+        return False
+    words = text.split()
+    return 2 <= len(words) <= 12 and len(text) <= 90 and text[0].isupper() and len(units[i + 1].plain) > 2 * len(text)
+

@@ -1,0 +1,145 @@
+"""The whole build, in order. Reading this file tells the whole system:
+
+    content/ ─read─▶ normalise ─▶ link ─▶ quotes, dated mentions ─▶ chronology ─▶ render ─▶ write ─▶ output/
+              (per file)  (per article)      (per article)          (whole site)  (whole site) (last, atomic)
+
+Everything is gathered in memory first, so every page sees the same consistent data; writing is last.
+Problems with the user's content are collected and returned, never raised: one bad file does not
+stop the rest of the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .boilerplate import Rule, load_rules
+from .chronology import build_chronology
+from .config import load_site_config
+from .dated import find_dated_mentions
+from .dates import date_sort_key
+from .link import Matcher, find_mentions
+from .markdown import body_blocks
+from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
+from .normalise import normalise_article
+from .quotes import find_quotes
+from .readers import READERS, read_article
+from .registry import load_registry
+from .render import render_site
+from .write import check_output_folder, write_site
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    problems: list[Problem]
+    files: dict[str, bytes] = field(default_factory=dict)
+    corpus: Corpus | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.corpus is not None and bool(self.files)
+
+
+def gather(paths: Paths) -> tuple[Corpus | None, list[Problem]]:
+    """Read, normalise and analyse everything under `content/`: the whole site's data."""
+    site, problems = load_site_config(paths.content)
+    if site is None:
+        return None, problems
+    entities, registry_problems = load_registry(paths.content)
+    rules, rule_problems = load_rules(paths.content)
+    articles, article_problems = read_articles(paths.content, site, rules)
+    problems += registry_problems + rule_problems + article_problems
+    matcher = Matcher(entities)
+    by_id = {e.id: e for e in entities}
+    analyses = {a.slug: analyse_article(a, matcher, by_id, site) for a in articles}
+    chronology = build_chronology(articles, entities, analyses)
+    return Corpus(site, articles, entities, analyses, chronology, read_assets(paths.site_src)), problems
+
+
+def build(paths: Paths) -> BuildResult:
+    """Gather and render the site in memory (nothing is written)."""
+    corpus, problems = gather(paths)
+    if corpus is None:
+        return BuildResult(problems)
+    files, render_problems = render_site(corpus, paths.templates)
+    return BuildResult(problems + render_problems, files, corpus)
+
+
+def build_site(paths: Paths) -> BuildResult:
+    """Build and, if rendering succeeded, replace the output folder with the new site."""
+    check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
+    result = build(paths)
+    if result.ok:
+        write_site(result.files, paths.output)
+    return result
+
+
+def read_articles(content: Path, site: SiteConfig, rules: tuple[Rule, ...]) -> tuple[tuple[Article, ...], list[Problem]]:
+    """Every article under content/articles/, normalised, with unique slugs, in time order."""
+    folder = content / "articles"
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    slugs: dict[str, str] = {}
+    for path in _article_files(folder, problems):
+        relative = path.relative_to(folder).as_posix()
+        document, read_problems = read_article(path, relative)
+        problems += read_problems
+        if document is None:
+            continue
+        article, normalise_problems = normalise_article(document, site, rules, str(path))
+        problems += normalise_problems
+        if article.slug in slugs:
+            problems.append(Problem(str(path), f"its URL articles/{article.slug}/ is already taken by "
+                                    f"{folder / slugs[article.slug]}; set a different `slug:` in the front matter "
+                                    "of one of them (this one is left out)", severity="error"))
+            continue
+        slugs[article.slug] = relative
+        articles.append(article)
+    articles.sort(key=lambda a: (date_sort_key(a.date), a.source_path))
+    return tuple(articles), problems
+
+
+def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), "no articles folder; create it and put .txt, .md or .html files in it"))
+        return []
+    files = []
+    root = folder.resolve()
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts) or path.is_dir():
+            continue
+        if path.is_symlink() and root not in path.resolve().parents:
+            problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
+                                    severity="error"))
+            continue
+        if path.suffix.lower() not in READERS:
+            problems.append(Problem(str(path), f"skipped: dossier reads {', '.join(sorted(READERS))} files"))
+            continue
+        files.append(path)
+    return files
+
+
+def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Entity], site: SiteConfig) -> Analysis:
+    """Link, quotes and dated mentions for one article: the per-article analysis stages."""
+    blocks = body_blocks(article.body)
+    mentions, unresolved = find_mentions(article, blocks, matcher)
+    quotes = find_quotes(article.slug, blocks, mentions, entities)
+    languages = tuple(dict.fromkeys((article.language, "en")))
+    dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
+    return Analysis(blocks, mentions, quotes, dated, unresolved)
+
+
+def read_assets(site_src: Path) -> dict[str, bytes]:
+    """The site's own CSS, scripts and images, copied as they are."""
+    if not site_src.is_dir():
+        return {}
+    return {p.relative_to(site_src).as_posix(): p.read_bytes()
+            for p in sorted(site_src.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+def default_paths(content: Path | None = None, output: Path | None = None, project: Path | None = None) -> Paths:
+    """content/, output/, templates/ and site_src/ of the project folder (the current one by default)."""
+    project = project or Path.cwd()
+    return Paths(content or project / "content", output or project / "output",
+                 project / "templates", project / "site_src")
+

@@ -1,0 +1,208 @@
+"""Find direct quotations in an article and attribute each to its speaker, or to nobody: never a guess.
+
+Cues are those of news prose: `“…,” Galuzin said`, `X said: “…”`, `According to X, “…”`, a pronoun
+(`he added`) meaning the last person named before the quote, a description (`the deputy minister`)
+meaning the person named before whose registry description or role shares its words, and a quote
+that follows another in the same paragraph with no new name between. Needs the article's mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .link import split_sentences
+from .model import Block, Entity, Mention, Quote
+
+_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_VERBS = (r"said|says|say|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+          r"concluded|explained|explains|recalled|remarked|told|tells|asked|insisted|declared|highlighted|"
+          r"pointed out|warned|continued|wrote|writes|commented|replied|answered|announced|argued|claimed|"
+          r"admitted|acknowledged|reiterated|underlined|observed|cautioned|urged|assured|believes|thinks|"
+          r"expressed|mentioned|stating|saying|adding|noting|stressing|emphasi[sz]ing")
+_VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+((?:the\s+)?[^.,;:“”\"«»]{{1,80}}?)(?=[.,;:!?]|\s+(?:when|as|in|at|on|after|during|while)\b|$)",
+                               re.IGNORECASE)
+_AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,]*([^.,;:“”\"«»]{{1,80}}?)\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:{_VERBS})\b",
+                                  re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+([^,;:“”\"«»]{1,80}?)\s*[,:]", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|they|him|her)$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZА-Я][\w’'-]+(?:\s+[A-ZА-Я][\w’'-]+){1,3}$")
+_STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "s", "official", "also"}
+_GENERIC = {"official", "diplomat", "minister", "spokesperson", "spokesman", "spokeswoman", "president",
+            "leader", "politician", "ambassador", "envoy", "chief", "head"}
+MIN_WORDS = 3
+
+
+def find_quotes(slug: str, blocks: tuple[Block, ...], mentions: tuple[Mention, ...],
+                entities: dict[str, Entity]) -> tuple[Quote, ...]:
+    """Every direct quotation of at least three words, attributed where the text says who spoke."""
+    people = [m for m in mentions if entities[m.entity].kind == "person"]
+    quotes: list[Quote] = []
+    for block in blocks:
+        previous: Quote | None = None
+        for start, end, inner_start, inner_end in _quote_spans(block.text):
+            text = block.text[inner_start:inner_end].strip()
+            if len(text.split()) < MIN_WORDS:
+                continue
+            speaker, name, cue = _attribute(block, start, end, people, quotes, entities, previous)
+            quote = Quote(slug, block.index, start, end, text, speaker, name, cue)
+            quotes.append(quote)
+            previous = quote
+    return tuple(quotes)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, inner start, inner end) of each top-level quotation; an unclosed one runs to the end."""
+    spans: list[tuple[int, int, int, int]] = []
+    stripped = text.lstrip()
+    if stripped[:1] in "–—" and stripped[1:2] == " ":  # a dash-led interview answer
+        offset = len(text) - len(stripped)
+        return [(offset, len(text), offset + 2, len(text))]
+    i = 0
+    while i < len(text):
+        opener = text[i]
+        closer = _PAIRS.get(opener)
+        if closer is None or (opener == '"' and i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        close = _closing(text, i, opener, closer)
+        end = close + 1 if close >= 0 else len(text)
+        spans.append((i, end, i + 1, close if close >= 0 else len(text)))
+        i = end
+    return spans
+
+
+def _closing(text: str, start: int, opener: str, closer: str) -> int:
+    depth = 0
+    for i in range(start + 1, len(text)):
+        if text[i] == closer and (opener != closer or depth == 0):
+            if depth == 0:
+                return i
+            depth -= 1
+        elif text[i] == opener and opener != closer:
+            depth += 1
+    return -1
+
+
+@dataclass(frozen=True)
+class _Where:
+    """A quote's surroundings: what the attribution cues look at."""
+
+    block: Block
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    people: list[Mention]
+    quotes: list[Quote]
+    entities: dict[str, Entity]
+    previous: Quote | None
+
+
+def _attribute(block, start, end, people, quotes, entities, previous) -> tuple[str | None, str, str]:
+    """(speaker id, speaker as written, cue) for the quote at start:end of `block`: the first cue that speaks."""
+    sentences = split_sentences(block.text)
+    where = _Where(block, start, end, max((s for s, e in sentences if s <= start), default=0),
+                   min((e for s, e in sentences if e >= end), default=len(block.text)),
+                   people, quotes, entities, previous)
+    for cue in (_cue_after, _cue_according_to, _cue_verb_before, _cue_colon, _cue_continuation):
+        found = cue(where)
+        if found is not None:
+            return found
+    return None, "", ""
+
+
+def _cue_after(w: _Where):
+    """`“…,” Galuzin said` / `“…,” said the deputy minister` / `“…,” he added`."""
+    after = w.block.text[w.end:w.sentence_end]
+    if w.block.text[w.start:w.end].rstrip("”»“\"")[-1:] not in ",!?…" and not after.startswith(","):
+        return None
+    found = _AFTER_VERB_FIRST.match(after) or _AFTER_SUBJECT_FIRST.match(after)
+    return _resolve(w, w.end + found.start(1), w.end + found.end(1)) if found else None
+
+
+def _cue_according_to(w: _Where):
+    before = w.block.text[w.sentence_start:w.start]
+    found = _ACCORDING.search(before)
+    return _resolve(w, w.sentence_start + found.start(1), w.sentence_start + found.end(1)) if found else None
+
+
+def _cue_verb_before(w: _Where):
+    """`X said: “…”`, `X stressed that “…”`: the person named (or the pronoun) closest before the verb."""
+    verbs = list(_VERB.finditer(w.block.text[w.sentence_start:w.start]))
+    if not verbs:
+        return None
+    a, b = w.sentence_start, w.sentence_start + verbs[-1].start()
+    named = [m for m in w.people if m.block == w.block.index and a <= m.start and m.end <= b]
+    if named:
+        return named[-1].entity, named[-1].text, named[-1].text
+    words = w.block.text[a:b].split()
+    if words and _PRONOUN.match(words[-1]):
+        return _pronoun(w, words[-1])
+    return None
+
+
+def _cue_colon(w: _Where):
+    """`Putin once again defended the position taken by Ankara: “…”`: the sentence's first person."""
+    if not w.block.text[w.sentence_start:w.start].rstrip().endswith(":"):
+        return None
+    named = [m for m in w.people if m.block == w.block.index and w.sentence_start <= m.start < w.start]
+    return (named[0].entity, named[0].text, named[0].text) if named else None
+
+
+def _cue_continuation(w: _Where):
+    """A quote after another in the same paragraph, with nobody else named between: the same speaker."""
+    previous = w.previous
+    if previous is None or previous.speaker is None:
+        return None
+    if any(m.block == w.block.index and previous.end <= m.start < w.start and m.entity != previous.speaker
+           for m in w.people):
+        return None
+    return previous.speaker, previous.speaker_name, "continues the previous quote"
+
+
+def _resolve(w: _Where, a: int, b: int) -> tuple[str | None, str, str]:
+    """Who the words at a:b are: a person named there, a pronoun, an unregistered name, or a description."""
+    phrase = w.block.text[a:b].strip(" ,")
+    named = [m for m in w.people if m.block == w.block.index and a <= m.start and m.end <= b]
+    if named:
+        return named[0].entity, named[0].text, phrase if len(phrase) <= 60 else named[0].text
+    if _PRONOUN.match(phrase):
+        return _pronoun(w, phrase)
+    if _NAME.match(phrase):
+        return None, phrase, phrase  # a name not in the registry: kept for `suggest`
+    return _by_description(phrase, _earlier(w), w.quotes, w.entities)
+
+
+def _earlier(w: _Where) -> list[Mention]:
+    return [m for m in w.people if (m.block, m.start) < (w.block.index, w.start)]
+
+
+def _pronoun(w: _Where, pronoun: str) -> tuple[str | None, str, str]:
+    """`he`, `she`: the last person named before the quote."""
+    earlier = _earlier(w)
+    return (earlier[-1].entity, earlier[-1].text, pronoun) if earlier else (None, "", pronoun)
+
+
+def _by_description(phrase, earlier, quotes, entities):
+    words = _content_words(phrase)
+    if not words or not phrase.lower().startswith(("the ", "a ", "an ")):
+        return None, "", ""
+    best, best_score = None, 0
+    for mention in earlier:  # later mentions win ties
+        entity = entities[mention.entity]
+        known = _content_words(" ".join([entity.description, *(r.title for r in entity.roles)]))
+        score = len(words & known)
+        if score >= best_score and score > 0:
+            best, best_score = mention, score
+    if best:
+        return best.entity, best.text, phrase
+    spoken = [q for q in quotes if q.speaker]
+    if words & _GENERIC and spoken:
+        return spoken[-1].speaker, spoken[-1].speaker_name, phrase
+    return None, "", phrase
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 1}

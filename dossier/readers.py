@@ -1,0 +1,125 @@
+"""One reader per input kind: a file's bytes in, its text and the metadata it states out.
+
+A reader does not clean or interpret the text (that is `normalise`); it decodes, splits off front
+matter, or asks trafilatura for an HTML page's main content. Readers are chosen by file extension.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+from .yamlio import YamlError, load_yaml
+
+MAX_BYTES = 5_000_000  # larger files are almost certainly not an article
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A file as read: decoded text, the metadata it states, and whether the text is Markdown."""
+
+    source_path: str  # relative to content/articles
+    text: str
+    metadata: dict = field(default_factory=dict)
+    markdown: bool = False  # the text is Markdown (from .md or HTML), not plain pasted text
+    format: str = "txt"
+    original: bytes = b""
+    body_line: int = 1  # line of the original file where `text` starts
+
+
+def read_article(path: Path, source_path: str) -> tuple[RawDocument | None, list[Problem]]:
+    """Read one article file with the reader for its extension."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        return None, [Problem(str(path), f"not an article: dossier reads {', '.join(sorted(READERS))} files; "
+                              "move other files out of content/articles/")]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(str(path), f"cannot read the file ({exc.strerror}); check its permissions",
+                              severity="error")]
+    if len(data) > MAX_BYTES:
+        return None, [Problem(str(path), f"file is {len(data):,} bytes, over the {MAX_BYTES:,} limit; "
+                              "split it or remove it", severity="error")]
+    if b"\x00" in data[:8192]:
+        return None, [Problem(str(path), "binary file, not text; remove it from content/articles/",
+                              severity="error")]
+    text, problems = decode(data, str(path))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    document, read_problems = reader(text, source_path, str(path))
+    return RawDocument(**{**document.__dict__, "original": data}), problems + read_problems
+
+
+def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
+    """UTF-8 (with or without BOM); other encodings are detected and reported."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    encoding = best.encoding if best else "latin-1"
+    text = data.decode(encoding, errors="replace")
+    return text, [Problem(shown, f"not UTF-8; read as {encoding}. Save the file as UTF-8 to be sure")]
+
+
+def read_text(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:
+    return RawDocument(source_path, text), []
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def read_markdown(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:
+    """Markdown, with optional YAML front matter between `---` lines."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---\n"):
+            return RawDocument(source_path, text, markdown=True, format="md"), [Problem(
+                shown, "front matter starts with `---` but never ends; close it with a `---` line", 1)]
+        return RawDocument(source_path, text, markdown=True, format="md"), []
+    body_line = match.group(0).count("\n") + 1
+    body = text[match.end():]
+    try:
+        metadata = load_yaml(match.group(1) or "") or {}
+    except YamlError as exc:
+        line = exc.line + 1 if exc.line else 1
+        return RawDocument(source_path, body, markdown=True, format="md", body_line=body_line), [Problem(
+            shown, f"front matter: {exc}; fix it (the article is built without its front matter)", line, "error")]
+    if not isinstance(metadata, dict):
+        return RawDocument(source_path, body, markdown=True, format="md", body_line=body_line), [Problem(
+            shown, "front matter must be a mapping such as `title: ...`", 2, "error")]
+    return RawDocument(source_path, body, dict(metadata), markdown=True, format="md", body_line=body_line), []
+
+
+def read_html(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:
+    """A saved web page: main content and metadata by trafilatura (with htmldate for the date)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_formatting=True, include_tables=False,
+        output_format="python", date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        return RawDocument(source_path, "", format="html"), [Problem(
+            shown, "no article text found in this HTML page; save the article page itself, or paste its "
+            "text into a .txt file", severity="error")]
+    metadata = {"title": doc.title, "author": doc.author, "source": doc.sitename, "url": doc.url,
+                "language": doc.language or _html_lang(text)}
+    metadata = {key: value for key, value in metadata.items() if value}
+    if doc.date:
+        metadata["date"] = doc.date
+        metadata["date_source"] = "html-metadata"
+    return RawDocument(source_path, doc.text, metadata, markdown=True, format="html"), []
+
+
+def _html_lang(text: str) -> str | None:
+    match = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", text[:2000])
+    return match.group(1).lower() if match else None
+
+
+READERS = {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown,
+           ".html": read_html, ".htm": read_html}

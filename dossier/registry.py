@@ -1,0 +1,150 @@
+"""Reads the entity registry (`content/entities/*.yaml`) and validates all of it up front.
+
+The file name gives the kind. Every problem is collected with its file and line; a bad entry is
+left out and the rest of the registry is still used. Does no matching (that is `link`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from slugify import slugify
+
+from .dates import parse_iso
+from .model import KIND_PLURALS, KINDS, Entity, Problem, Role
+from .yamlio import YamlError, date_text, line_of, load_yaml
+
+FILE_KINDS = {plural: kind for kind, plural in KIND_PLURALS.items()}
+_KEYS = {"id", "name", "aliases", "description", "roles", "date", "start", "end"}
+
+
+def load_registry(content: Path) -> tuple[tuple[Entity, ...], list[Problem]]:
+    """All registered entities, sorted by kind then id, and the problems found."""
+    folder = content / "entities"
+    problems: list[Problem] = []
+    entities: list[Entity] = []
+    if not folder.is_dir():
+        return (), problems
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        kind = FILE_KINDS.get(path.stem)
+        if kind is None:
+            problems.append(Problem(str(path), "unknown registry file: name it people.yaml, "
+                                    "organisations.yaml, events.yaml or places.yaml", severity="error"))
+            continue
+        found, file_problems = _read_file(path, kind)
+        entities.extend(found)
+        problems.extend(file_problems)
+    entities, clash_problems = _drop_clashes(entities)
+    problems.extend(clash_problems)
+    entities.sort(key=lambda e: (KINDS.index(e.kind), e.id))
+    return tuple(entities), problems
+
+
+def _read_file(path: Path, kind: str) -> tuple[list[Entity], list[Problem]]:
+    shown = str(path)
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return [], [Problem(shown, "not UTF-8 text: save it as UTF-8", severity="error")]
+    except YamlError as exc:
+        return [], [Problem(shown, f"{exc}; fix the YAML syntax", exc.line, "error")]
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [Problem(shown, "must be a YAML list of entries, each starting with `- name: ...`",
+                            line_of(data), "error")]
+    entities, problems = [], []
+    for item in data:
+        entity, item_problems = _read_entry(item, kind, shown)
+        problems.extend(item_problems)
+        if entity:
+            entities.append(entity)
+    return entities, problems
+
+
+def _read_entry(item, kind: str, shown: str) -> tuple[Entity | None, list[Problem]]:
+    if not isinstance(item, dict):
+        return None, [Problem(shown, f"each entry must be a mapping with `name:`, not {item!r}", severity="error")]
+    line = line_of(item)
+    problems = [Problem(shown, f"unknown key `{key}` ignored (known: {', '.join(sorted(_KEYS))})",
+                        line_of(item, key)) for key in item if key not in _KEYS]
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return None, problems + [Problem(shown, "entry has no `name:` (text); add one", line, "error")]
+    entity_id = item.get("id", slugify(name))
+    if not isinstance(entity_id, str) or entity_id != slugify(entity_id) or not entity_id:
+        return None, problems + [Problem(shown, f"`id` {entity_id!r} must be lower-case letters, digits "
+                                         f"and hyphens, e.g. {slugify(str(entity_id)) or 'my-id'!r}",
+                                         line_of(item, "id"), "error")]
+    aliases = item.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        problems.append(Problem(shown, "`aliases` must be a list of names", line_of(item, "aliases"), "error"))
+        aliases = []
+    description = item.get("description") or ""
+    if not isinstance(description, str):
+        problems.append(Problem(shown, "`description` must be text", line_of(item, "description"), "error"))
+        description = ""
+    dates = {}
+    for key in ("date", "start", "end"):
+        if item.get(key) is None:
+            continue
+        parsed = parse_iso(date_text(item[key]))
+        if parsed is None:
+            problems.append(Problem(shown, f"`{key}`: cannot read {date_text(item[key])!r}; "
+                                    "write YYYY, YYYY-MM or YYYY-MM-DD", line_of(item, key), "error"))
+        dates[key] = parsed
+    roles, role_problems = _read_roles(item, shown)
+    problems.extend(role_problems)
+    entity = Entity(id=entity_id, name=name.strip(), kind=kind,
+                    aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip())),
+                    description=description.strip(), roles=tuple(roles), source_path=shown, line=line,
+                    **dates)
+    return entity, problems
+
+
+def _read_roles(item, shown: str) -> tuple[list[Role], list[Problem]]:
+    raw = item.get("roles") or []
+    if not isinstance(raw, list):
+        return [], [Problem(shown, "`roles` must be a list of `{title: ..., from: ..., to: ...}`",
+                            line_of(item, "roles"), "error")]
+    roles, problems = [], []
+    for entry in raw:
+        if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
+            problems.append(Problem(shown, "each role needs `title:` (text)", line_of(item, "roles"), "error"))
+            continue
+        bounds = []
+        for key in ("from", "to"):
+            value = date_text(entry.get(key))
+            if value is not None and parse_iso(value) is None:
+                problems.append(Problem(shown, f"role `{key}`: cannot read {value!r}; write YYYY-MM-DD",
+                                        line_of(entry, key), "error"))
+                value = None
+            bounds.append(value)
+        roles.append(Role(entry["title"].strip(), *bounds))
+    return roles, problems
+
+
+def _drop_clashes(entities: list[Entity]) -> tuple[list[Entity], list[Problem]]:
+    """Duplicate ids are errors (the later entry is dropped); a name claimed twice is an error too."""
+    problems: list[Problem] = []
+    by_id: dict[str, Entity] = {}
+    owners: dict[str, Entity] = {}
+    for entity in entities:
+        first = by_id.get(entity.id)
+        if first:
+            problems.append(Problem(entity.source_path, f"duplicate id `{entity.id}` (first at "
+                                    f"{first.source_path}:{first.line}); give one of them another `id:`",
+                                    entity.line, "error"))
+            continue
+        by_id[entity.id] = entity
+        for surface in (entity.name, *entity.aliases):
+            owner = owners.setdefault(surface.casefold(), entity)
+            if owner.id != entity.id:
+                problems.append(Problem(entity.source_path, f"alias {surface!r} is also claimed by "
+                                        f"`{owner.id}` ({owner.source_path}:{owner.line}); keep it on one entry",
+                                        entity.line, "error"))
+    return list(by_id.values()), problems

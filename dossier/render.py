@@ -1,0 +1,104 @@
+"""Render the whole site in memory: every page through Jinja, plus feeds, exports, assets and originals.
+
+Returns a mapping of output path → bytes; writing them is the next stage's job. Jinja runs with
+autoescape and StrictUndefined: text from articles and the registry is always escaped, and a
+template that asks for something its context lacks is an error naming the template and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2
+
+from .catalogue import build_catalogue
+from .exports import data_files
+from .model import Corpus, Problem
+from .pages import article_url, build_pages
+
+
+class TemplateProblem(Exception):
+    """A template could not be loaded or rendered; carries the Problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_site(corpus: Corpus, templates: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """Every output file, or no files and the template problem that stopped rendering."""
+    env = make_environment(templates)
+    cat = build_catalogue(corpus)
+    files: dict[str, bytes] = {}
+    try:
+        pages = build_pages(corpus, cat)
+        for page in pages:
+            files[page["path"]] = _render(env, page["template"], {**page, "site": corpus.site}, templates)
+        feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
+                        "self_url": urljoin(corpus.site.base_url, "feed.xml")}
+        files["feed.xml"] = _render(env, "feed.xml", feed_context, templates)
+        page_urls = sorted(urljoin(corpus.site.base_url, p["url"]) for p in pages if p["path"] != "404.html")
+        files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": page_urls}, templates)
+    except TemplateProblem as exc:
+        return {}, [exc.problem]
+    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n".encode()
+    files.update(data_files(corpus, cat))
+    for article in corpus.articles:
+        files[f"originals/{article.source_path}"] = article.original
+    for path, data in corpus.assets.items():
+        files[f"assets/{path}"] = data
+    return files, []
+
+
+def _render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> bytes:
+    try:
+        return env.get_template(name).render(context).encode("utf-8")
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(Problem(str(templates / name), f"template not found (needed: {exc.name}); "
+                                      f"restore it in {templates}/", severity="error")) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(Problem(str(templates / (exc.name or name)), f"template syntax error: {exc.message}",
+                                      exc.lineno, "error")) from None
+    except jinja2.TemplateError as exc:
+        path, line = _template_frame(exc, templates, name)
+        raise TemplateProblem(Problem(path, f"template error: {exc}", line, "error")) from None
+
+
+def _template_frame(exc: Exception, templates: Path, name: str) -> tuple[str, int | None]:
+    """The template file and line where a render error happened (Jinja puts them in the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.startswith(str(templates)):
+            return frame.filename, frame.lineno
+    return str(templates / name), None
+
+
+def _feed_entries(corpus: Corpus) -> list[dict]:
+    latest = _latest(corpus)
+    dated = sorted(corpus.articles, key=lambda a: (a.date.value if a.date else "", a.slug), reverse=True)
+    return [{"title": a.title, "url": urljoin(corpus.site.base_url, article_url(a.slug)),
+             "updated": _timestamp(a.date.value) if a.date else latest, "summary": a.subtitle,
+             "author": a.author or a.source} for a in dated]
+
+
+def _latest(corpus: Corpus) -> str:
+    dates = [a.date.value for a in corpus.articles if a.date]
+    return _timestamp(max(dates)) if dates else "1970-01-01T00:00:00Z"
+
+
+def _timestamp(value: str) -> str:
+    """An RFC 3339 time for a partial date: its first day at midnight UTC."""
+    parts = value.split("-") + ["01", "01"]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
