@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "build")  # `build.py --output x` means `build.py build --output x`
     args = make_parser().parse_args(argv)
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     from .pipeline import default_paths
 
     paths = default_paths(getattr(args, "content", None), getattr(args, "output", None), project)
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
             return normalise_command(paths, args.files, console)
         return build_command(paths, console)
     except OutputError as exc:
-        console.print(f"error: {exc}", markup=False, soft_wrap=True)
+        console.print(f"error: {exc}", markup=False)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -126,7 +126,7 @@ def report(problems: list[Problem], console: Console) -> None:
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0))
     for problem in ordered:
         style = "red" if problem.severity == "error" else "yellow"
-        console.print(str(replace(problem, path=_shown(problem.path))), style=style, markup=False, soft_wrap=True)
+        console.print(str(replace(problem, path=_shown(problem.path))), style=style, markup=False)
     errors = sum(1 for p in problems if p.severity == "error")
     if problems:
         console.print(f"{errors} error(s), {len(problems) - errors} warning(s)", markup=False)

@@ -82,7 +82,7 @@ def _resolve(kind, match, names, english, article_date, sentence, order) -> Part
     if kind == "year":
         return make_date(int(groups[-1]))
     month_word = next(g for g in groups if g and not g.isdigit())
-    if english and month_word.islower():  # "may", "march": verbs, not months
+    if english and month_word.islower() and month_word in month_names(("en",)):  # "may", "march": not months
         return None
     month = names.get(month_word.lower())
     if month is None:

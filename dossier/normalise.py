@@ -48,7 +48,7 @@ _MISUSED_APOSTROPHE = re.compile(r"(?<=\w)[‘`´](?=(?:s|t|re|ve|ll|d|m)\b)")
 _TERMINAL = ".!?:;,…\"”»’)"
 _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|от|автор:?)\s+(\w[\w.'’-]*(?:\s+(?:and\s+|&\s+)?\w[\w.'’-]*){0,5})$")
+_BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:photo|photograph|image|picture|credit|фото)(?:\s*by|\s*:|\s*©)\s*"
@@ -159,7 +159,14 @@ def escape_markdown(text: str) -> str:
     """Plain text made safe to read as Markdown: it renders as exactly this text."""
     text = _MD_ESCAPE.sub(r"\\\1", text)
     text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
-    return _MD_BLOCK_START.sub(lambda m: "\\" + m.group(0), text)
+    return _MD_BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match) -> str:
+    marker = match.group(0)
+    if marker[0].isdigit():  # "1." : a backslash escapes punctuation only, so it goes before the dot
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
 
 
 def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[Unit], tuple[Removed, ...]]:
@@ -255,7 +262,7 @@ def _is_standfirst(text: str, rest: list[Unit]) -> bool:
     if text[-1] not in _TERMINAL and 3 <= words <= 25:
         return True
     single_sentence = len(re.findall(r"[.!?]\s", text)) == 0 and text.endswith(".")
-    return single_sentence and len(text) <= 160 and len(rest) >= 2 and len(rest[0].plain) > len(text)
+    return single_sentence and len(text) <= 160 and len(rest[0].plain) >= 1.5 * len(text)
 
 
 def _date_near_top(units: list[Unit], languages, order) -> dict:

@@ -42,7 +42,7 @@ def find_quotes(slug: str, blocks: tuple[Block, ...], mentions: tuple[Mention, .
     for block in blocks:
         previous: Quote | None = None
         for start, end, inner_start, inner_end in _quote_spans(block.text):
-            text = block.text[inner_start:inner_end].strip()
+            text = block.text[inner_start:inner_end].strip().rstrip(",").rstrip()
             if len(text.split()) < MIN_WORDS:
                 continue
             speaker, name, cue = _attribute(block, start, end, people, quotes, entities, previous)

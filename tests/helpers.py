@@ -1,0 +1,26 @@
+"""Small builders shared by the tests: registries and articles made in code, not read from disk."""
+
+from dossier.markdown import body_blocks
+from dossier.model import Article, Entity, PartialDate, Role
+
+
+def person(name, *aliases, description="", roles=()):
+    from slugify import slugify
+
+    return Entity(slugify(name), name, "person", tuple(aliases), description,
+                  tuple(Role(*r) for r in roles))
+
+
+def entity(name, kind, *aliases, **dates):
+    from slugify import slugify
+
+    return Entity(slugify(name), name, kind, tuple(aliases), **dates)
+
+
+def article(body, date=None, slug="a"):
+    precision = {10: "day", 7: "month", 4: "year"}
+    return Article("a.md", slug, "Title", body, date=PartialDate(date, precision[len(date)]) if date else None)
+
+
+def blocks_of(text):
+    return body_blocks(text)

@@ -1,0 +1,90 @@
+"""The command line as a user meets it: help, messages naming the file and line, no tracebacks."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dossier.cli import COMMANDS, make_parser
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=PROJECT):
+    return subprocess.run([sys.executable, str(cwd / "build.py"), *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "site.yaml").write_text("title: Test dossier\n")
+    (folder / "articles" / "good.txt").write_text("A good article\n\n01.02.2021\n\nIts body, long enough to read.\n")
+    return folder
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (PROJECT / "README.md").read_text()
+    subcommands = make_parser()._subparsers._group_actions[0].choices
+    assert set(subcommands) == set(COMMANDS)
+    for name, parser in subcommands.items():
+        assert parser.description, name
+        assert f"build.py {name}" in readme, f"README does not document `{name}`"
+
+
+def test_help_runs():
+    result = run("--help")
+    assert result.returncode == 0 and all(c in result.stdout for c in COMMANDS)
+
+
+def test_build_reports_bad_front_matter_and_builds_the_rest(content, tmp_path):
+    (content / "articles" / "bad.md").write_text("---\ntitle: Bad\ndate: [2020\n---\nBody.\n")
+    result = run("build", "--content", content, "--output", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert re.search(r"bad\.md:3: error: front matter: invalid YAML", result.stderr), result.stderr
+    assert (tmp_path / "out" / "articles" / "a-good-article" / "index.html").is_file()
+
+
+def test_build_stops_on_bad_site_config_without_traceback(content, tmp_path):
+    (content / "site.yaml").write_text("title: [oops\n")
+    result = run("build", "--content", content, "--output", tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "site.yaml:1: error: invalid YAML" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_template_error_names_template_and_line(content, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "templates", project / "templates")
+    shutil.copytree(PROJECT / "site_src", project / "site_src")
+    shutil.copy(PROJECT / "build.py", project / "build.py")
+    (project / "templates" / "tags.html").write_text("{% extends 'base.html' %}\n{% block main %}{{ nope }}\n")
+    result = run("build", "--content", content, "--output", tmp_path / "out", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"tags\.html:2: error: template syntax error", result.stderr), result.stderr
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(content, tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.docx").write_text("years of work")
+    result = run("build", "--content", content, "--output", precious)
+    assert result.returncode == 1 and "was not made by dossier" in result.stderr
+    assert (precious / "thesis.docx").read_text() == "years of work"
+
+
+def test_normalise_prints_front_matter_and_body(content):
+    result = run("normalise", "--content", content)
+    assert result.returncode == 0
+    assert "title: A good article\n" in result.stdout and "date: '2021-02-01'\n" in result.stdout
+    assert "Its body, long enough to read." in result.stdout
+
+
+def test_options_without_a_command_mean_build(content, tmp_path):
+    result = run("--content", content, "--output", tmp_path / "out")
+    assert result.returncode == 0 and (tmp_path / "out" / "index.html").is_file()

@@ -1,0 +1,62 @@
+"""Entity matching and mention linking."""
+
+from dossier.link import Matcher, find_mentions
+from helpers import article, blocks_of, entity, person
+
+PUTIN = person("Vladimir Putin", "Putin", roles=[("Russian President", "2012-05-07", None),
+                                                  ("Russian President", "2000-05-07", "2008-05-07")])
+MEDVEDEV = person("Dmitry Medvedev", "Medvedev", roles=[("Russian President", "2008-05-07", "2012-05-07")])
+EU = entity("European Union", "organisation", "EU")
+KARABAKH = entity("Nagorno-Karabakh", "place", "Karabakh")
+WAR = entity("Second Karabakh War", "event")
+REGISTRY = (PUTIN, MEDVEDEV, EU, KARABAKH, WAR)
+
+
+def surfaces(text, registry=REGISTRY):
+    return [(text[s:e], t.entity) for s, e, t in Matcher(registry).find(text)]
+
+
+def test_longest_match_wins_and_matches_do_not_overlap():
+    assert surfaces("After the Second Karabakh War, Nagorno-Karabakh changed.") == [
+        ("Second Karabakh War", "second-karabakh-war"), ("Nagorno-Karabakh", "nagorno-karabakh")]
+
+
+def test_word_boundaries_and_possessives():
+    assert surfaces("Putin's and Putin’s words; Putinism and EUR are not names.") == [
+        ("Putin", "vladimir-putin"), ("Putin", "vladimir-putin")]
+
+
+def test_acronyms_match_only_in_capitals():
+    assert surfaces("The EU said eu and Eu are not it.") == [("EU", "european-union")]
+
+
+def test_names_must_be_capitalised_as_registered():
+    assert surfaces("karabakh in lower case is not a mention, Karabakh is") == [("Karabakh", "nagorno-karabakh")]
+
+
+def test_no_match_inside_urls_or_email():
+    assert surfaces("See https://example.org/Putin and www.Putin.ru or me@Putin.ru") == []
+
+
+def test_role_title_names_the_holder_on_the_article_date():
+    text = "Russian President spoke."
+    for date, holder in (("2010-01-01", "dmitry-medvedev"), ("2020-01-01", "vladimir-putin")):
+        mentions, unresolved = find_mentions(article(text, date), blocks_of(text), Matcher(REGISTRY))
+        assert [(m.entity, m.via_role) for m in mentions] == [(holder, True)] and unresolved == 0
+
+
+def test_role_title_without_article_date_is_left_unlinked_and_counted():
+    text = "The Russian President spoke."
+    mentions, unresolved = find_mentions(article(text), blocks_of(text), Matcher(REGISTRY))
+    assert mentions == () and unresolved == 1
+
+
+def test_first_mention_in_each_section_is_linked_all_are_recorded():
+    text = "Putin spoke. Putin left.\n\n## Later\n\nPutin returned."
+    mentions, _ = find_mentions(article(text), blocks_of(text), Matcher(REGISTRY))
+    assert [(m.block, m.linked) for m in mentions] == [(0, True), (0, False), (2, True)]
+    assert [m.sentence for m in mentions] == ["Putin spoke.", "Putin left.", "Putin returned."]
+
+
+def test_empty_registry_finds_nothing():
+    assert Matcher(()).find("Putin") == []

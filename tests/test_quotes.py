@@ -1,0 +1,71 @@
+"""Quote finding and attribution: each case written and checked by hand."""
+
+import pytest
+
+from dossier.link import Matcher, find_mentions
+from dossier.quotes import find_quotes
+from helpers import article, blocks_of, person
+
+GALUZIN = person("Mikhail Galuzin", "Galuzin", description="Russian Deputy Minister of Foreign Affairs")
+LAVROV = person("Sergey Lavrov", "Lavrov", description="Minister of Foreign Affairs of Russia")
+PASHINYAN = person("Nikol Pashinyan", "Pashinyan", description="Prime Minister of Armenia")
+ENTITIES = {e.id: e for e in (GALUZIN, LAVROV, PASHINYAN)}
+
+
+def quotes(text):
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, Matcher(tuple(ENTITIES.values())))
+    return [(q.text, q.speaker or q.speaker_name or None) for q in find_quotes(a.slug, blocks, mentions, ENTITIES)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“The role of our contingent is in demand,” Galuzin said.",
+     [("The role of our contingent is in demand", "mikhail-galuzin")]),
+    ("“We will continue the talks,” said Lavrov.", [("We will continue the talks", "sergey-lavrov")]),
+    ("Lavrov said: “Turkey is our partner in many areas.”", [("Turkey is our partner in many areas.", "sergey-lavrov")]),
+    ("According to Galuzin, “the contingent played a huge role.”",
+     [("the contingent played a huge role.", "mikhail-galuzin")]),
+    ("Pashinyan stressed that «security comes first for our people».",
+     [("security comes first for our people", "nikol-pashinyan")]),
+    ("Lavrov also said that Turkey has become “a real factor in the region.”",
+     [("a real factor in the region.", "sergey-lavrov")]),
+    ('"We have arrived with a big program," Pashinyan said.', [("We have arrived with a big program", "nikol-pashinyan")]),
+])
+def test_speaker_named_beside_the_quote(text, expected):
+    assert quotes(text) == expected
+
+
+def test_pronoun_means_the_last_person_named_before():
+    text = "Lavrov met Pashinyan in Yerevan. As for Pashinyan, he spoke of hopes. “We need a new look at this,” he added."
+    assert quotes(text) == [("We need a new look at this", "nikol-pashinyan")]
+
+
+def test_description_means_the_person_it_describes():
+    text = ("Galuzin and Lavrov spoke on Monday.\n\n"
+            "“It is very strange to accuse us of this,” said the deputy minister.")
+    assert quotes(text) == [("It is very strange to accuse us of this", "mikhail-galuzin")]
+
+
+def test_second_quote_in_a_paragraph_continues_the_first_speaker():
+    text = "“Our key task is to prevent bloodshed,” stated Lavrov. “Besides, we want to discuss the issues.”"
+    assert [s for _, s in quotes(text)] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_unregistered_name_is_kept_but_not_an_entity():
+    assert quotes("“The talks went well for everyone,” John Smith said.") == [
+        ("The talks went well for everyone", "John Smith")]
+
+
+def test_no_cue_means_no_speaker():
+    text = "Experts explained the situation.\n\n– It is not yet known what will happen in a few years."
+    assert quotes(text) == [("It is not yet known what will happen in a few years.", None)]
+
+
+def test_unknown_description_is_not_guessed():
+    text = "Galuzin spoke on Monday. “The post is not needed at all,” a Turkish source said."
+    assert quotes(text) == [("The post is not needed at all", None)]
+
+
+def test_scare_quotes_of_one_or_two_words_are_not_quotes():
+    assert quotes("Lavrov reaffirmed support for “brotherly Armenia” on Monday.") == []

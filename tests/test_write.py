@@ -1,0 +1,36 @@
+"""Writing the site: atomic replacement, a marker, and no path out of the output folder."""
+
+import pytest
+
+from dossier.write import MARKER, OutputError, check_output_folder, safe_relative, write_site
+
+
+def test_write_replaces_the_whole_folder(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"one", "old.html": b"old"}, output)
+    write_site({"index.html": b"two", "a/b.txt": b"b"}, output)
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()) == \
+        [MARKER, "a/b.txt", "index.html"]
+    assert (output / "index.html").read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left behind
+
+
+def test_a_failed_write_leaves_the_previous_site(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"good"}, output)
+    with pytest.raises(OutputError):
+        write_site({"index.html": b"new", "../escape.html": b"x"}, output)
+    assert (output / "index.html").read_bytes() == b"good"
+    assert not (tmp_path / "escape.html").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.mark.parametrize("path", ["../x", "/etc/passwd", "a/../../x", "..\\..\\x", ""])
+def test_paths_cannot_leave_the_output(path):
+    with pytest.raises(OutputError):
+        safe_relative(path)
+
+
+def test_output_cannot_be_inside_the_sources(tmp_path):
+    with pytest.raises(OutputError, match="must not be, contain or lie inside"):
+        check_output_folder(tmp_path / "content" / "out", [tmp_path / "content"])
