@@ -8,6 +8,7 @@ browser. output/ and caches are never watched.
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 from rich.console import Console
 
 from .model import Paths
+from .write import MARKER
 
 
 class Rebuilder:
@@ -85,7 +87,11 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         return result.ok
 
     build()
+    logging.getLogger("livereload").setLevel(logging.WARNING)
     server = Server()
+    # livereload watches the whole working folder (output/ included) unless told otherwise; our own
+    # Rebuilder does the watching, so give livereload one path it must never act on.
+    server.watch(str(paths.output / MARKER), delay="forever")
     loop = ioloop.IOLoop.current()
     rebuilder = Rebuilder(build, [paths.content, paths.templates, paths.site_src])
 
