@@ -34,8 +34,12 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     normalise = commands.add_parser("normalise", help="show each article as clean Markdown with front matter",
                                     description="Print each article (or the FILES given) as dossier normalises "
-                                    "it: YAML front matter plus a clean Markdown body.")
+                                    "it: YAML front matter plus a clean Markdown body. With --write, save it so: "
+                                    "x.txt becomes x.md and the collected file is kept in content/originals/.")
     normalise.add_argument("--content", type=Path, help="content folder (default: ./content)")
+    normalise.add_argument("--write", action="store_true",
+                           help="save each article as Markdown with front matter (x.txt becomes x.md; the "
+                           "collected file is kept in content/originals/)")
     normalise.add_argument("files", nargs="*", type=Path, metavar="FILE", help="articles to show (default: all)")
     return parser
 
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
 
             return serve(paths, args.host, args.port, console)
         if args.command == "normalise":
-            return normalise_command(paths, args.files, console)
+            return normalise_command(paths, args.files, args.write, console)
         return build_command(paths, console)
     except OutputError as exc:
         console.print(f"error: {exc}", markup=False)
@@ -84,8 +88,9 @@ def build_command(paths, console: Console) -> int:
     return 0
 
 
-def normalise_command(paths, files: list[Path], console: Console) -> int:
+def normalise_command(paths, files: list[Path], write: bool, console: Console) -> int:
     from .boilerplate import load_rules
+    from .editing import EditError, write_normalised
     from .config import load_site_config
     from .frontmatter import to_markdown
     from .normalise import normalise_article
@@ -108,9 +113,17 @@ def normalise_command(paths, files: list[Path], console: Console) -> int:
             continue
         article, normalise_problems = normalise_article(document, site, rules, str(path))
         problems += normalise_problems
-        sys.stdout.write(f"<!-- {path} -->\n{to_markdown(article)}\n")
+        if not write:
+            sys.stdout.write(f"<!-- {path} -->\n{to_markdown(article)}\n")
+            continue
+        try:
+            changed = write_normalised(path, article, paths.content)
+        except EditError as exc:
+            problems.append(Problem(str(path), str(exc), severity="error"))
+            continue
+        console.print(f"{'wrote' if changed else 'unchanged'}: {_shown(str(path.with_suffix('.md')))}", markup=False)
     report(problems, console)
-    return 0
+    return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def _shown(path: str) -> str:

@@ -54,6 +54,7 @@ def _articles(corpus: Corpus, cat: Catalogue) -> list[dict]:
             "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
                                 "sentence": d.sentence, "event": d.event} for d in analysis.dated],
             "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
+            "copies": [c.source_path for c in corpus.copies.get(article.slug, ())],
         })
     return rows
 

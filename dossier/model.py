@@ -111,6 +111,7 @@ class Article:
     removed: tuple[Removed, ...] = ()
     extra: tuple[tuple[str, object], ...] = ()  # unknown front matter keys, kept as given
     original: bytes = b""  # the file exactly as the user collected it
+    original_path: str = ""  # its path under originals/ on the site (the collected file's own name)
     format: str = "txt"
 
 
@@ -203,6 +204,7 @@ class Corpus:
     entities: tuple[Entity, ...]
     analyses: dict[str, Analysis] = field(default_factory=dict)  # by article slug
     chronology: tuple[ChronologyEntry, ...] = ()
+    copies: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # canonical slug → the same article collected again
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
 
 

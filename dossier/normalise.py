@@ -18,6 +18,7 @@ from slugify import slugify
 from .boilerplate import Rule, match_rule
 from .dates import parse_dateline
 from .frontmatter import FrontMatter, read_front_matter
+from .language import detect_language
 from .model import Article, Caption, PartialDate, Problem, Removed, SiteConfig
 from .readers import RawDocument
 
@@ -68,9 +69,10 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
                       shown: str) -> tuple[Article, list[Problem]]:
     """The clean Article for one read document, and any problems with it (`shown` names the file)."""
     front, problems = read_front_matter(doc.metadata, shown)
+    language = front.text.get("language") or detect_language(doc.text, site.language)
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     units, removed = strip_boilerplate(units, rules)
-    head, units, head_removed = read_head(units, front, site)
+    head, units, head_removed = read_head(units, front, site, language)
     body, captions, source, body_removed = read_body(units, markdown=doc.markdown)
     removed = tuple(sorted(front.removed + removed + head_removed + body_removed, key=lambda r: r.line or 0))
     title = front.text.get("title") or head.title
@@ -90,12 +92,13 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         source=front.text.get("source") or source,
         url=front.text.get("url", ""),
         author=front.text.get("author") or head.author,
-        language=front.text.get("language") or site.language,
+        language=language,
         tags=front.tags if "tags" in front.given else head.tags,
         captions=front.captions + captions,
         removed=removed,
         extra=front.extra,
         original=doc.original,
+        original_path=doc.source_path,
         format=doc.format,
     )
     if date is None and "date" not in front.given:
@@ -192,41 +195,44 @@ def _is_punctuation_only(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
-def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig) -> tuple[Head, list[Unit], tuple[Removed, ...]]:
-    """Title, dateline, category line, byline and standfirst from the top of the text."""
-    languages = (front.text.get("language") or site.language, "en")
+def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
+              language: str) -> tuple[Head, list[Unit], tuple[Removed, ...]]:
+    """Title, dateline, category line, byline and standfirst from the top of the text.
+
+    A field that front matter states is never looked for, so normalising twice changes nothing.
+    """
+    languages = tuple(dict.fromkeys((language, "en")))
     title = front.text.get("title", "")
     fields: dict = {}
+    decided = set(front.given)  # fields found so far, or stated by the editor
     removed: list[Removed] = []
-    subtitle_decided = "subtitle" in front.given
     i = 0
     while i < min(len(units), 8):
         unit, plain = units[i], units[i].plain
         title_follows = bool(title) or (i + 1 < len(units) and _plausible_title(units[i + 1].plain))
-        date = parse_dateline(plain, languages, site.date_order)
-        if date and "date" not in fields:
-            fields["date"] = date
+        date = parse_dateline(plain, languages, site.date_order) if "date" not in decided else None
+        byline = _BYLINE.match(plain) or _BYLINE_ROLE.match(plain) if "author" not in decided else None
+        if date:
+            fields["date"], fields["date_source"] = date, "dateline"
             removed.append(Removed(plain, "dateline", unit.line))
         elif title and _same_text(plain, title):
             removed.append(Removed(plain, "repeated title", unit.line))
-        elif "tags" not in fields and _is_category_line(plain, title_follows):
+        elif "tags" not in decided and _is_category_line(plain, title_follows):
             fields["tags"] = _category_tags(plain)
             removed.append(Removed(plain, "category line", unit.line))
-        elif "author" not in fields and (match := _BYLINE.match(plain) or _BYLINE_ROLE.match(plain)):
-            fields["author"] = match.group(1)
+        elif byline:
+            fields["author"] = byline.group(1)
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
-        elif title and not subtitle_decided and _is_standfirst(plain, units[i + 1:]):
+        elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]):
             fields["subtitle"] = plain
-            subtitle_decided = True
         else:
             break
+        decided |= fields.keys()
         i += 1
-    if "date" not in fields and "date" not in front.given:
+    if "date" not in decided:
         fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
-    elif "date" in fields:
-        fields["date_source"] = "dateline"
     head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author") if k in fields})
     return head, units[i:], tuple(removed)
 

@@ -18,6 +18,7 @@ from slugify import slugify
 from .catalogue import Catalogue
 from .dates import format_date
 from .markdown import Span, render_body
+from .readers import decode
 from .model import KIND_PLURALS, KINDS, Article, ChronologyEntry, Corpus, Entity, PartialDate
 
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "event": "Events", "place": "Places"}
@@ -161,7 +162,9 @@ def article_page(article: Article, corpus: Corpus, cat: Catalogue) -> dict:
             "previous": article_item(cat.articles[previous]) if previous else None,
             "next": article_item(cat.articles[following]) if following else None,
             "removed_count": len(article.removed),
-            "original_url": f"originals/{article.source_path}"}
+            "copies": [{"source": c.source or c.source_path, "title": c.title, "url": f"originals/{c.original_path}"}
+                       for c in corpus.copies.get(article.slug, ())],
+            "original_url": f"originals/{article.original_path}"}
 
 
 def _tag_url(tag: str) -> str:
@@ -180,8 +183,8 @@ def source_page(article: Article) -> dict:
     return {**_page(f"{article_url(article.slug)}source/", "source.html", f"Source text: {article.title}",
                     "articles"),
             "article": article, "article_url": article_url(article.slug),
-            "original_text": article.original.decode("utf-8", errors="replace"),
-            "original_url": f"originals/{article.source_path}"}
+            "original_text": decode(article.original, "")[0],
+            "original_url": f"originals/{article.original_path}"}
 
 
 def entity_index_page(kind: str, corpus: Corpus, cat: Catalogue) -> dict:

@@ -10,7 +10,7 @@ stop the rest of the site.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .boilerplate import Rule, load_rules
@@ -18,6 +18,8 @@ from .chronology import build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
 from .dates import date_sort_key
+from .duplicates import find_duplicates
+from .editing import kept_original
 from .link import Matcher, find_mentions
 from .markdown import body_blocks
 from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
@@ -48,12 +50,13 @@ def gather(paths: Paths) -> tuple[Corpus | None, list[Problem]]:
     entities, registry_problems = load_registry(paths.content)
     rules, rule_problems = load_rules(paths.content)
     articles, article_problems = read_articles(paths.content, site, rules)
-    problems += registry_problems + rule_problems + article_problems
+    articles, copies, copy_problems = set_copies_aside(articles, paths.content / "articles")
+    problems += registry_problems + rule_problems + article_problems + copy_problems
     matcher = Matcher(entities)
     by_id = {e.id: e for e in entities}
     analyses = {a.slug: analyse_article(a, matcher, by_id, site) for a in articles}
     chronology = build_chronology(articles, entities, analyses)
-    return Corpus(site, articles, entities, analyses, chronology, read_assets(paths.site_src)), problems
+    return Corpus(site, articles, entities, analyses, chronology, copies, read_assets(paths.site_src)), problems
 
 
 def build(paths: Paths) -> BuildResult:
@@ -87,6 +90,10 @@ def read_articles(content: Path, site: SiteConfig, rules: tuple[Rule, ...]) -> t
         if document is None:
             continue
         article, normalise_problems = normalise_article(document, site, rules, str(path))
+        kept = kept_original(content, relative)  # the file as first collected, if `normalise --write` moved it
+        if kept:
+            article = replace(article, original=kept.read_bytes(),
+                              original_path=kept.relative_to(content / "originals").as_posix())
         problems += normalise_problems
         if article.slug in slugs:
             problems.append(Problem(str(path), f"its URL articles/{article.slug}/ is already taken by "
@@ -97,6 +104,21 @@ def read_articles(content: Path, site: SiteConfig, rules: tuple[Rule, ...]) -> t
         articles.append(article)
     articles.sort(key=lambda a: (date_sort_key(a.date), a.source_path))
     return tuple(articles), problems
+
+
+def set_copies_aside(articles: tuple[Article, ...], folder: Path) -> tuple[tuple[Article, ...], dict[str, tuple[Article, ...]], list[Problem]]:
+    """Keep one page for an article collected twice; the copies are listed on it."""
+    found = find_duplicates(articles)
+    by_slug = {a.slug: a for a in articles}
+    copies: dict[str, list[Article]] = {}
+    problems = []
+    for slug, (canonical, similarity) in found.items():
+        copies.setdefault(canonical, []).append(by_slug[slug])
+        problems.append(Problem(str(folder / by_slug[slug].source_path), f"the same article as {by_slug[canonical].source_path} "
+                                f"({similarity:.0%} of the text is shared); it is listed on that article's page "
+                                "instead of having its own. Remove one of them if that is wrong"))
+    kept = tuple(a for a in articles if a.slug not in found)
+    return kept, {slug: tuple(group) for slug, group in copies.items()}, problems
 
 
 def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:

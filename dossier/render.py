@@ -56,8 +56,8 @@ def render_site(corpus: Corpus, templates: Path) -> tuple[dict[str, bytes], list
         return {}, [exc.problem]
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n".encode()
     files.update(data_files(corpus, cat))
-    for article in corpus.articles:
-        files[f"originals/{article.source_path}"] = article.original
+    for article in (*corpus.articles, *(c for group in corpus.copies.values() for c in group)):
+        files[f"originals/{article.original_path}"] = article.original
     for path, data in corpus.assets.items():
         files[f"assets/{path}"] = data
     return files, []

@@ -8,7 +8,6 @@ browser. output/ and caches are never watched.
 
 from __future__ import annotations
 
-import logging
 import socket
 import threading
 import time
@@ -87,7 +86,6 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         return result.ok
 
     build()
-    logging.getLogger("livereload").setLevel(logging.WARNING)
     server = Server()
     # livereload watches the whole working folder (output/ included) unless told otherwise; our own
     # Rebuilder does the watching, so give livereload one path it must never act on.

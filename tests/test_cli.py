@@ -88,3 +88,32 @@ def test_normalise_prints_front_matter_and_body(content):
 def test_options_without_a_command_mean_build(content, tmp_path):
     result = run("--content", content, "--output", tmp_path / "out")
     assert result.returncode == 0 and (tmp_path / "out" / "index.html").is_file()
+
+
+def test_normalise_write_keeps_the_original_and_is_idempotent(content, tmp_path):
+    source = content / "articles" / "good.txt"
+    collected = source.read_bytes()
+    first = run("normalise", "--write", "--content", content)
+    assert first.returncode == 0 and "wrote: " in first.stderr
+    written = content / "articles" / "good.md"
+    assert not source.exists() and (content / "originals" / "good.txt").read_bytes() == collected
+    text = written.read_text()
+    assert text.startswith("---\ntitle: A good article\n") and "date: '2021-02-01'\ndate_precision: day\n" \
+        "date_source: dateline\n" in text
+    second = run("normalise", "--write", "--content", content)
+    assert "unchanged: " in second.stderr and written.read_text() == text
+    build = run("build", "--content", content, "--output", tmp_path / "out")
+    assert build.returncode == 0
+    assert (tmp_path / "out" / "originals" / "good.txt").read_bytes() == collected
+    assert "date_source: dateline" in written.read_text()
+
+
+def test_normalise_write_never_overwrites_an_editor_field(content):
+    article = content / "articles" / "edited.md"
+    article.write_text("---\ntitle: My own title\ndate: 2021-02-03\ntags: [mine]\nnote: keep me\n---\n"
+                       "Original title\n\nThe body of the article, as the editor left it.\n")
+    assert run("normalise", "--write", "--content", content).returncode == 0
+    text = article.read_text()
+    assert "title: My own title\n" in text and "date: '2021-02-03'\n" in text and "- mine\n" in text
+    assert "note: keep me\n" in text and "date_source: front-matter" in text
+    assert (content / "originals" / "edited.md").read_text().startswith("---\ntitle: My own title")

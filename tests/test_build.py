@@ -1,0 +1,70 @@
+"""Whole builds of small corpora written by the tests: copies, collisions, hostile text."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import build_site, default_paths
+
+PROJECT = Path(__file__).resolve().parent.parent
+STORY = ("Russian Foreign Minister Sergey Lavrov arrived in Yerevan on Thursday for talks with Armenian officials "
+         "about the situation in the region and the future of the peacekeeping mission, which he said would "
+         "continue as long as both sides wanted it.")
+
+
+def make_site(tmp_path, articles: dict[str, str], people: str = "") -> tuple:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "entities").mkdir()
+    (content / "site.yaml").write_text("title: Test\n")
+    if people:
+        (content / "entities" / "people.yaml").write_text(people)
+    for name, text in articles.items():
+        (content / "articles" / name).write_text(text, encoding="utf-8")
+    output = tmp_path / "output"
+    result = build_site(default_paths(content, output, PROJECT))
+    return result, output
+
+
+def test_a_copy_gets_no_page_of_its_own_and_is_listed_on_the_original(tmp_path):
+    result, output = make_site(tmp_path, {"a.txt": f"Lavrov in Yerevan\n\n10.11.2020\n\n{STORY}\n",
+                                          "b.txt": f"Lavrov visits Yerevan\n\n11.11.2020\n\n{STORY}\n"})
+    assert [p.message.split(";")[0] for p in result.problems] == [
+        "the same article as a.txt (100% of the text is shared)"]
+    assert not (output / "articles" / "lavrov-visits-yerevan").exists()
+    page = (output / "articles" / "lavrov-in-yerevan" / "index.html").read_text()
+    assert '<a href="../../originals/b.txt">Lavrov visits Yerevan</a>' in page
+    assert (output / "originals" / "b.txt").is_file()
+
+
+def test_two_articles_wanting_one_url_is_an_error_naming_both(tmp_path):
+    result, output = make_site(tmp_path, {"a.txt": "Same title\n\nFirst text, about one thing entirely.\n",
+                                          "b.txt": "Same title\n\nSecond text, about something else.\n"})
+    errors = [p for p in result.problems if p.severity == "error"]
+    assert len(errors) == 1 and errors[0].path.endswith("b.txt") and "a.txt" in errors[0].message
+    assert result.ok and (output / "articles" / "same-title" / "index.html").is_file()
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_hostile_text_is_escaped_on_every_page_and_export(tmp_path):
+    article = f"Title {HOSTILE}\n\n01.02.2021\n\nEvil Person said {HOSTILE} and [click](javascript:alert(1)).\n"
+    people = f"- name: Evil Person\n  description: '{HOSTILE}'\n  aliases: ['Evil {HOSTILE}']\n"
+    result, output = make_site(tmp_path, {"evil.txt": article}, people)
+    assert result.ok
+    for page in output.rglob("*.html"):
+        html = page.read_text()
+        assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript' not in html, page
+    for data in (output / "data").glob("*.json"):
+        json.loads(data.read_text())  # still valid JSON, the text kept as text
+    assert HOSTILE in (output / "data" / "entities.json").read_text(encoding="utf-8").replace('\\"', '"')
+
+
+@pytest.mark.parametrize("slug", ["../../escape", "/etc/x", "..\\..\\x"])
+def test_front_matter_slug_cannot_leave_the_site(tmp_path, slug):
+    result, output = make_site(tmp_path, {"a.md": f"---\ntitle: T\nslug: '{slug}'\n---\nBody text.\n"})
+    assert result.ok
+    written = {p.resolve() for p in tmp_path.rglob("*") if p.is_file()}
+    assert all(output.resolve() in p.parents or tmp_path / "content" in p.parents for p in written)
