@@ -52,8 +52,11 @@ _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|fil
 _BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
-_CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:photo|photograph|image|picture|credit|фото)(?:\s*by|\s*:|\s*©)\s*"
-                      r"([^()\[\]]{2,60}?)[)\]]?\.?$", re.IGNORECASE)
+_CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
+                      r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?)[)\]]?\.?$")
+_BULLET = re.compile(r"^[•▪●◦·∙]\s*")
+_KICKER = re.compile(r"^(?:[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{2,}){0,2}|[A-ZА-ЯЁ][a-zа-яё]+)$")
+_QUOTE_MARKS = "“”\"«»„‘’"
 _SOURCE_LINE = re.compile(r"^(?:источник|джерело|source|źródło|quelle|fuente|fonte|kaynak)\s*[:\-–]?\s*(\S.{0,80})$",
                           re.IGNORECASE)
 _LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,30})?[,\s]+"
@@ -217,6 +220,9 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "dateline", unit.line))
         elif title and _same_text(plain, title):
             removed.append(Removed(plain, "repeated title", unit.line))
+        elif not title and i + 1 < len(units) and _KICKER.match(plain) and _is_headline(units[i + 1].plain):
+            fields["tags"] = (*fields.get("tags", ()), plain.title() if plain.isupper() else plain)
+            removed.append(Removed(plain, "kicker", unit.line))
         elif "tags" not in decided and _is_category_line(plain, title_follows):
             fields["tags"] = _category_tags(plain)
             removed.append(Removed(plain, "category line", unit.line))
@@ -260,6 +266,11 @@ def _plausible_title(text: str) -> bool:
     return 0 < len(text) <= 250 and len(re.findall(r"[.!?]\s+[A-ZА-Я]", text)) == 0
 
 
+def _is_headline(text: str) -> bool:
+    """Looks like a headline rather than a sentence of prose: short, and no full stop at the end."""
+    return _plausible_title(text) and len(text) <= 150 and not text.endswith(".")
+
+
 def _is_standfirst(text: str, rest: list[Unit]) -> bool:
     """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
     if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")):
@@ -282,7 +293,7 @@ def _date_near_top(units: list[Unit], languages, order) -> dict:
 
 
 def read_body(units: list[Unit], markdown: bool) -> tuple[str, tuple[Caption, ...], str, tuple[Removed, ...]]:
-    """The body Markdown, with captions and a source line taken out of it."""
+    """The body Markdown, with captions, pull quotes and a source line taken out of it."""
     blocks, captions, removed = [], [], []
     source = ""
     for i, unit in enumerate(units):
@@ -292,11 +303,25 @@ def read_body(units: list[Unit], markdown: bool) -> tuple[str, tuple[Caption, ..
         elif not unit.heading and (match := _CAPTION.match(unit.plain)) and len(unit.plain) <= 300:
             captions.append(Caption(match.group(1).strip(), match.group(2).strip()))
             removed.append(Removed(unit.plain, "photo caption", unit.line))
+        elif _is_pull_quote(unit.plain, units, i):
+            removed.append(Removed(unit.plain, "pull quote (repeats the text)", unit.line))
+        elif not markdown and _BULLET.match(unit.plain):
+            item = "- " + escape_markdown(_BULLET.sub("", unit.plain))
+            joined = blocks and blocks[-1].startswith("- ") and i > 0 and _BULLET.match(units[i - 1].plain)
+            blocks[-1:] = [blocks[-1] + "\n" + item] if joined else blocks[-1:] + [item]
         elif not markdown and _is_subheading(unit.plain, units, i):
             blocks.append("## " + unit.text)
         else:
             blocks.append(unit.text)
     return "\n\n".join(blocks), tuple(captions), source, tuple(removed)
+
+
+def _is_pull_quote(text: str, units: list[Unit], i: int) -> bool:
+    """A short quotation set apart that repeats words printed elsewhere in the article."""
+    inner = text.strip(_QUOTE_MARKS + " ")
+    if text[:1] not in _QUOTE_MARKS or len(inner) > 250 or len(inner.split()) < 4:
+        return False
+    return any(inner in other.plain for j, other in enumerate(units) if j != i and len(other.plain) > len(text))
 
 
 def _is_subheading(text: str, units: list[Unit], i: int) -> bool:
