@@ -7,7 +7,7 @@ mentions, not with articles × entities. Read-only data for `render` and `export
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from slugify import slugify
@@ -23,7 +23,6 @@ class Catalogue:
     articles_of: dict[str, list[str]] = field(default_factory=dict)  # entity → slugs, time order
     quotes_by: dict[str, list[Quote]] = field(default_factory=dict)
     dated_of: dict[str, list[DatedMention]] = field(default_factory=dict)
-    co_mentions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by shared articles
     entities_in: dict[str, list[str]] = field(default_factory=dict)  # article → entity ids, by count
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
@@ -33,7 +32,6 @@ class Catalogue:
 def build_catalogue(corpus: Corpus) -> Catalogue:
     articles = {a.slug: a for a in corpus.articles}
     catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
-    pair_counts: dict[str, Counter] = defaultdict(Counter)
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
         counts = Counter(m.entity for m in analysis.mentions)
@@ -42,7 +40,6 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
             catalogue.mentions_of.setdefault(mention.entity, []).append(mention)
         for entity in counts:
             catalogue.articles_of.setdefault(entity, []).append(slug)
-            pair_counts[entity].update(other for other in counts if other != entity)
         for quote in analysis.quotes:
             if quote.speaker:
                 catalogue.quotes_by.setdefault(quote.speaker, []).append(quote)
@@ -53,11 +50,18 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
             key = slugify(tag) or "tag"
             catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
         catalogue.sources.setdefault(article.source or "", []).append(slug)
-    for entity, counter in pair_counts.items():
-        catalogue.co_mentions[entity] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     for dated_list in catalogue.dated_of.values():
         dated_list.sort(key=lambda d: (d.date.value, d.article, d.block, d.start))
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
     return catalogue
+
+
+def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]]:
+    """The entities most often mentioned in the same articles as `entity`, with how many articles."""
+    counts: Counter = Counter()
+    for slug in cat.articles_of.get(entity, []):
+        counts.update(cat.entities_in[slug])
+    del counts[entity]
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

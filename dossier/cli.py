@@ -26,6 +26,7 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site from content/ into output/",
                                 description="Build the site from content/ into output/ (replaced atomically).")
     _add_folders(build)
+    build.add_argument("--timings", action="store_true", help="print the seconds spent in each stage")
     serve = commands.add_parser("serve", help="build, serve output/ locally and rebuild on every change",
                                 description="Build, serve output/ on 127.0.0.1 and rebuild and reload the "
                                 "browser whenever content/, templates/ or site_src/ change.")
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
             return serve(paths, args.host, args.port, console)
         if args.command == "normalise":
             return normalise_command(paths, args.files, args.write, console)
-        return build_command(paths, console)
+        return build_command(paths, console, getattr(args, "timings", False))
     except OutputError as exc:
         console.print(f"error: {exc}", markup=False)
         return 1
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         return 130
 
 
-def build_command(paths, console: Console) -> int:
+def build_command(paths, console: Console, timings: bool = False) -> int:
     from .pipeline import build_site
 
     started = time.perf_counter()
@@ -83,6 +84,9 @@ def build_command(paths, console: Console) -> int:
         console.print("build failed: nothing was written; fix the errors above.", markup=False)
         return 1
     corpus = result.corpus
+    if timings:
+        for stage, seconds in result.timings.items():
+            console.print(f"  {stage}: {seconds:.3f} s", markup=False)
     console.print(f"built {len(result.files)} files in {paths.output} from {len(corpus.articles)} articles and "
                   f"{len(corpus.entities)} entities in {time.perf_counter() - started:.2f} s", markup=False)
     return 0

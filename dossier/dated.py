@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .dates import bounds, make_date, month_names, overlaps
-from .link import sentence_at, split_sentences
+from .link import lower_same_length, sentence_at, split_sentences
 from .model import Block, DatedMention, Entity, Mention, PartialDate
 
 _ORD = r"(?:st|nd|rd|th)?"
@@ -21,23 +21,29 @@ _LEAD = (r"(?:in|since|until|till|by|from|of|during|before|after|through|early|l
          r"в|с|до|к|по|весной|летом|осенью|зимой)")
 _FUTURE = re.compile(r"\b(will|shall|to be held|scheduled|plans?|planned|expects?|expected|upcoming|next|"
                      r"considering|is due|are due|intends?|would)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NEEDS_MONTH = {"day-month", "month-day", "month-year", "bare-month"}
+_NEEDS_DIGIT = {"day-month", "month-day", "month-year", "numeric", "iso", "year"}
 _RELATIVE_YEAR = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
 
 
 @lru_cache(maxsize=16)
-def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], list[tuple[str, re.Pattern]]]:
+def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, list[tuple[str, re.Pattern]]]:
+    """Month names, a pattern that finds any month name, and the candidate patterns by kind.
+
+    The patterns run on lower-cased text (much faster than re.IGNORECASE); capitals are checked after.
+    """
     names = month_names(languages)
     month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
-    flags = re.IGNORECASE
-    return names, [
-        ("day-month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)", flags)),
+    return names, re.compile(rf"\b{month}"), [
+        ("day-month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)")),
         ("month-day", re.compile(rf"\b{month}\s+(\d{{1,2}}){_ORD}\b(?![.,]\d|\s*(?:%|per|years?|days?))"
-                                 rf"(?:,?\s+{_YEAR}\b)?", flags)),
-        ("month-year", re.compile(rf"\b{month}(?:\s+of)?\s+{_YEAR}\b(?!-)", flags)),
+                                 rf"(?:,?\s+{_YEAR}\b)?")),
+        ("month-year", re.compile(rf"\b{month}(?:\s+of)?\s+{_YEAR}\b(?!-)")),
         ("numeric", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
         ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-        ("year", re.compile(rf"\b{_LEAD}\s+(?:the\s+)?(?:year\s+)?{_YEAR}\b(?!-|\s*(?:%|per))", flags)),
-        ("bare-month", re.compile(rf"\b{_LEAD}\s+{month}\b(?!\s*\d)", flags)),
+        ("year", re.compile(rf"\b{_LEAD}\s+(?:the\s+)?(?:year\s+)?{_YEAR}\b(?!-|\s*(?:%|per))")),
+        ("bare-month", re.compile(rf"\b{_LEAD}\s+{month}\b(?!\s*\d)")),
     ]
 
 
@@ -45,33 +51,40 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
                         languages: tuple[str, ...], mentions: tuple[Mention, ...],
                         entities: dict[str, Entity], date_order: str = "DMY") -> tuple[DatedMention, ...]:
     """Every explicit date in the body, resolved, with the entities and event of its sentence."""
-    names, patterns = _patterns(languages)
+    names, any_month, patterns = _patterns(languages)
     english = "en" in languages
     found: list[DatedMention] = []
     for block in blocks:
-        sentences = split_sentences(block.text)
+        lowered = lower_same_length(block.text)
+        has_month, has_digit = any_month.search(lowered) is not None, _DIGIT.search(lowered) is not None
         candidates = []
         for kind, pattern in patterns:
-            for match in pattern.finditer(block.text):
+            if (kind in _NEEDS_MONTH and not has_month) or (kind in _NEEDS_DIGIT and not has_digit):
+                continue
+            for match in pattern.finditer(lowered):
                 candidates.append((match.start(), match.end(), kind, match))
+        if not candidates:
+            continue
+        sentences = split_sentences(block.text)
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         taken_until = -1
         for start, end, kind, match in candidates:
             if start < taken_until:
                 continue
             sentence = sentence_at(block.text, sentences, start)
-            date = _resolve(kind, match, names, english, article_date, sentence, date_order)
+            date = _resolve(kind, match, block.text, names, english, article_date, sentence, date_order)
             if date is None:
                 continue
             taken_until = end
-            text = match.group(0) if kind not in ("year", "bare-month") else block.text[start:end]
+            text = block.text[start:end]
             in_sentence = _entities_in_sentence(block, sentences, start, mentions)
             found.append(DatedMention(slug, block.index, start, end, text.strip(), date, sentence,
                                       in_sentence, _event_for(date, in_sentence, entities)))
     return tuple(found)
 
 
-def _resolve(kind, match, names, english, article_date, sentence, order) -> PartialDate | None:
+def _resolve(kind, match, original, names, english, article_date, sentence, order) -> PartialDate | None:
+    """The date a candidate names (`match` is on the lower-cased `original`), or None if it is not one."""
     groups = match.groups()
     if kind in ("numeric", "iso"):
         a, b, c = (int(g) for g in groups)
@@ -81,7 +94,8 @@ def _resolve(kind, match, names, english, article_date, sentence, order) -> Part
         return make_date(c, month, day)
     if kind == "year":
         return make_date(int(groups[-1]))
-    month_word = next(g for g in groups if g and not g.isdigit())
+    group = next(i for i, g in enumerate(groups, start=1) if g and not g.isdigit())
+    month_word = original[match.start(group):match.end(group)]
     if english and month_word.islower() and month_word in month_names(("en",)):  # "may", "march": not months
         return None
     month = names.get(month_word.lower())

@@ -10,7 +10,6 @@ import io
 import json
 
 from .catalogue import Catalogue
-from .markdown import body_blocks
 from .model import Corpus
 from .pages import article_url, entity_url
 
@@ -27,7 +26,11 @@ def data_files(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
 
 
 def _json(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # One record per line: readable, diff-friendly, and written by json's fast C encoder.
+    if isinstance(data, list):
+        lines = ",\n".join(json.dumps(item, ensure_ascii=False, separators=(", ", ": ")) for item in data)
+        return f"[\n{lines}\n]\n".encode("utf-8") if data else b"[]\n"
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _articles(corpus: Corpus, cat: Catalogue) -> list[dict]:
@@ -47,12 +50,12 @@ def _articles(corpus: Corpus, cat: Catalogue) -> list[dict]:
             "author": article.author or None,
             "language": article.language,
             "tags": list(article.tags),
-            "text": "\n\n".join(block.text for block in body_blocks(article.body)),
+            "text": "\n\n".join(block.text for block in analysis.blocks),
             "entities": cat.entities_in[article.slug],
             "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                         "anchor": q.anchor} for q in analysis.quotes],
             "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
-                                "sentence": d.sentence, "event": d.event} for d in analysis.dated],
+                                "event": d.event, "anchor": f"p-{d.block}"} for d in analysis.dated],
             "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
             "copies": [c.source_path for c in corpus.copies.get(article.slug, ())],
         })

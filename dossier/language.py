@@ -5,15 +5,18 @@ Only a confident answer is used; otherwise the site's configured language stands
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 MIN_CHARACTERS = 80  # shorter texts are too little to tell
 MIN_PROBABILITY = 0.9
+SAMPLE = 600  # characters from the start: enough to tell, and the cost grows with it
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def load_language_model():
     import py3langid
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -22,8 +25,8 @@ def _identifier():
 
 def detect_language(text: str, fallback: str) -> str:
     """The language code of `text` (e.g. "ru"), or `fallback` when unsure."""
-    sample = text[:2000]
-    if sum(c.isalpha() for c in sample) < MIN_CHARACTERS:
+    sample = text[:SAMPLE]
+    if len(_LETTERS.findall(sample)) < MIN_CHARACTERS:
         return fallback
-    language, probability = _identifier().classify(sample)
+    language, probability = load_language_model().classify(sample)
     return language if probability >= MIN_PROBABILITY else fallback

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -55,7 +56,7 @@ class Matcher:
         """Matches as (start, end, target), longest first where they overlap, left to right."""
         if self.empty:
             return []
-        lowered = _lower_same_length(text)
+        lowered = lower_same_length(text)
         candidates = []
         for end_index, (length, target) in self.automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
@@ -74,7 +75,7 @@ def _is_acronym(surface: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -104,20 +105,27 @@ def _case_fits(written: str, target: Target) -> bool:
     return not first.isupper() or written[0].isupper()
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in a block of text."""
+@lru_cache(maxsize=256)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence in a block of text (cached: every analysis stage asks)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
-def sentence_at(text: str, sentences: list[tuple[int, int]], position: int) -> str:
-    for start, end in sentences:
+@lru_cache(maxsize=256)
+def _sentence_texts(text: str) -> tuple[str, ...]:
+    return tuple(text[start:end].strip() for start, end in split_sentences(text))
+
+
+def sentence_at(text: str, sentences, position: int) -> str:
+    """The sentence of `text` holding `position`; one shared string per sentence, however often asked."""
+    for number, (start, end) in enumerate(split_sentences(text)):
         if start <= position < end or position == end:
-            return text[start:end].strip()
+            return _sentence_texts(text)[number]
     return text.strip()
 
 

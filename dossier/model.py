@@ -110,7 +110,7 @@ class Article:
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removed, ...] = ()
     extra: tuple[tuple[str, object], ...] = ()  # unknown front matter keys, kept as given
-    original: bytes = b""  # the file exactly as the user collected it
+    original_file: str = ""  # where the file exactly as the user collected it is on disk (read when published)
     original_path: str = ""  # its path under originals/ on the site (the collected file's own name)
     format: str = "txt"
 
@@ -193,6 +193,7 @@ class Analysis:
     quotes: tuple[Quote, ...]
     dated: tuple[DatedMention, ...]
     unresolved_roles: int = 0
+    fingerprint: bytes = b""  # MinHash of the body, to find copies
 
 
 @dataclass(frozen=True)

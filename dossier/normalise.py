@@ -100,7 +100,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         captions=front.captions + captions,
         removed=removed,
         extra=front.extra,
-        original=doc.original,
+        original_file=doc.path,
         original_path=doc.source_path,
         format=doc.format,
     )

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import TypedDict
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from slugify import slugify
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, co_mentions
 from .dates import format_date
 from .markdown import Span, render_body
 from .readers import decode
@@ -80,19 +81,29 @@ def article_item(article: Article) -> ArticleItem:
                        subtitle=article.subtitle, source=article.source)
 
 
-def build_pages(corpus: Corpus, cat: Catalogue) -> list[dict]:
-    """The context of every HTML page of the site."""
-    pages = [home_page(corpus, cat), article_list_page(corpus), chronology_page(corpus, cat),
-             tags_page(cat), sources_page(cat), not_found_page(corpus)]
-    pages += [article_page(a, corpus, cat) for a in corpus.articles]
-    pages += [source_page(a) for a in corpus.articles]
-    pages += [entity_index_page(kind, corpus, cat) for kind in KINDS]
-    pages += [entity_page(e, cat) for e in corpus.entities]
-    pages += [tag_page(key, cat) for key in sorted(cat.tags)]
-    return pages
+KWIC_ARTICLES = 50  # an entity page quotes the sentences of this many of its most recent articles
+TIMELINE_ENTRIES = 300  # and lists this many of its dated mentions; the chronology has them all
 
 
-def home_page(corpus: Corpus, cat: Catalogue) -> dict:
+def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
+    """Every page of the site as (kind, key): small enough to hand to a worker process."""
+    jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("404", "")]
+    jobs += [("chronology-year", year) for year in chronology_years(corpus)]
+    jobs += [("entities", kind) for kind in KINDS]
+    jobs += [("tag", key) for key in sorted(cat.tags)]
+    jobs += [("article", a.slug) for a in corpus.articles]
+    jobs += [("source", a.slug) for a in corpus.articles]
+    jobs += [("entity", e.id) for e in corpus.entities]
+    return jobs
+
+
+def build_page(corpus: Corpus, cat: Catalogue, job: tuple[str, str]) -> dict:
+    """The context of one page."""
+    kind, key = job
+    return PAGE_BUILDERS[kind](corpus, cat, key)
+
+
+def home_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
     dated = [a for a in corpus.articles if a.date]
     latest = sorted(dated, key=lambda a: a.date.value, reverse=True)[:6]
     return {**_page("", "home.html", corpus.site.title, "home", corpus.site.description),
@@ -124,7 +135,7 @@ def _prominent(corpus: Corpus, cat: Catalogue, kind: str, limit: int) -> list[Li
     return [Link(name=e.name, url=entity_url(e), count=len(cat.articles_of[e.id])) for e in ranked[:limit]]
 
 
-def article_list_page(corpus: Corpus) -> dict:
+def article_list_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
     by_year: dict[str, list[ArticleItem]] = defaultdict(list)
     for article in corpus.articles:
         by_year[article.date.value[:4] if article.date else ""].append(article_item(article))
@@ -133,7 +144,8 @@ def article_list_page(corpus: Corpus) -> dict:
             "years": years, "undated": by_year.get("", [])}
 
 
-def article_page(article: Article, corpus: Corpus, cat: Catalogue) -> dict:
+def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
+    article = cat.articles[slug]
     page = _page(article_url(article.slug), "article.html", article.title, "articles", article.subtitle)
     analysis = corpus.analyses[article.slug]
     spans = [Span(m.block, m.start, m.end, "a", (("href", page["root"] + entity_url(cat.entities[m.entity])),
@@ -179,15 +191,16 @@ def _quote_item(quote, cat: Catalogue, article: Article) -> QuoteItem:
                      article_title=article.title)
 
 
-def source_page(article: Article) -> dict:
+def source_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
+    article = cat.articles[slug]
     return {**_page(f"{article_url(article.slug)}source/", "source.html", f"Source text: {article.title}",
                     "articles"),
             "article": article, "article_url": article_url(article.slug),
-            "original_text": decode(article.original, "")[0],
+            "original_text": decode(Path(article.original_file).read_bytes(), "")[0],
             "original_url": f"originals/{article.original_path}"}
 
 
-def entity_index_page(kind: str, corpus: Corpus, cat: Catalogue) -> dict:
+def entity_index_page(corpus: Corpus, cat: Catalogue, kind: str) -> dict:
     entities = sorted((e for e in corpus.entities if e.kind == kind), key=lambda e: e.name.casefold())
     rows = [{"name": e.name, "url": entity_url(e), "description": e.description,
              "articles": len(cat.articles_of.get(e.id, [])), "mentions": len(cat.mentions_of.get(e.id, []))}
@@ -196,29 +209,35 @@ def entity_index_page(kind: str, corpus: Corpus, cat: Catalogue) -> dict:
             "kind_label": KIND_LABELS[kind], "rows": rows}
 
 
-def entity_page(entity: Entity, cat: Catalogue) -> dict:
+def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
+    entity = cat.entities[entity_id]
     mentions = cat.mentions_of.get(entity.id, [])
-    sentences: dict[str, list[str]] = defaultdict(list)
-    for mention in mentions:
-        if mention.sentence not in sentences[mention.article]:
-            sentences[mention.article].append(mention.sentence)
     slugs = cat.articles_of.get(entity.id, [])
+    quoted = set(slugs[-KWIC_ARTICLES:])
+    sentences: dict[str, list[str]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for mention in mentions:
+        counts[mention.article] += 1
+        if mention.article in quoted and mention.sentence not in sentences[mention.article]:
+            sentences[mention.article].append(mention.sentence)
+    timeline = cat.dated_of.get(entity.id, [])
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
             "entity": entity,
             "kind_label": KIND_LABELS[entity.kind],
             "kind_url": f"{KIND_PLURALS[entity.kind]}/",
             "event_dates": _event_dates(entity),
-            "articles": [{**article_item(cat.articles[s]), "sentences": sentences[s],
-                          "count": sum(1 for m in mentions if m.article == s)} for s in slugs],
+            "articles": [{**article_item(cat.articles[s]), "sentences": sentences[s][:3], "count": counts[s]}
+                         for s in reversed(slugs)],
             "quotes": [_quote_item(q, cat, cat.articles[q.article]) for q in
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
-                            for e, n in cat.co_mentions.get(entity.id, [])[:12]],
+                            for e, n in co_mentions(cat, entity.id, 12)],
             "timeline": [{"date": format_date(d.date), "text": d.sentence,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
-                         for d in cat.dated_of.get(entity.id, [])],
+                         for d in timeline[:TIMELINE_ENTRIES]],
+            "timeline_more": max(len(timeline) - TIMELINE_ENTRIES, 0),
             "first_date": format_date(min(dates, key=lambda d: d.value)) if dates else "",
             "last_date": format_date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": len(mentions)}
@@ -238,34 +257,58 @@ def _quote_order(cat: Catalogue):
                       q.block, q.start)
 
 
-def tags_page(cat: Catalogue) -> dict:
+def tags_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
     tags = sorted(cat.tags.items(), key=lambda kv: kv[1][0].casefold())
     return {**_page("tags/", "tags.html", "Tags", "tags"),
             "tags": [Link(name=name, url=f"tags/{key}/", count=len(slugs)) for key, (name, slugs) in tags]}
 
 
-def tag_page(key: str, cat: Catalogue) -> dict:
+def tag_page(corpus: Corpus, cat: Catalogue, key: str) -> dict:
     name, slugs = cat.tags[key]
     return {**_page(f"tags/{key}/", "tag.html", f"Tag: {name}", "tags"),
             "tag": name, "articles": [article_item(cat.articles[s]) for s in slugs]}
 
 
-def sources_page(cat: Catalogue) -> dict:
+def sources_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
     groups = [{"source": source or "Unknown source", "articles": [article_item(cat.articles[s]) for s in slugs]}
               for source, slugs in sorted(cat.sources.items(), key=lambda kv: (not kv[0], kv[0].casefold()))]
     return {**_page("sources/", "sources.html", "Sources", "sources"), "groups": groups}
 
 
-def chronology_page(corpus: Corpus, cat: Catalogue) -> dict:
-    years: dict[str, dict[str, list]] = {}
+def chronology_years(corpus: Corpus) -> list[str]:
+    return sorted({entry.date.value[:4] for entry in corpus.chronology})
+
+
+def chronology_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+    """The chronology's front page: one line per year, with what it holds."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in corpus.chronology:
-        month = entry.date.value[:7] if entry.date.precision != "year" else ""
-        years.setdefault(entry.date.value[:4], {}).setdefault(month, []).append(_chronology_item(entry, cat))
-    groups = [{"year": str(int(year)), "months": [
-        {"label": format_date(PartialDate(m, "month")) if m else "During the year", "entries": items}
-        for m, items in sorted(months.items())]} for year, months in sorted(years.items())]
-    return {**_page("chronology/", "chronology.html", "Chronology", "chronology"), "years": groups,
+        counts[entry.date.value[:4]][entry.kind] += 1
+    years = [{"year": str(int(y)), "url": f"chronology/{y}/", "publications": counts[y]["publication"],
+              "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in chronology_years(corpus)]
+    return {**_page("chronology/", "chronology.html", "Chronology", "chronology"), "years": years,
             "entry_count": len(corpus.chronology)}
+
+
+def chronology_year_page(corpus: Corpus, cat: Catalogue, year: str) -> dict:
+    """One year of the chronology, by month."""
+    months: dict[str, list] = {}
+    for entry in corpus.chronology:
+        if entry.date.value[:4] == year:
+            month = entry.date.value[:7] if entry.date.precision != "year" else ""
+            months.setdefault(month, []).append(_chronology_item(entry, cat))
+    years = chronology_years(corpus)
+    index = years.index(year)
+    return {**_page(f"chronology/{year}/", "chronology_year.html", f"Chronology: {int(year)}", "chronology"),
+            "year": str(int(year)),
+            "months": [{"label": format_date(PartialDate(m, "month")) if m else "During the year", "entries": items}
+                       for m, items in sorted(months.items())],
+            "previous": _year_link(years[index - 1]) if index > 0 else None,
+            "next": _year_link(years[index + 1]) if index + 1 < len(years) else None}
+
+
+def _year_link(year: str) -> Link:
+    return Link(name=str(int(year)), url=f"chronology/{year}/", count=0)
 
 
 def _chronology_item(entry: ChronologyEntry, cat: Catalogue) -> dict:
@@ -281,6 +324,14 @@ def _chronology_item(entry: ChronologyEntry, cat: Catalogue) -> dict:
                          for e in entry.entities[:8]]}
 
 
-def not_found_page(corpus: Corpus) -> dict:
+def not_found_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
     """Served for any missing path, so its links start from the site's absolute base path."""
     return {**_page("404.html", "404.html", "Page not found", ""), "root": urlsplit(corpus.site.base_url).path or "/"}
+
+
+PAGE_BUILDERS = {
+    "home": home_page, "articles": article_list_page, "article": article_page, "source": source_page,
+    "entities": entity_index_page, "entity": entity_page, "tags": tags_page, "tag": tag_page,
+    "sources": sources_page, "chronology": chronology_page, "chronology-year": chronology_year_page,
+    "404": not_found_page,
+}

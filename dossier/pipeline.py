@@ -10,6 +10,8 @@ stop the rest of the site.
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,12 +20,14 @@ from .chronology import build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
 from .dates import date_sort_key
-from .duplicates import find_duplicates
+from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
+from .language import load_language_model
 from .link import Matcher, find_mentions
 from .markdown import body_blocks
 from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
 from .normalise import normalise_article
+from .parallel import map_items
 from .quotes import find_quotes
 from .readers import READERS, read_article
 from .registry import load_registry
@@ -36,36 +40,57 @@ class BuildResult:
     problems: list[Problem]
     files: dict[str, bytes] = field(default_factory=dict)
     corpus: Corpus | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.corpus is not None and bool(self.files)
 
 
-def gather(paths: Paths) -> tuple[Corpus | None, list[Problem]]:
+class Timings(dict):
+    """Seconds spent in each stage, for `build --timings` and the benchmark."""
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.perf_counter() - started
+
+
+def gather(paths: Paths, timings: Timings | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Read, normalise and analyse everything under `content/`: the whole site's data."""
-    site, problems = load_site_config(paths.content)
-    if site is None:
-        return None, problems
-    entities, registry_problems = load_registry(paths.content)
-    rules, rule_problems = load_rules(paths.content)
-    articles, article_problems = read_articles(paths.content, site, rules)
-    articles, copies, copy_problems = set_copies_aside(articles, paths.content / "articles")
+    timings = Timings() if timings is None else timings
+    with timings.stage("settings and registry"):
+        site, problems = load_site_config(paths.content)
+        if site is None:
+            return None, problems
+        entities, registry_problems = load_registry(paths.content)
+        rules, rule_problems = load_rules(paths.content)
+        context = ArticleContext(paths.content, site, rules, Matcher(entities), {e.id: e for e in entities})
+        load_language_model()  # once, before the workers are forked, not once in each
+    with timings.stage("read, normalise, link, quotes, dated mentions"):
+        files = _article_files(paths.content / "articles", problems)
+        processed = map_items(process_article, context, files)
+        articles, analyses, article_problems = unique_articles(processed, paths.content / "articles")
+    with timings.stage("duplicates"):
+        articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
     problems += registry_problems + rule_problems + article_problems + copy_problems
-    matcher = Matcher(entities)
-    by_id = {e.id: e for e in entities}
-    analyses = {a.slug: analyse_article(a, matcher, by_id, site) for a in articles}
-    chronology = build_chronology(articles, entities, analyses)
+    with timings.stage("chronology"):
+        chronology = build_chronology(articles, entities, analyses)
     return Corpus(site, articles, entities, analyses, chronology, copies, read_assets(paths.site_src)), problems
 
 
-def build(paths: Paths) -> BuildResult:
+def build(paths: Paths, timings: Timings | None = None) -> BuildResult:
     """Gather and render the site in memory (nothing is written)."""
-    corpus, problems = gather(paths)
+    timings = Timings() if timings is None else timings
+    corpus, problems = gather(paths, timings)
     if corpus is None:
-        return BuildResult(problems)
-    files, render_problems = render_site(corpus, paths.templates)
-    return BuildResult(problems + render_problems, files, corpus)
+        return BuildResult(problems, timings=timings)
+    with timings.stage("render"):
+        files, render_problems = render_site(corpus, paths.templates)
+    return BuildResult(problems + render_problems, files, corpus, timings)
 
 
 def build_site(paths: Paths) -> BuildResult:
@@ -73,42 +98,64 @@ def build_site(paths: Paths) -> BuildResult:
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     result = build(paths)
     if result.ok:
-        write_site(result.files, paths.output)
+        with result.timings.stage("write"):
+            write_site(result.files, paths.output)
     return result
 
 
-def read_articles(content: Path, site: SiteConfig, rules: tuple[Rule, ...]) -> tuple[tuple[Article, ...], list[Problem]]:
-    """Every article under content/articles/, normalised, with unique slugs, in time order."""
-    folder = content / "articles"
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every per-article stage needs, shared read-only by the workers."""
+
+    content: Path
+    site: SiteConfig
+    rules: tuple[Rule, ...]
+    matcher: Matcher
+    entities: dict[str, Entity]
+
+
+def process_article(context: ArticleContext, path: Path) -> tuple[Article | None, Analysis | None, list[Problem]]:
+    """One file through the per-article stages: read, normalise, then link, quotes and dated mentions."""
+    folder = context.content / "articles"
+    relative = path.relative_to(folder).as_posix()
+    document, problems = read_article(path, relative)
+    if document is None:
+        return None, None, problems
+    article, normalise_problems = normalise_article(document, context.site, context.rules, str(path))
+    kept = kept_original(context.content, relative)  # the file as first collected, if `normalise --write` moved it
+    if kept:
+        article = replace(article, original_file=str(kept),
+                          original_path=kept.relative_to(context.content / "originals").as_posix())
+    return article, analyse_article(article, context.matcher, context.entities, context.site), \
+        problems + normalise_problems
+
+
+def unique_articles(processed, folder: Path) -> tuple[tuple[Article, ...], dict[str, Analysis], list[Problem]]:
+    """The articles in time order, each URL given to one of them only."""
     problems: list[Problem] = []
     articles: list[Article] = []
-    slugs: dict[str, str] = {}
-    for path in _article_files(folder, problems):
-        relative = path.relative_to(folder).as_posix()
-        document, read_problems = read_article(path, relative)
-        problems += read_problems
-        if document is None:
+    analyses: dict[str, Analysis] = {}
+    owners: dict[str, str] = {}  # slug → source path
+    for article, analysis, article_problems in processed:
+        problems += article_problems
+        if article is None:
             continue
-        article, normalise_problems = normalise_article(document, site, rules, str(path))
-        kept = kept_original(content, relative)  # the file as first collected, if `normalise --write` moved it
-        if kept:
-            article = replace(article, original=kept.read_bytes(),
-                              original_path=kept.relative_to(content / "originals").as_posix())
-        problems += normalise_problems
-        if article.slug in slugs:
-            problems.append(Problem(str(path), f"its URL articles/{article.slug}/ is already taken by "
-                                    f"{folder / slugs[article.slug]}; set a different `slug:` in the front matter "
-                                    "of one of them (this one is left out)", severity="error"))
+        if article.slug in owners:
+            problems.append(Problem(str(folder / article.source_path), f"its URL articles/{article.slug}/ is "
+                                    f"already taken by {folder / owners[article.slug]}; set a different `slug:` in "
+                                    "the front matter of one of them (this one is left out)", severity="error"))
             continue
-        slugs[article.slug] = relative
+        owners[article.slug] = article.source_path
+        analyses[article.slug] = analysis
         articles.append(article)
     articles.sort(key=lambda a: (date_sort_key(a.date), a.source_path))
-    return tuple(articles), problems
+    return tuple(articles), analyses, problems
 
 
-def set_copies_aside(articles: tuple[Article, ...], folder: Path) -> tuple[tuple[Article, ...], dict[str, tuple[Article, ...]], list[Problem]]:
+def set_copies_aside(articles: tuple[Article, ...], analyses: dict[str, Analysis],
+                     folder: Path) -> tuple[tuple[Article, ...], dict[str, tuple[Article, ...]], list[Problem]]:
     """Keep one page for an article collected twice; the copies are listed on it."""
-    found = find_duplicates(articles)
+    found = find_duplicates(articles, [analyses[a.slug].fingerprint for a in articles])
     by_slug = {a.slug: a for a in articles}
     copies: dict[str, list[Article]] = {}
     problems = []
@@ -148,7 +195,7 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     quotes = find_quotes(article.slug, blocks, mentions, entities)
     languages = tuple(dict.fromkeys((article.language, "en")))
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
-    return Analysis(blocks, mentions, quotes, dated, unresolved)
+    return Analysis(blocks, mentions, quotes, dated, unresolved, fingerprint(article.body))
 
 
 def read_assets(site_src: Path) -> dict[str, bytes]:

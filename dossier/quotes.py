@@ -15,6 +15,7 @@ from .link import split_sentences
 from .model import Block, Entity, Mention, Quote
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_OPENER = re.compile('[“«„"]')
 _VERBS = (r"said|says|say|stated|states|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
           r"concluded|explained|explains|recalled|remarked|told|tells|asked|insisted|declared|highlighted|"
           r"pointed out|warned|continued|wrote|writes|commented|replied|answered|announced|argued|claimed|"
@@ -60,10 +61,11 @@ def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
         offset = len(text) - len(stripped)
         return [(offset, len(text), offset + 2, len(text))]
     i = 0
-    while i < len(text):
+    while (found := _OPENER.search(text, i)) is not None:
+        i = found.start()
         opener = text[i]
-        closer = _PAIRS.get(opener)
-        if closer is None or (opener == '"' and i > 0 and text[i - 1].isalnum()):
+        closer = _PAIRS[opener]
+        if opener == '"' and i > 0 and text[i - 1].isalnum():
             i += 1
             continue
         close = _closing(text, i, opener, closer)

@@ -25,7 +25,7 @@ class RawDocument:
     metadata: dict = field(default_factory=dict)
     markdown: bool = False  # the text is Markdown (from .md or HTML), not plain pasted text
     format: str = "txt"
-    original: bytes = b""
+    path: str = ""  # the file on disk
     body_line: int = 1  # line of the original file where `text` starts
 
 
@@ -49,7 +49,7 @@ def read_article(path: Path, source_path: str) -> tuple[RawDocument | None, list
     text, problems = decode(data, str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     document, read_problems = reader(text, source_path, str(path))
-    return RawDocument(**{**document.__dict__, "original": data}), problems + read_problems
+    return RawDocument(**{**document.__dict__, "path": str(path)}), problems + read_problems
 
 
 def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:

@@ -16,7 +16,8 @@ import jinja2
 from .catalogue import build_catalogue
 from .exports import data_files
 from .model import Corpus, Problem
-from .pages import article_url, build_pages
+from .pages import article_url, build_page, page_jobs
+from .parallel import map_items
 
 
 class TemplateProblem(Exception):
@@ -42,25 +43,40 @@ def render_site(corpus: Corpus, templates: Path) -> tuple[dict[str, bytes], list
     """Every output file, or no files and the template problem that stopped rendering."""
     env = make_environment(templates)
     cat = build_catalogue(corpus)
+    jobs = page_jobs(corpus, cat)
     files: dict[str, bytes] = {}
+    urls: list[str] = []
+    for path, url, data, problem in map_items(_render_page, (corpus, cat, env, templates), jobs, chunksize=64):
+        if problem:
+            return {}, [problem]
+        files[path] = data
+        if path != "404.html":
+            urls.append(url)
     try:
-        pages = build_pages(corpus, cat)
-        for page in pages:
-            files[page["path"]] = _render(env, page["template"], {**page, "site": corpus.site}, templates)
         feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
                         "self_url": urljoin(corpus.site.base_url, "feed.xml")}
         files["feed.xml"] = _render(env, "feed.xml", feed_context, templates)
-        page_urls = sorted(urljoin(corpus.site.base_url, p["url"]) for p in pages if p["path"] != "404.html")
+        page_urls = sorted(urljoin(corpus.site.base_url, url) for url in urls)
         files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": page_urls}, templates)
     except TemplateProblem as exc:
         return {}, [exc.problem]
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n".encode()
     files.update(data_files(corpus, cat))
     for article in (*corpus.articles, *(c for group in corpus.copies.values() for c in group)):
-        files[f"originals/{article.original_path}"] = article.original
+        files[f"originals/{article.original_path}"] = Path(article.original_file).read_bytes()
     for path, data in corpus.assets.items():
         files[f"assets/{path}"] = data
     return files, []
+
+
+def _render_page(context, job) -> tuple[str, str, bytes, Problem | None]:
+    """One page: (output path, URL, HTML, or the template problem that stopped it). Runs in a worker."""
+    corpus, cat, env, templates = context
+    page = build_page(corpus, cat, job)
+    try:
+        return page["path"], page["url"], _render(env, page["template"], {**page, "site": corpus.site}, templates), None
+    except TemplateProblem as exc:
+        return page["path"], page["url"], b"", exc.problem
 
 
 def _render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> bytes:

@@ -1,0 +1,38 @@
+"""Run a per-item function on every core, for the stages that handle one article or page at a time.
+
+Workers are forked, so the shared read-only context (settings, registry, automaton, the gathered
+corpus) is inherited rather than pickled; only items and results cross between processes. Small
+jobs run in this process: starting workers costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+
+MIN_ITEMS = 300  # below this, one process is faster
+_JOB: tuple[Callable, object] | None = None
+
+
+def _run(item):
+    function, context = _JOB
+    return function(context, item)
+
+
+def workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def map_items(function: Callable, context, items: Sequence, chunksize: int = 16) -> list:
+    """[function(context, item) for item in items], in order, spread over the cores when worth it."""
+    count = workers()
+    if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(context, item) for item in items]
+    global _JOB
+    _JOB = (function, context)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return pool.map(_run, items, chunksize)
+    finally:
+        _JOB = None
