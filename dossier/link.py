@@ -17,6 +17,9 @@ import ahocorasick
 from .dates import bounds
 from .model import Article, Block, Entity, Mention, PartialDate
 
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ою|ей|ом|ем|ым|им|ых|их|ов|ев|ам|ям|ах|ях|ую|ая|а|я|у|ю|е|ы|и)"
+                     r"(?!\w)")  # Russian case endings
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"»’)]*\s+(?=[“\"«(]?[A-ZА-ЯЁ0-9])")
 
 
@@ -25,26 +28,39 @@ class Target:
     """What one surface form in the automaton stands for."""
 
     surface: str
-    entity: str | None  # a plain alias names one entity
+    entities: tuple[str, ...] = ()  # one for a plain alias; more when registered entities share it
     roles: tuple[tuple[str, str | None, str | None], ...] = ()  # (person id, from, to) for a role title
     exact_case: bool = False
+    inflects: bool = False  # Cyrillic names take case endings: Путин, Путина, Путину
+
+    @property
+    def entity(self) -> str | None:
+        """The one entity this form names, if it names exactly one."""
+        return self.entities[0] if len(self.entities) == 1 else None
 
 
 class Matcher:
     """Every registered surface form in one automaton; `find` returns non-overlapping matches."""
 
     def __init__(self, entities: tuple[Entity, ...]):
-        forms: dict[str, Target] = {}
+        owners: dict[str, list[str]] = {}
+        surfaces: dict[str, str] = {}
         for entity in entities:
             for surface in (entity.name, *entity.aliases):
-                forms.setdefault(surface.lower(), Target(surface, entity.id, exact_case=_is_acronym(surface)))
+                key = surface.lower()
+                surfaces.setdefault(key, surface)
+                if entity.id not in owners.setdefault(key, []):
+                    owners[key].append(entity.id)
+        forms = {key: Target(surfaces[key], tuple(ids), exact_case=_is_acronym(surfaces[key]),
+                             inflects=bool(_CYRILLIC.search(surfaces[key][-1:])))
+                 for key, ids in owners.items()}
         holders: dict[str, list] = {}
         for entity in entities:
             for role in entity.roles:
                 holders.setdefault(role.title.lower(), []).append((entity.id, role.start, role.end))
         for key, people in holders.items():
             if key not in forms:
-                forms[key] = Target(key, None, tuple(people))
+                forms[key] = Target(key, roles=tuple(people))
         self.automaton = ahocorasick.Automaton()
         for key, target in forms.items():
             self.automaton.add_word(key, (len(key), target))
@@ -60,6 +76,8 @@ class Matcher:
         candidates = []
         for end_index, (length, target) in self.automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
+            if target.inflects:
+                end = _after_ending(text, end)
             if _on_word_boundaries(text, start, end) and _case_fits(text[start:end], target):
                 candidates.append((start, end, target))
         candidates.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -68,6 +86,12 @@ class Matcher:
             if not chosen or match[0] >= chosen[-1][1]:
                 chosen.append(match)
         return chosen
+
+
+def _after_ending(text: str, end: int) -> int:
+    """Where a Cyrillic name ends once a case ending of up to three letters is taken in."""
+    ending = _ENDING.match(text, end)
+    return ending.end() if ending else end
 
 
 def _is_acronym(surface: str) -> bool:
@@ -136,19 +160,27 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
     """
     mentions: list[Mention] = []
     linked: set[tuple[str, int]] = set()
+    named: set[str] = set()  # entities already named unambiguously in this article
     unresolved = 0
     for block in blocks:
         sentences = split_sentences(block.text)
         for start, end, target in matcher.find(block.text):
-            entity = target.entity or _role_holder(target, article.date)
+            entity = target.entity or _named_before(target, named) or _role_holder(target, article.date)
             if entity is None:
                 unresolved += 1
                 continue
+            named.add(entity)
             first = (entity, block.section) not in linked
             linked.add((entity, block.section))
             mentions.append(Mention(entity, article.slug, block.index, start, end, block.text[start:end],
-                                    sentence_at(block.text, sentences, start), first, target.entity is None))
+                                    sentence_at(block.text, sentences, start), first, not target.entities))
     return tuple(mentions), unresolved
+
+
+def _named_before(target: Target, named: set[str]) -> str | None:
+    """For a name several entities share: the one of them this article has already named, if only one."""
+    candidates = [entity for entity in target.entities if entity in named]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _role_holder(target: Target, date: PartialDate | None) -> str | None:

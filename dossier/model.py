@@ -72,6 +72,8 @@ class Entity:
     date: PartialDate | None = None  # events: a single date ...
     start: PartialDate | None = None  # ... or a range
     end: PartialDate | None = None
+    wikidata: str = ""  # e.g. "Q7747"
+    links: tuple[str, ...] = ()  # further reading about the entity
     source_path: str = ""
     line: int | None = None
 

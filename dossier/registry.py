@@ -6,6 +6,7 @@ left out and the rest of the registry is still used. Does no matching (that is `
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from slugify import slugify
@@ -15,7 +16,8 @@ from .model import KIND_PLURALS, KINDS, Entity, Problem, Role
 from .yamlio import YamlError, date_text, line_of, load_yaml
 
 FILE_KINDS = {plural: kind for kind, plural in KIND_PLURALS.items()}
-_KEYS = {"id", "name", "aliases", "description", "roles", "date", "start", "end"}
+_KEYS = {"id", "name", "aliases", "description", "roles", "date", "start", "end", "wikidata", "links"}
+_WIKIDATA = re.compile(r"^Q[1-9]\d*$")
 
 
 def load_registry(content: Path) -> tuple[tuple[Entity, ...], list[Problem]]:
@@ -99,10 +101,21 @@ def _read_entry(item, kind: str, shown: str) -> tuple[Entity | None, list[Proble
         dates[key] = parsed
     roles, role_problems = _read_roles(item, shown)
     problems.extend(role_problems)
+    wikidata = str(item.get("wikidata") or "")
+    if wikidata and not _WIKIDATA.match(wikidata):
+        problems.append(Problem(shown, f"`wikidata` must be an item id such as Q7747, not {wikidata!r}",
+                                line_of(item, "wikidata"), "error"))
+        wikidata = ""
+    links = item.get("links") or []
+    if not isinstance(links, list) or not all(isinstance(u, str) and u.startswith(("https://", "http://"))
+                                              for u in links):
+        problems.append(Problem(shown, "`links` must be a list of web addresses starting with https://",
+                                line_of(item, "links"), "error"))
+        links = []
     entity = Entity(id=entity_id, name=name.strip(), kind=kind,
                     aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip())),
-                    description=description.strip(), roles=tuple(roles), source_path=shown, line=line,
-                    **dates)
+                    description=description.strip(), roles=tuple(roles), wikidata=wikidata, links=tuple(links),
+                    source_path=shown, line=line, **dates)
     return entity, problems
 
 
@@ -129,7 +142,8 @@ def _read_roles(item, shown: str) -> tuple[list[Role], list[Problem]]:
 
 
 def _drop_clashes(entities: list[Entity]) -> tuple[list[Entity], list[Problem]]:
-    """Duplicate ids are errors (the later entry is dropped); a name claimed twice is an error too."""
+    """Duplicate ids are errors (the later entry is dropped); a name claimed twice is a warning: it is
+    ambiguous, and in an article it links only to the one of them named in full earlier."""
     problems: list[Problem] = []
     by_id: dict[str, Entity] = {}
     owners: dict[str, Entity] = {}
@@ -145,6 +159,7 @@ def _drop_clashes(entities: list[Entity]) -> tuple[list[Entity], list[Problem]]:
             owner = owners.setdefault(surface.casefold(), entity)
             if owner.id != entity.id:
                 problems.append(Problem(entity.source_path, f"alias {surface!r} is also claimed by "
-                                        f"`{owner.id}` ({owner.source_path}:{owner.line}); keep it on one entry",
-                                        entity.line, "error"))
+                                        f"`{owner.id}` ({owner.source_path}:{owner.line}); in an article it "
+                                        "links to whichever of them was named in full before, or to neither",
+                                        entity.line))
     return list(by_id.values()), problems

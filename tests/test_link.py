@@ -60,3 +60,26 @@ def test_first_mention_in_each_section_is_linked_all_are_recorded():
 
 def test_empty_registry_finds_nothing():
     assert Matcher(()).find("Putin") == []
+
+
+ALIYEV_I = person("Ilham Aliyev", "Aliyev")
+ALIYEV_H = person("Heydar Aliyev", "Aliyev")
+
+
+def test_shared_surname_links_to_the_one_named_in_full_before():
+    text = "Ilham Aliyev spoke. Later Aliyev left."
+    mentions, unresolved = find_mentions(article(text), blocks_of(text), Matcher((ALIYEV_I, ALIYEV_H)))
+    assert [(m.text, m.entity) for m in mentions] == [("Ilham Aliyev", "ilham-aliyev"), ("Aliyev", "ilham-aliyev")]
+    assert unresolved == 0
+
+
+def test_shared_surname_with_no_context_is_left_unlinked_and_counted():
+    text = "Aliyev spoke."
+    mentions, unresolved = find_mentions(article(text), blocks_of(text), Matcher((ALIYEV_I, ALIYEV_H)))
+    assert mentions == () and unresolved == 1
+
+
+def test_cyrillic_names_match_with_case_endings():
+    putin = person("Владимир Путин", "Путин")
+    assert surfaces("Слова Путина и Путину, но не Путинизм.", (putin,)) == [("Путина", "vladimir-putin"),
+                                                                          ("Путину", "vladimir-putin")]

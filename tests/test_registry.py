@@ -43,11 +43,12 @@ def test_every_problem_has_its_line(tmp_path):
     _, problems = load_registry(tmp_path)
     assert {p.path for p in problems} == {str(path)}
     assert messages(problems) == [
-        (3, "warning", "unknown key `colour` ignored (known: aliases, date, description, end, id, name, roles, start)"),
+        (3, "warning", "unknown key `colour` ignored (known: aliases, date, description, end, id, links, name, roles, start, wikidata)"),
         (8, "error", "entry has no `name:` (text); add one"),
         (10, "error", "`date`: cannot read 'tomorrow'; write YYYY, YYYY-MM or YYYY-MM-DD"),
         (4, "error", f"duplicate id `vladimir-putin` (first at {path}:1); give one of them another `id:`"),
-        (6, "error", f"alias 'Putin' is also claimed by `vladimir-putin` ({path}:1); keep it on one entry"),
+        (6, "warning", f"alias 'Putin' is also claimed by `vladimir-putin` ({path}:1); in an article it links "
+                       "to whichever of them was named in full before, or to neither"),
     ]
 
 
