@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from slugify import slugify
 
+from .urls import tag_key
 from .model import Article, Corpus, DatedMention, Entity, Mention, Quote
 
 
@@ -47,7 +47,7 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
             for entity in dict.fromkeys((*dated.entities, *([dated.event] if dated.event else []))):
                 catalogue.dated_of.setdefault(entity, []).append(dated)
         for tag in article.tags:
-            key = slugify(tag) or "tag"
+            key = tag_key(tag)
             catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
         catalogue.sources.setdefault(article.source or "", []).append(slug)
     for dated_list in catalogue.dated_of.values():

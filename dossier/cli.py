@@ -15,7 +15,7 @@ from rich.console import Console
 from .model import Problem
 from .write import OutputError
 
-COMMANDS = ("build", "serve", "normalise")
+COMMANDS = ("build", "serve", "normalise", "suggest")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -42,6 +42,14 @@ def make_parser() -> argparse.ArgumentParser:
                            help="save each article as Markdown with front matter (x.txt becomes x.md; the "
                            "collected file is kept in content/originals/)")
     normalise.add_argument("files", nargs="*", type=Path, metavar="FILE", help="articles to show (default: all)")
+    suggest = commands.add_parser("suggest", help="list names that look like people or organisations but are "
+                                  "not in the registry", description="List names that look like people or "
+                                  "organisations but are not in the registry, most articles first, each with an "
+                                  "example sentence and a guessed kind; then the registered names and aliases no "
+                                  "article uses. With --yaml, print registry entries ready to paste.")
+    suggest.add_argument("--content", type=Path, help="content folder (default: ./content)")
+    suggest.add_argument("--yaml", action="store_true", help="print registry entries to paste instead of a table")
+    suggest.add_argument("--limit", type=int, default=50, help="how many names at most (default: 50)")
     return parser
 
 
@@ -64,6 +72,8 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
             from .serve import serve
 
             return serve(paths, args.host, args.port, console)
+        if args.command == "suggest":
+            return suggest_command(paths, args.yaml, args.limit, console)
         if args.command == "normalise":
             return normalise_command(paths, args.files, args.write, console)
         return build_command(paths, console, getattr(args, "timings", False))
@@ -128,6 +138,31 @@ def normalise_command(paths, files: list[Path], write: bool, console: Console) -
         console.print(f"{'wrote' if changed else 'unchanged'}: {_shown(str(path.with_suffix('.md')))}", markup=False)
     report(problems, console)
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def suggest_command(paths, yaml: bool, limit: int, console: Console) -> int:
+    from .pipeline import gather
+    from .suggest import as_yaml, suggest, unmatched_forms
+
+    corpus, problems = gather(paths)
+    if corpus is None:
+        report(problems, console)
+        return 1
+    found = suggest(corpus)[:limit]
+    if yaml:
+        sys.stdout.write(as_yaml(found))
+        return 0
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(f"{len(found)} names not in the registry (articles, guessed kind, cues, example):", markup=False)
+    for item in found:
+        aliases = f" (also: {', '.join(sorted(item.aliases))})" if item.aliases else ""
+        out.print(f"{len(item.articles):>4}  {item.kind:<12} {item.name}{aliases}  [{', '.join(sorted(item.cues))}]\n"
+                  f"      {item.example_article}: {item.example}", markup=False)
+    unmatched = unmatched_forms(corpus)
+    out.print(f"\n{len(unmatched)} entities with registered names or aliases that no article uses:", markup=False)
+    for entity, forms in unmatched:
+        out.print(f"      {entity}: {', '.join(forms)}", markup=False)
+    return 0
 
 
 def _shown(path: str) -> str:

@@ -11,7 +11,7 @@ import json
 
 from .catalogue import Catalogue
 from .model import Corpus
-from .pages import article_url, entity_url
+from .urls import article_url, entity_url
 
 
 def data_files(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:

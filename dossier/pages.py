@@ -14,9 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
-from slugify import slugify
 
 from .catalogue import Catalogue, co_mentions
+from .graph import collection_graph, ego_graph
+from .urls import article_url, entity_url, tag_url
 from .dates import format_date
 from .markdown import Span, render_body
 from .readers import decode
@@ -60,14 +61,6 @@ class QuoteItem(TypedDict):
     url: str  # the quote's place in its article
     date: str
     article_title: str
-
-
-def article_url(slug: str) -> str:
-    return f"articles/{slug}/"
-
-
-def entity_url(entity: Entity) -> str:
-    return f"{KIND_PLURALS[entity.kind]}/{entity.id}/"
 
 
 def _page(path_url: str, template: str, title: str, section: str, description: str = "") -> Page:
@@ -114,7 +107,8 @@ def home_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
             "undated_count": len(corpus.articles) - len(dated),
             "chronology_count": len(corpus.chronology),
             "span": _span(corpus.articles),
-            "prominent": {KIND_LABELS[k]: _prominent(corpus, cat, k, 8) for k in ("person", "organisation")}}
+            "prominent": {KIND_LABELS[k]: _prominent(corpus, cat, k, 8) for k in ("person", "organisation")},
+            "graph": collection_graph(cat)}
 
 
 def _count(corpus: Corpus, kind: str) -> int:
@@ -167,7 +161,7 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
             "article": article,
             "date": format_date(article.date),
             "date_note": DATE_SOURCE_LABELS.get(article.date_source or "", ""),
-            "tags": [Link(name=t, url=_tag_url(t), count=0) for t in article.tags],
+            "tags": [Link(name=t, url=tag_url(t), count=0) for t in article.tags],
             "body": Markup(render_body(article.body, spans)),  # markdown-it escaped the text; raw HTML is off
             "sidebar": sidebar,
             "quotes": [_quote_item(q, cat, article) for q in analysis.quotes],
@@ -177,10 +171,6 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
             "copies": [{"source": c.source or c.source_path, "title": c.title, "url": f"originals/{c.original_path}"}
                        for c in corpus.copies.get(article.slug, ())],
             "original_url": f"originals/{article.original_path}"}
-
-
-def _tag_url(tag: str) -> str:
-    return f"tags/{slugify(tag) or 'tag'}/"
 
 
 def _quote_item(quote, cat: Catalogue, article: Article) -> QuoteItem:
@@ -205,15 +195,18 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, kind: str) -> dict:
     rows = [{"name": e.name, "url": entity_url(e), "description": e.description,
              "articles": len(cat.articles_of.get(e.id, [])), "mentions": len(cat.mentions_of.get(e.id, []))}
             for e in entities]
+    letters = sorted({row["name"][:1].upper() for row in rows})
+    for row in rows:
+        row["letter"] = row["name"][:1].upper()
     return {**_page(f"{KIND_PLURALS[kind]}/", "entities.html", KIND_LABELS[kind], KIND_PLURALS[kind]),
-            "kind_label": KIND_LABELS[kind], "rows": rows}
+            "kind_label": KIND_LABELS[kind], "rows": rows, "letters": letters}
 
 
 def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
     mentions = cat.mentions_of.get(entity.id, [])
-    slugs = cat.articles_of.get(entity.id, [])
-    quoted = set(slugs[-KWIC_ARTICLES:])
+    slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
+    quoted = set(slugs[:KWIC_ARTICLES])
     sentences: dict[str, list[str]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
     for mention in mentions:
@@ -228,7 +221,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
             "kind_url": f"{KIND_PLURALS[entity.kind]}/",
             "event_dates": _event_dates(entity),
             "articles": [{**article_item(cat.articles[s]), "sentences": sentences[s][:3], "count": counts[s]}
-                         for s in reversed(slugs)],
+                         for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article]) for q in
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
@@ -240,7 +233,15 @@ def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
             "timeline_more": max(len(timeline) - TIMELINE_ENTRIES, 0),
             "first_date": format_date(min(dates, key=lambda d: d.value)) if dates else "",
             "last_date": format_date(max(dates, key=lambda d: d.value)) if dates else "",
-            "mention_count": len(mentions)}
+            "mention_count": len(mentions),
+            "graph": ego_graph(cat, entity.id),
+            "wikidata_url": f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else ""}
+
+
+def _latest_first(cat: Catalogue, slugs: list[str]) -> list[str]:
+    """Dated articles, most recent first, then the undated ones."""
+    dated = [s for s in slugs if cat.articles[s].date]
+    return dated[::-1] + [s for s in slugs if not cat.articles[s].date]
 
 
 def _event_dates(entity: Entity) -> str:

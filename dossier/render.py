@@ -16,7 +16,8 @@ import jinja2
 from .catalogue import build_catalogue
 from .exports import data_files
 from .model import Corpus, Problem
-from .pages import article_url, build_page, page_jobs
+from .pages import build_page, page_jobs
+from .urls import article_url
 from .parallel import map_items
 
 

@@ -1,0 +1,23 @@
+"""Where each thing lives on the site, relative to its root. One place, so links and files agree."""
+
+from __future__ import annotations
+
+from slugify import slugify
+
+from .model import KIND_PLURALS, Entity
+
+
+def article_url(slug: str) -> str:
+    return f"articles/{slug}/"
+
+
+def entity_url(entity: Entity) -> str:
+    return f"{KIND_PLURALS[entity.kind]}/{entity.id}/"
+
+
+def tag_url(tag: str) -> str:
+    return f"tags/{tag_key(tag)}/"
+
+
+def tag_key(tag: str) -> str:
+    return slugify(tag) or "tag"

@@ -1,0 +1,50 @@
+"""`suggest`: unregistered people and organisations found by the cues of news prose."""
+
+from pathlib import Path
+
+from dossier.pipeline import default_paths, gather
+from dossier.suggest import as_yaml, suggest, unmatched_forms
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEXT = """Ministers visit the region
+
+10.11.2020
+
+A Russian military spokesman, Pavel Pautov, said the operations will be coordinated with local authorities. Pautov stated that the process would take several months.
+
+Armenia applied to the Collective Security Treaty Organization (CSTO) for help, but the request was turned down by the alliance.
+
+“The talks went well for everyone,” John Smith said. The Deputy Minister of Foreign Affairs of the Russian Federation said nothing about it.
+
+Deputy Foreign Minister Mikhail Galuzin also spoke to reporters in the capital on the same day.
+"""
+
+
+def corpus(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "entities").mkdir()
+    (content / "site.yaml").write_text("title: T\n")
+    (content / "articles" / "a.txt").write_text(TEXT)
+    (content / "entities" / "people.yaml").write_text("- name: Mikhail Galuzin\n  aliases: [Galuzin, Misha]\n")
+    found, _ = gather(default_paths(content, tmp_path / "out", PROJECT))
+    return found
+
+
+def test_unregistered_names_are_found_with_kind_and_example(tmp_path):
+    found = {s.name: s for s in suggest(corpus(tmp_path))}
+    assert set(found) == {"Pavel Pautov", "Collective Security Treaty Organization", "John Smith"}
+    assert (found["Pavel Pautov"].kind, found["Pavel Pautov"].aliases) == ("person", {"Pautov"})
+    assert found["Collective Security Treaty Organization"].kind == "organisation"
+    assert found["Collective Security Treaty Organization"].aliases == {"CSTO"}
+    assert found["John Smith"].example.startswith("“The talks went well")
+
+
+def test_yaml_block_is_ready_to_paste(tmp_path):
+    text = as_yaml(suggest(corpus(tmp_path)))
+    assert "# content/entities/people.yaml\n- name: Pavel Pautov\n  aliases:\n  - Pautov\n" in text
+    assert "# content/entities/organisations.yaml\n- name: Collective Security Treaty Organization\n" in text
+
+
+def test_aliases_no_article_uses_are_reported(tmp_path):
+    assert unmatched_forms(corpus(tmp_path)) == [("mikhail-galuzin", ["Galuzin", "Misha"])]
