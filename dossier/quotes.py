@@ -9,7 +9,7 @@ that follows another in the same paragraph with no new name between. Needs the a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .link import split_sentences
 from .model import Block, Entity, Mention, Quote
@@ -40,26 +40,52 @@ def find_quotes(slug: str, blocks: tuple[Block, ...], mentions: tuple[Mention, .
     """Every direct quotation of at least three words, attributed where the text says who spoke."""
     people = [m for m in mentions if entities[m.entity].kind == "person"]
     quotes: list[Quote] = []
+    running: list[int] = []  # indexes in `quotes` of a quotation still open at the end of a paragraph
     for block in blocks:
         previous: Quote | None = None
-        for start, end, inner_start, inner_end in _quote_spans(block.text):
+        spans = _quote_spans(block.text)
+        continues = running and spans and spans[0][0] == len(block.text) - len(block.text.lstrip())
+        if not continues:
+            running = []
+        for number, (start, end, inner_start, inner_end, closed) in enumerate(spans):
             text = block.text[inner_start:inner_end].strip().rstrip(",").rstrip()
             if len(text.split()) < MIN_WORDS:
                 continue
             speaker, name, cue = _attribute(block, start, end, people, quotes, entities, previous)
             quote = Quote(slug, block.index, start, end, text, speaker, name, cue)
+            if number == 0 and continues:
+                quote = _join_running(quotes, running, quote)
             quotes.append(quote)
             previous = quote
+        still_open = bool(spans) and not spans[-1][4] and bool(quotes) and quotes[-1].block == block.index
+        running = ((running if continues else []) + [len(quotes) - 1]) if still_open else []
     return tuple(quotes)
 
 
-def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """(start, end, inner start, inner end) of each top-level quotation; an unclosed one runs to the end."""
-    spans: list[tuple[int, int, int, int]] = []
+def _join_running(quotes: list[Quote], running: list[int], quote: Quote) -> Quote:
+    """A quotation over several paragraphs (each opens with a quote mark, only the last one closes):
+    every part gets the speaker that one of them names."""
+    named = next((quotes[i] for i in running if quotes[i].speaker or quotes[i].speaker_name), None)
+    if quote.speaker or quote.speaker_name:
+        for i in running:
+            if not (quotes[i].speaker or quotes[i].speaker_name):
+                quotes[i] = replace(quotes[i], speaker=quote.speaker, speaker_name=quote.speaker_name,
+                                    cue="continued in the next paragraph")
+        return quote
+    if named:
+        return replace(quote, speaker=named.speaker, speaker_name=named.speaker_name,
+                       cue="continues the quote from the previous paragraph")
+    return quote
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, int, int, bool]]:
+    """(start, end, inner start, inner end, closed) of each top-level quotation; an unclosed one runs to
+    the end of the paragraph (and may go on in the next)."""
+    spans: list[tuple[int, int, int, int, bool]] = []
     stripped = text.lstrip()
     if stripped[:1] in "–—" and stripped[1:2] == " ":  # a dash-led interview answer
         offset = len(text) - len(stripped)
-        return [(offset, len(text), offset + 2, len(text))]
+        return [(offset, len(text), offset + 2, len(text), True)]
     i = 0
     while (found := _OPENER.search(text, i)) is not None:
         i = found.start()
@@ -70,7 +96,7 @@ def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
             continue
         close = _closing(text, i, opener, closer)
         end = close + 1 if close >= 0 else len(text)
-        spans.append((i, end, i + 1, close if close >= 0 else len(text)))
+        spans.append((i, end, i + 1, close if close >= 0 else len(text), close >= 0))
         i = end
     return spans
 

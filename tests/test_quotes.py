@@ -69,3 +69,22 @@ def test_unknown_description_is_not_guessed():
 
 def test_scare_quotes_of_one_or_two_words_are_not_quotes():
     assert quotes("Lavrov reaffirmed support for “brotherly Armenia” on Monday.") == []
+
+
+def test_quote_over_two_paragraphs_takes_the_speaker_named_in_the_second():
+    text = ("“We will keep the contingent there as long as it is needed. It has done its work well.\n\n"
+            "“And we expect the other side to agree to the talks,” Lavrov said.")
+    assert quotes(text) == [("We will keep the contingent there as long as it is needed. It has done its work well.",
+                             "sergey-lavrov"),
+                            ("And we expect the other side to agree to the talks", "sergey-lavrov")]
+
+
+def test_quote_over_two_paragraphs_takes_the_speaker_named_in_the_first():
+    text = ("Lavrov said: “We will keep the contingent there as long as it is needed.\n\n"
+            "“And we expect the other side to agree to the talks.”")
+    assert [speaker for _, speaker in quotes(text)] == ["sergey-lavrov", "sergey-lavrov"]
+
+
+def test_an_unclosed_quote_does_not_run_into_an_unrelated_paragraph():
+    text = "Lavrov said: “We will keep the contingent there as long as it is needed.\n\nThe talks ended on Monday."
+    assert [speaker for _, speaker in quotes(text)] == ["sergey-lavrov"]
