@@ -8,6 +8,7 @@ resolved from its own digits. A missing year comes from the article's date and t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import bounds, make_date, month_names, overlaps
@@ -22,8 +23,8 @@ _LEAD = (r"(?:in|since|until|till|by|from|of|during|before|after|through|early|l
 _FUTURE = re.compile(r"\b(will|shall|to be held|scheduled|plans?|planned|expects?|expected|upcoming|next|"
                      r"considering|is due|are due|intends?|would)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_NEEDS_MONTH = {"day-month", "month-day", "month-year", "bare-month"}
-_NEEDS_DIGIT = {"day-month", "month-day", "month-year", "numeric", "iso", "year"}
+_NEEDS_MONTH = {"day-range", "day-month", "month-day", "month-year", "bare-month"}
+_NEEDS_DIGIT = {"day-range", "day-month", "month-day", "month-year", "numeric", "iso", "year"}
 _RELATIVE_YEAR = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
 
 
@@ -36,6 +37,8 @@ def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, l
     names = month_names(languages)
     month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
     return names, re.compile(rf"\b{month}"), [
+        ("day-range", re.compile(rf"\b(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|until|till)\s*(\d{{1,2}}){_ORD}\s+(?:of\s+)?"
+                                 rf"{month}(?:,?\s+{_YEAR})?\b(?!-)")),
         ("day-month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)")),
         ("month-day", re.compile(rf"\b{month}\s+(\d{{1,2}}){_ORD}\b(?![.,]\d|\s*(?:%|per|years?|days?))"
                                  rf"(?:,?\s+{_YEAR}\b)?")),
@@ -72,47 +75,67 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
             if start < taken_until:
                 continue
             sentence = sentence_at(block.text, sentences, start)
-            date = _resolve(kind, match, block.text, names, english, article_date, sentence, date_order)
-            if date is None:
+            dates = _resolve(kind, match, _Where(block.text, names, english, article_date, sentence, date_order))
+            if not dates:
                 continue
             taken_until = end
-            text = block.text[start:end]
+            text = block.text[start:end].strip()
             in_sentence = _entities_in_sentence(block, sentences, start, mentions)
-            found.append(DatedMention(slug, block.index, start, end, text.strip(), date, sentence,
-                                      in_sentence, _event_for(date, in_sentence, entities)))
+            found += [DatedMention(slug, block.index, start, end, text, date, sentence, in_sentence,
+                                   _event_for(date, in_sentence, entities)) for date in dates]
     return tuple(found)
 
 
-def _resolve(kind, match, original, names, english, article_date, sentence, order) -> PartialDate | None:
-    """The date a candidate names (`match` is on the lower-cased `original`), or None if it is not one."""
+@dataclass(frozen=True)
+class _Where:
+    """What resolving a candidate needs besides the match: the text, the language, the article's date."""
+
+    original: str  # the block, as written (candidates are matched on its lower-cased copy)
+    names: dict[str, int]
+    english: bool
+    article_date: PartialDate | None
+    sentence: str
+    order: str
+
+
+def _resolve(kind: str, match: re.Match, where: _Where) -> list[PartialDate]:
+    """The dates a candidate names; none if it is not a date after all."""
     groups = match.groups()
+    if kind == "day-range":  # "from 1 to 3 August": both ends
+        first, second, _, year = groups
+        dates = [_from_month_name(match, 3, int(day), year, where) for day in (first, second)]
+        return [d for d in dates if d]
     if kind in ("numeric", "iso"):
         a, b, c = (int(g) for g in groups)
-        if kind == "iso":
-            return make_date(a, b, c)
-        day, month = (b, a) if order == "MDY" else (a, b)
-        return make_date(c, month, day)
-    if kind == "year":
-        return make_date(int(groups[-1]))
-    group = next(i for i, g in enumerate(groups, start=1) if g and not g.isdigit())
-    month_word = original[match.start(group):match.end(group)]
-    if english and month_word.islower() and month_word in month_names(("en",)):  # "may", "march": not months
+        day, month = (b, a) if kind == "numeric" and where.order == "MDY" else (a, b)
+        date = make_date(a, b, c) if kind == "iso" else make_date(c, month, day)
+    elif kind == "year":
+        date = make_date(int(groups[-1]))
+    else:
+        day, year = None, None  # "bare-month": neither written
+        if kind == "day-month":
+            day, year = groups[0], groups[2]
+        elif kind == "month-day":
+            day, year = groups[1], groups[2]
+        elif kind == "month-year":
+            year = groups[1]
+        month_group = next(i for i, g in enumerate(groups, start=1) if g and not g.isdigit())
+        date = _from_month_name(match, month_group, int(day) if day else None, year, where)
+    return [date] if date else []
+
+
+def _from_month_name(match: re.Match, group: int, day: int | None, year: str | None,
+                     where: _Where) -> PartialDate | None:
+    """A date from a month name (group `group` of the match), a day and a year if written."""
+    month_word = where.original[match.start(group):match.end(group)]
+    if where.english and month_word.islower() and month_word in month_names(("en",)):  # "may", "march"
         return None
-    month = names.get(month_word.lower())
+    month = where.names.get(month_word.lower())
     if month is None:
         return None
-    day = None
-    if kind == "day-month":
-        day, year = int(groups[0]), groups[2]
-    elif kind == "month-day":
-        day, year = int(groups[1]), groups[2]
-    elif kind == "month-year":
-        year = groups[1]
-    else:
-        year = None
     if year:
         return make_date(int(year), month, day)
-    return _year_from_context(month, day, article_date, sentence)
+    return _year_from_context(month, day, where.article_date, where.sentence)
 
 
 def _year_from_context(month: int, day: int | None, article_date: PartialDate | None,

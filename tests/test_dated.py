@@ -90,3 +90,9 @@ def test_numeric_order_and_invalid_dates():
 def test_format_date():
     assert [format_date(PartialDate(v, p)) for v, p in (("2023-10-09", "day"), ("2023-10", "month"), ("2023", "year"))] \
         == ["9 October 2023", "October 2023", "2023"]
+
+
+def test_day_ranges_give_both_ends():
+    assert dated("Held from 1 to 3 August, and again between 24 and 30 September.") == [
+        ("1 to 3 August", "2023-08-01", "day"), ("1 to 3 August", "2023-08-03", "day"),
+        ("24 and 30 September", "2023-09-24", "day"), ("24 and 30 September", "2023-09-30", "day")]
