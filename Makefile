@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+BENCHSTAMP := $(VENV)/.installed-bench
 
 .PHONY: site test serve bench clean
 
@@ -19,6 +20,10 @@ $(DEVSTAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+$(BENCHSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
 site: $(STAMP)
 	$(BIN)/python build.py build
 
@@ -27,6 +32,10 @@ test: $(DEVSTAMP)
 
 serve: $(STAMP)
 	$(BIN)/python build.py serve
+
+bench: $(BENCHSTAMP)
+	$(BIN)/python -m bench.evaluate
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf output .cache .pytest_cache

@@ -1,0 +1,162 @@
+"""`make bench`: dossier beside Hugo on the same synthetic articles, with time, CPU and memory.
+
+For each size (1,000 and 10,000 articles; 100,000 with --large) it generates the corpus once
+(deterministic), then alternates cold builds of dossier and Hugo (A B A B ...) so machine drift
+cancels, and reports each pair's ratio and the median. It also times dossier's stages (from
+`build --timings`), a rebuild with nothing changed and a rebuild after editing one article. Results
+go to bench/results/ as JSON and Markdown, and are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.corpus import write_corpus
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+WORK = BENCH / ".work"
+RESULTS = BENCH / "results"
+
+
+def corpus(size: int) -> Path:
+    folder = WORK / str(size)
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(folder, size)
+        for name in ("hugo.toml", "layouts"):
+            source = BENCH / "hugo" / name
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / "hugo" / name)
+        stamp.write_text("ok\n")
+    return folder
+
+
+def measure(command: list[str], cwd: Path = PROJECT) -> dict:
+    """Wall time, CPU time of the whole process tree, its peak memory (sum of RSS), and stderr."""
+    import psutil
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        root = psutil.Process(process.pid)
+        while not done.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+                peak[0] = max(peak[0], sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": peak[0] / 2**20, "stderr": stderr}
+
+
+def dossier_build(folder: Path, output: Path) -> dict:
+    result = measure([sys.executable, str(PROJECT / "build.py"), "build", "--content", str(folder / "content"),
+                      "--output", str(output), "--timings"])
+    result["stages"] = {m.group(1): float(m.group(2))
+                        for m in re.finditer(r"^  (.+): ([\d.]+) s$", result.pop("stderr"), re.MULTILINE)}
+    return result
+
+
+def hugo_build(folder: Path, output: Path) -> dict:
+    hugo = shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")
+    shutil.rmtree(output, ignore_errors=True)
+    result = measure([hugo, "--source", str(folder / "hugo"), "--destination", str(output), "--quiet"])
+    result.pop("stderr")
+    return result
+
+
+def run_size(size: int, pairs: int) -> dict:
+    folder = corpus(size)
+    out_dossier, out_hugo = folder / "out-dossier", folder / "out-hugo"
+    shutil.rmtree(out_dossier, ignore_errors=True)
+    dossier_runs, hugo_runs = [], []
+    for _ in range(pairs):  # A B A B: drift hits both alike
+        shutil.rmtree(out_dossier, ignore_errors=True)
+        dossier_runs.append(dossier_build(folder, out_dossier))
+        hugo_runs.append(hugo_build(folder, out_hugo))
+    ratios = [d["wall"] / h["wall"] for d, h in zip(dossier_runs, hugo_runs)]
+    no_change = dossier_build(folder, out_dossier)
+    edited = folder / "content" / "articles" / "000000.txt"
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original.replace("\n\n", "\n\nAn added sentence for the benchmark.\n\n", 1), encoding="utf-8")
+    try:
+        one_edit = dossier_build(folder, out_dossier)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    best = min(dossier_runs, key=lambda r: r["wall"])
+    return {
+        "articles": size,
+        "dossier_wall": [round(r["wall"], 2) for r in dossier_runs],
+        "hugo_wall": [round(r["wall"], 2) for r in hugo_runs],
+        "ratios": [round(r, 2) for r in ratios],
+        "median_ratio": round(statistics.median(ratios), 2),
+        "dossier_cpu": round(best["cpu"], 2),
+        "dossier_peak_mib": round(max(r["peak_mib"] for r in dossier_runs), 1),
+        "hugo_peak_mib": round(max(r["peak_mib"] for r in hugo_runs), 1),
+        "stages": {k: round(v, 3) for k, v in best["stages"].items()},
+        "no_change_rebuild": round(no_change["wall"], 2),
+        "one_edit_rebuild": round(one_edit["wall"], 2),
+    }
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| articles | dossier cold (s) | Hugo (s) | ratio (median) | dossier CPU (s) | dossier peak MiB | "
+             "no-change rebuild (s) | one-edit rebuild (s) |", "|" + " --- |" * 8]
+    for r in results:
+        lines.append(f"| {r['articles']:,} | {min(r['dossier_wall'])} | {min(r['hugo_wall'])} | {r['median_ratio']} | "
+                     f"{r['dossier_cpu']} | {r['dossier_peak_mib']} | {r['no_change_rebuild']} | "
+                     f"{r['one_edit_rebuild']} |")
+    lines.append("")
+    for r in results:
+        stages = ", ".join(f"{name} {seconds} s" for name, seconds in r["stages"].items())
+        lines.append(f"- {r['articles']:,} articles, stages of the fastest cold build: {stages}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--large", action="store_true", help="also 100,000 articles")
+    parser.add_argument("--pairs", type=int, default=2, help="dossier/Hugo pairs per size (default 2)")
+    args = parser.parse_args(argv)
+    sizes = args.sizes + ([100_000] if args.large else [])
+    results = []
+    for size in sizes:
+        print(f"{size:,} articles ...", flush=True)
+        results.append(run_size(size, args.pairs))
+        print(table(results[-1:]), flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"{stamp}.json").write_text(json.dumps(results, indent=2) + "\n")
+    (RESULTS / f"{stamp}.md").write_text(table(results))
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
