@@ -35,6 +35,7 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
         counts = Counter(m.entity for m in analysis.mentions)
+        counts.update({entity: 0 for entity in article.entities if entity not in counts})  # stated, not named
         catalogue.entities_in[slug] = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         for mention in analysis.mentions:
             catalogue.mentions_of.setdefault(mention.entity, []).append(mention)

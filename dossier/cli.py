@@ -15,7 +15,7 @@ from rich.console import Console
 from .model import Problem
 from .write import OutputError
 
-COMMANDS = ("build", "serve", "normalise", "suggest")
+COMMANDS = ("build", "serve", "check", "normalise", "suggest")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,13 @@ def make_parser() -> argparse.ArgumentParser:
                                 description="Build the site from content/ into output/ (replaced atomically).")
     _add_folders(build)
     build.add_argument("--timings", action="store_true", help="print the seconds spent in each stage")
+    build.add_argument("--strict", action="store_true", help="also check every internal link; exit 1 and write "
+                       "nothing if any problem is an error")
+    check = commands.add_parser("check", help="report every problem (content, registry, templates, links) and "
+                                "exit 1 if any is an error", description="Build the site in memory, check every "
+                                "internal link, list every problem with file and line, and exit 1 if any is an "
+                                "error. Writes nothing. CI runs it.")
+    check.add_argument("--content", type=Path, help="content folder (default: ./content)")
     serve = commands.add_parser("serve", help="build, serve output/ locally and rebuild on every change",
                                 description="Build, serve output/ on 127.0.0.1 and rebuild and reload the "
                                 "browser whenever content/, templates/ or site_src/ change.")
@@ -76,7 +83,9 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
             return suggest_command(paths, args.yaml, args.limit, console)
         if args.command == "normalise":
             return normalise_command(paths, args.files, args.write, console)
-        return build_command(paths, console, getattr(args, "timings", False))
+        if args.command == "check":
+            return check_command(paths, console)
+        return build_command(paths, console, getattr(args, "timings", False), getattr(args, "strict", False))
     except OutputError as exc:
         console.print(f"error: {exc}", markup=False)
         return 1
@@ -84,13 +93,13 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         return 130
 
 
-def build_command(paths, console: Console, timings: bool = False) -> int:
+def build_command(paths, console: Console, timings: bool = False, strict: bool = False) -> int:
     from .pipeline import build_site
 
     started = time.perf_counter()
-    result = build_site(paths)
+    result = build_site(paths, strict=strict)
     report(result.problems, console)
-    if not result.ok:
+    if not result.ok or (strict and result.errors):
         console.print("build failed: nothing was written; fix the errors above.", markup=False)
         return 1
     corpus = result.corpus
@@ -99,6 +108,18 @@ def build_command(paths, console: Console, timings: bool = False) -> int:
             console.print(f"  {stage}: {seconds:.3f} s", markup=False)
     console.print(f"built {len(result.files)} files in {paths.output} from {len(corpus.articles)} articles and "
                   f"{len(corpus.entities)} entities in {time.perf_counter() - started:.2f} s", markup=False)
+    return 0
+
+
+def check_command(paths, console: Console) -> int:
+    from .pipeline import build
+
+    result = build(paths, strict=True)
+    report(result.problems, console)
+    if not result.ok or result.errors:
+        console.print("check failed: fix the errors above.", markup=False)
+        return 1
+    console.print(f"check passed: {len(result.files)} files, every internal link leads somewhere.", markup=False)
     return 0
 
 

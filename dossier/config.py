@@ -9,8 +9,9 @@ from .yamlio import YamlError, line_of, load_yaml
 
 _KEYS = {
     "title": str, "description": str, "base_url": str, "language": str, "date_order": str,
-    "author": str,
+    "author": str, "require_dates": bool, "max_article_kb": int,
 }
+_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number"}
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
@@ -36,11 +37,11 @@ def load_site_config(content: Path) -> tuple[SiteConfig | None, list[Problem]]:
         if expected is None:
             known = ", ".join(sorted(_KEYS))
             problems.append(Problem(shown, f"unknown key `{key}` (known keys: {known})", line_of(data, key)))
-        elif not isinstance(value, expected):
-            problems.append(Problem(shown, f"`{key}` must be text, not {type(value).__name__}",
+        elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(Problem(shown, f"`{key}` must be {_TYPE_NAMES[expected]}, not {type(value).__name__}",
                                     line_of(data, key), "error"))
         else:
-            values[key] = value.strip()
+            values[key] = value.strip() if isinstance(value, str) else value
     if not values.get("title"):
         problems.append(Problem(shown, "`title` is required, e.g. `title: My dossier`", line_of(data), "error"))
     order = values.get("date_order", "DMY").upper()

@@ -14,7 +14,7 @@ from .yamlio import date_text, dump_yaml, line_of
 
 DATE_SOURCES = ("front-matter", "dateline", "text", "inferred")
 _TEXT_KEYS = ("title", "subtitle", "source", "url", "author", "language", "slug")
-KNOWN_KEYS = set(_TEXT_KEYS) | {"date", "date_precision", "date_source", "tags", "captions", "removed"}
+KNOWN_KEYS = set(_TEXT_KEYS) | {"date", "date_precision", "date_source", "tags", "captions", "removed", "entities"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class FrontMatter:
     tags: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removed, ...] = ()
+    entities: tuple[str, ...] = ()  # registry ids the editor says the article is about
+    entities_line: int | None = None
     extra: tuple[tuple[str, object], ...] = ()
 
 
@@ -57,11 +59,19 @@ def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem
     unknown = [key for key in meta if key not in KNOWN_KEYS]
     problems += [Problem(shown, f"unknown front matter key `{key}` kept as extra data (known keys: "
                          f"{', '.join(sorted(KNOWN_KEYS))})", line_of(meta, key)) for key in unknown]
+    entities = meta.get("entities") or []
+    if isinstance(entities, str):
+        entities = [e.strip() for e in entities.split(",")]
+    if not isinstance(entities, list) or not all(isinstance(e, str) for e in entities):
+        problems.append(Problem(shown, "`entities` must be a list of registry ids such as `[vladimir-putin]`",
+                                line_of(meta, "entities"), "error"))
+        entities = []
     source = meta.get("date_source")
     return FrontMatter(
         given=frozenset(given), text=text, date=date,
         date_source=(source if source in DATE_SOURCES else "front-matter") if date else None,
         tags=tags, captions=_read_captions(meta.get("captions")), removed=_read_removed(meta.get("removed")),
+        entities=tuple(dict.fromkeys(entities)), entities_line=line_of(meta, "entities"),
         extra=tuple((key, meta[key]) for key in unknown),
     ), problems
 
@@ -119,6 +129,8 @@ def to_markdown(article: Article) -> str:
     }
     if article.captions:
         data["captions"] = [{"text": c.text, "credit": c.credit} for c in article.captions]
+    if article.entities:
+        data["entities"] = list(article.entities)
     if article.removed:
         data["removed"] = [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed]
     data.update(dict(article.extra))

@@ -48,6 +48,8 @@ class SiteConfig:
     language: str = "en"
     date_order: str = "DMY"  # how an ambiguous numeric date such as 09.10.2023 is read
     author: str = ""
+    require_dates: bool = False  # an undated article is an error, not a warning
+    max_article_kb: int = 5000  # a larger file is not read
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ class Article:
     language: str = "en"
     tags: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
+    entities: tuple[str, ...] = ()  # registry ids stated in front matter, shown even if the text never names them
+    entities_line: int | None = None
     removed: tuple[Removed, ...] = ()
     extra: tuple[tuple[str, object], ...] = ()  # unknown front matter keys, kept as given
     original_file: str = ""  # where the file exactly as the user collected it is on disk (read when published)

@@ -98,6 +98,8 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         language=language,
         tags=front.tags if "tags" in front.given else head.tags,
         captions=front.captions + captions,
+        entities=front.entities,
+        entities_line=front.entities_line,
         removed=removed,
         extra=front.extra,
         original_file=doc.path,
@@ -107,7 +109,8 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     if date is None and "date" not in front.given:
         problems.append(Problem(shown, "no date found in the text; the article is listed as undated. Set it "
                                 "with `date: YYYY-MM-DD` in front matter (`python build.py normalise FILE` "
-                                "prints the article as Markdown with front matter to start from)"))
+                                "prints the article as Markdown with front matter to start from)",
+                                severity="error" if site.require_dates else "warning"))
     return article, problems
 
 

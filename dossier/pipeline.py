@@ -32,7 +32,8 @@ from .quotes import find_quotes
 from .readers import READERS, read_article
 from .registry import load_registry
 from .render import render_site
-from .write import check_output_folder, write_site
+from .linkcheck import broken_links
+from .write import check_output_folder, output_lock, write_site
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return self.corpus is not None and bool(self.files)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
 
 
 class Timings(dict):
@@ -82,24 +87,31 @@ def gather(paths: Paths, timings: Timings | None = None) -> tuple[Corpus | None,
     return Corpus(site, articles, entities, analyses, chronology, copies, read_assets(paths.site_src)), problems
 
 
-def build(paths: Paths, timings: Timings | None = None) -> BuildResult:
-    """Gather and render the site in memory (nothing is written)."""
+def build(paths: Paths, timings: Timings | None = None, strict: bool = False) -> BuildResult:
+    """Gather and render the site in memory (nothing is written); strict also checks every link."""
     timings = Timings() if timings is None else timings
     corpus, problems = gather(paths, timings)
     if corpus is None:
         return BuildResult(problems, timings=timings)
     with timings.stage("render"):
         files, render_problems = render_site(corpus, paths.templates)
+    if strict and files:
+        with timings.stage("link check"):
+            render_problems += broken_links(files, paths.output.name)
     return BuildResult(problems + render_problems, files, corpus, timings)
 
 
-def build_site(paths: Paths) -> BuildResult:
-    """Build and, if rendering succeeded, replace the output folder with the new site."""
+def build_site(paths: Paths, strict: bool = False) -> BuildResult:
+    """Build and, if rendering succeeded, replace the output folder with the new site.
+
+    Strict: also check every internal link, and write nothing if any problem is an error.
+    """
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
-    result = build(paths)
-    if result.ok:
-        with result.timings.stage("write"):
-            write_site(result.files, paths.output)
+    with output_lock(paths.output):
+        result = build(paths, strict=strict)
+        if result.ok and not (strict and result.errors):
+            with result.timings.stage("write"):
+                write_site(result.files, paths.output)
     return result
 
 
@@ -118,7 +130,7 @@ def process_article(context: ArticleContext, path: Path) -> tuple[Article | None
     """One file through the per-article stages: read, normalise, then link, quotes and dated mentions."""
     folder = context.content / "articles"
     relative = path.relative_to(folder).as_posix()
-    document, problems = read_article(path, relative)
+    document, problems = read_article(path, relative, context.site.max_article_kb * 1000)
     if document is None:
         return None, None, problems
     article, normalise_problems = normalise_article(document, context.site, context.rules, str(path))
@@ -126,6 +138,12 @@ def process_article(context: ArticleContext, path: Path) -> tuple[Article | None
     if kept:
         article = replace(article, original_file=str(kept),
                           original_path=kept.relative_to(context.content / "originals").as_posix())
+    unknown = [e for e in article.entities if e not in context.entities]
+    if unknown:
+        normalise_problems.append(Problem(str(path), f"`entities` names {', '.join(map(repr, unknown))}, not in the "
+                                          "registry; use the `id` of an entry in content/entities/ (or add one)",
+                                          article.entities_line, "error"))
+        article = replace(article, entities=tuple(e for e in article.entities if e in context.entities))
     return article, analyse_article(article, context.matcher, context.entities, context.site), \
         problems + normalise_problems
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Problem
-from .yamlio import YamlError, load_yaml
+from .yamlio import YamlError, load_yaml, shift_lines
 
 MAX_BYTES = 5_000_000  # larger files are almost certainly not an article
 
@@ -29,7 +29,7 @@ class RawDocument:
     body_line: int = 1  # line of the original file where `text` starts
 
 
-def read_article(path: Path, source_path: str) -> tuple[RawDocument | None, list[Problem]]:
+def read_article(path: Path, source_path: str, max_bytes: int = MAX_BYTES) -> tuple[RawDocument | None, list[Problem]]:
     """Read one article file with the reader for its extension."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -40,9 +40,12 @@ def read_article(path: Path, source_path: str) -> tuple[RawDocument | None, list
     except OSError as exc:
         return None, [Problem(str(path), f"cannot read the file ({exc.strerror}); check its permissions",
                               severity="error")]
-    if len(data) > MAX_BYTES:
-        return None, [Problem(str(path), f"file is {len(data):,} bytes, over the {MAX_BYTES:,} limit; "
-                              "split it or remove it", severity="error")]
+    if len(data) > max_bytes:
+        return None, [Problem(str(path), f"file is {len(data):,} bytes, over the {max_bytes:,} limit; split it, "
+                              "remove it, or raise `max_article_kb` in site.yaml", severity="error")]
+    if not data.strip():
+        return None, [Problem(str(path), "empty file: nothing to publish; add the article's text or remove it",
+                              severity="error")]
     if b"\x00" in data[:8192]:
         return None, [Problem(str(path), "binary file, not text; remove it from content/articles/",
                               severity="error")]
@@ -92,7 +95,9 @@ def read_markdown(text: str, source_path: str, shown: str) -> tuple[RawDocument,
     if not isinstance(metadata, dict):
         return RawDocument(source_path, body, markdown=True, format="md", body_line=body_line), [Problem(
             shown, "front matter must be a mapping such as `title: ...`", 2, "error")]
-    return RawDocument(source_path, body, dict(metadata), markdown=True, format="md", body_line=body_line), []
+    # The YAML starts on the file's second line, after `---`: messages name lines of the file.
+    return RawDocument(source_path, body, shift_lines(metadata, 1), markdown=True, format="md",
+                       body_line=body_line), []
 
 
 def read_html(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:

@@ -1,15 +1,18 @@
 """Write the finished site: into a temporary folder beside the output, then swapped into place.
 
-Nobody sees a half-built site, and a killed build leaves the previous one whole. The output folder
-carries a marker file; a folder without it that is not empty is never replaced (it was not ours).
+Nobody sees a half-built site, and a killed build leaves the previous one whole (its leftovers are
+cleared by the next build). The output folder carries a marker file; a folder without it that is not
+empty is never replaced (it was not ours). A lock beside it keeps two builds from writing at once.
 Knows nothing about articles: it writes bytes to paths.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 MARKER = ".dossier-output"
@@ -32,10 +35,34 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
                           "move it away or choose another --output")
 
 
-def write_site(files: dict[str, bytes], output: Path) -> None:
-    """Replace `output` with exactly `files` (paths relative to it), atomically as far as the OS allows."""
+@contextmanager
+def output_lock(output: Path):
+    """Held while a build writes `output`; a second build at the same time is refused, not interleaved."""
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output.parent / f".{output.name}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"{output}: another dossier build is writing it right now; wait for it to finish "
+                              "and try again") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_site(files: dict[str, bytes], output: Path) -> None:
+    """Replace `output` with exactly `files` (paths relative to it), atomically as far as the OS allows.
+
+    Call it holding `output_lock(output)`.
+    """
+    output = output.absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in output.parent.glob(f".{output.name}.new-*"):  # from a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in output.parent.glob(f".{output.name}.old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
         for relative, data in sorted(files.items()):

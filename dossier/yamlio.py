@@ -55,6 +55,16 @@ def load_yaml(text: str):
         raise YamlError(f"invalid YAML: {exc}", None) from None
 
 
+def shift_lines(mapping, by: int):
+    """The same mapping with its lines moved down by `by`: for YAML that starts further down a file."""
+    if not isinstance(mapping, LineDict):
+        return mapping
+    shifted = LineDict(mapping)
+    shifted.line = mapping.line + by
+    shifted.key_lines = {key: line + by for key, line in mapping.key_lines.items()}
+    return shifted
+
+
 def line_of(mapping, key: str | None = None) -> int | None:
     """The line of `key` in `mapping` (or of the mapping itself), if YAML gave one."""
     if not isinstance(mapping, LineDict):

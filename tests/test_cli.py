@@ -117,3 +117,33 @@ def test_normalise_write_never_overwrites_an_editor_field(content):
     assert "title: My own title\n" in text and "date: '2021-02-03'\n" in text and "- mine\n" in text
     assert "note: keep me\n" in text and "date_source: front-matter" in text
     assert (content / "originals" / "edited.md").read_text().startswith("---\ntitle: My own title")
+
+
+def test_check_lists_errors_and_fails_without_writing(content, tmp_path):
+    (content / "articles" / "bad.md").write_text("---\ntitle: Bad\nentities: [nobody]\n---\nBody of the article.\n")
+    result = run("check", "--content", content)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"bad\.md:3: error: `entities` names 'nobody', not in the registry", result.stderr)
+    assert "check failed" in result.stderr
+
+
+def test_strict_build_fails_on_undated_articles_when_dates_are_required(content, tmp_path):
+    (content / "site.yaml").write_text("title: Test dossier\nrequire_dates: true\n")
+    (content / "articles" / "undated.txt").write_text("No date here\n\nJust a paragraph of text.\n")
+    output = tmp_path / "out"
+    result = run("build", "--strict", "--content", content, "--output", output)
+    assert result.returncode == 1 and "undated.txt: error: no date found" in result.stderr
+    assert not output.exists()
+    assert run("build", "--content", content, "--output", output).returncode == 0  # not strict: built
+
+
+def test_strict_build_passes_on_the_demo_site(tmp_path):
+    result = run("build", "--strict", "--output", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_unknown_command_or_option_is_a_usage_message(content):
+    for args in (["publish"], ["build", "--colour"]):
+        result = run(*args)
+        assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr

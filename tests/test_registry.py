@@ -71,7 +71,8 @@ def test_site_config_problems(tmp_path):
     assert site is None
     assert messages(problems) == [
         (1, "error", "`title` must be text, not list"),
-        (3, "warning", "unknown key `foo` (known keys: author, base_url, date_order, description, language, title)"),
+        (3, "warning", "unknown key `foo` (known keys: author, base_url, date_order, description, language, "
+                       "max_article_kb, require_dates, title)"),
         (1, "error", "`title` is required, e.g. `title: My dossier`"),
         (2, "error", "`date_order` must be one of DMY, MDY, YMD, not 'XYZ'"),
     ]

@@ -34,3 +34,19 @@ def test_paths_cannot_leave_the_output(path):
 def test_output_cannot_be_inside_the_sources(tmp_path):
     with pytest.raises(OutputError, match="must not be, contain or lie inside"):
         check_output_folder(tmp_path / "content" / "out", [tmp_path / "content"])
+
+
+def test_a_second_build_at_the_same_time_is_refused(tmp_path):
+    from dossier.write import output_lock
+
+    with output_lock(tmp_path / "out"):
+        with pytest.raises(OutputError, match="another dossier build is writing it"):
+            with output_lock(tmp_path / "out"):
+                pass
+
+
+def test_leftovers_of_a_killed_build_are_cleared(tmp_path):
+    (tmp_path / ".out.new-abc").mkdir()
+    (tmp_path / ".out.new-abc" / "half.html").write_text("half")
+    write_site({"index.html": b"x"}, tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
