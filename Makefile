@@ -28,6 +28,8 @@ site: $(STAMP)
 	$(BIN)/python build.py build
 
 test: $(DEVSTAMP)
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

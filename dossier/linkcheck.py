@@ -25,6 +25,9 @@ class _Page(HTMLParser):
                 self.links.append((value, self.getpos()[0]))
 
 
+LATER = ("pagefind/",)  # written into the site after rendering, by the search indexer
+
+
 def broken_links(files: dict[str, bytes], output_name: str = "output") -> list[Problem]:
     """A problem for every internal link or anchor in the HTML files that leads nowhere."""
     pages: dict[str, _Page] = {}
@@ -39,7 +42,7 @@ def broken_links(files: dict[str, bytes], output_name: str = "output") -> list[P
             continue
         for link, line in page.links:
             target, fragment = _resolve(path, link)
-            if target is None:
+            if target is None or target.startswith(LATER):
                 continue
             if target not in files:
                 problems.append(Problem(f"{output_name}/{path}", f"broken link to {link!r}: nothing is built there",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TypedDict
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
@@ -38,6 +38,8 @@ class Page(TypedDict):
     description: str
     url: str  # this page, relative to the root
     section: str  # which navigation item is current
+    og_type: str  # Open Graph type: "website" or "article"
+    jsonld: dict | None  # schema.org description of the page's subject, if it has one
 
 
 class Link(TypedDict):
@@ -66,7 +68,7 @@ class QuoteItem(TypedDict):
 def _page(path_url: str, template: str, title: str, section: str, description: str = "") -> Page:
     path = f"{path_url}index.html" if path_url.endswith("/") or not path_url else path_url
     return Page(path=path, template=template, root="../" * path.count("/"), page_title=title,
-                description=description, url=path_url, section=section)
+                description=description, url=path_url, section=section, og_type="website", jsonld=None)
 
 
 def article_item(article: Article) -> ArticleItem:
@@ -80,7 +82,8 @@ TIMELINE_ENTRIES = 300  # and lists this many of its dated mentions; the chronol
 
 def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     """Every page of the site as (kind, key): small enough to hand to a worker process."""
-    jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("404", "")]
+    jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
+            ("404", "")]
     jobs += [("chronology-year", year) for year in chronology_years(corpus)]
     jobs += [("entities", kind) for kind in KINDS]
     jobs += [("tag", key) for key in sorted(cat.tags)]
@@ -157,7 +160,11 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
         if items:
             sidebar.append({"label": KIND_LABELS[kind], "items": items})
     previous, following = cat.neighbours[article.slug]
+    mentioned = [cat.entities[e] for e in cat.entities_in[article.slug]]
     return {**page,
+            "og_type": "article",
+            "jsonld": _article_jsonld(corpus, article, mentioned),
+            "filters": {kind: [e.name for e in mentioned if e.kind == kind] for kind in ("person", "organisation")},
             "article": article,
             "date": format_date(article.date),
             "date_note": DATE_SOURCE_LABELS.get(article.date_source or "", ""),
@@ -235,7 +242,52 @@ def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
             "last_date": format_date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": len(mentions),
             "graph": ego_graph(cat, entity.id),
+            "jsonld": _entity_jsonld(corpus, entity),
             "wikidata_url": f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else ""}
+
+
+def _absolute(corpus: Corpus, url: str) -> str:
+    return urljoin(corpus.site.base_url, url)
+
+
+def _article_jsonld(corpus: Corpus, article: Article, mentioned: list[Entity]) -> dict:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+            "url": _absolute(corpus, article_url(article.slug)), "inLanguage": article.language,
+            "about": [{"@type": SCHEMA_TYPES[e.kind], "name": e.name, "url": _absolute(corpus, entity_url(e))}
+                      for e in mentioned[:20]]}
+    if article.date:
+        data["datePublished"] = article.date.value
+    if article.subtitle:
+        data["description"] = article.subtitle
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    if article.source:
+        data["publisher"] = {"@type": "Organization", "name": article.source}
+    return data
+
+
+SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "event": "Event", "place": "Place"}
+
+
+def _entity_jsonld(corpus: Corpus, entity: Entity) -> dict:
+    data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind], "name": entity.name,
+            "url": _absolute(corpus, entity_url(entity))}
+    if entity.description:
+        data["description"] = entity.description
+    if entity.aliases:
+        data["alternateName"] = list(entity.aliases)
+    same_as = ([f"https://www.wikidata.org/wiki/{entity.wikidata}"] if entity.wikidata else []) + list(entity.links)
+    if same_as:
+        data["sameAs"] = same_as
+    start = entity.date or entity.start
+    if entity.kind == "event" and start:
+        data["startDate"] = start.value
+        data["endDate"] = (entity.end or start).value
+    return data
+
+
+def search_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+    return _page("search/", "search.html", "Search", "search")
 
 
 def _latest_first(cat: Catalogue, slugs: list[str]) -> list[str]:
@@ -334,5 +386,5 @@ PAGE_BUILDERS = {
     "home": home_page, "articles": article_list_page, "article": article_page, "source": source_page,
     "entities": entity_index_page, "entity": entity_page, "tags": tags_page, "tag": tag_page,
     "sources": sources_page, "chronology": chronology_page, "chronology-year": chronology_year_page,
-    "404": not_found_page,
+    "search": search_page, "404": not_found_page,
 }

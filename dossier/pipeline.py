@@ -32,6 +32,7 @@ from .quotes import find_quotes
 from .readers import READERS, read_article
 from .registry import load_registry
 from .render import render_site
+from .search import index_search
 from .linkcheck import broken_links
 from .write import check_output_folder, output_lock, write_site
 
@@ -101,18 +102,26 @@ def build(paths: Paths, timings: Timings | None = None, strict: bool = False) ->
     return BuildResult(problems + render_problems, files, corpus, timings)
 
 
-def build_site(paths: Paths, strict: bool = False) -> BuildResult:
-    """Build and, if rendering succeeded, replace the output folder with the new site.
-
-    Strict: also check every internal link, and write nothing if any problem is an error.
+def build_site(paths: Paths, strict: bool = False, search: bool = True) -> BuildResult:
+    """Build and, if rendering succeeded, replace the output folder with the new site (with its search
+    index unless `search` is False). Strict: also check every internal link, and write nothing if any
+    problem is an error.
     """
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     with output_lock(paths.output):
         result = build(paths, strict=strict)
         if result.ok and not (strict and result.errors):
             with result.timings.stage("write"):
-                write_site(result.files, paths.output)
+                write_site(result.files, paths.output, finish=_indexer(result) if search else None)
+            result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
     return result
+
+
+def _indexer(result: BuildResult):
+    def index(staging: Path) -> None:
+        with result.timings.stage("search index"):
+            result.problems.extend(index_search(staging))
+    return index
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,8 @@ def _render_page(context, job) -> tuple[str, str, bytes, Problem | None]:
     corpus, cat, env, templates = context
     page = build_page(corpus, cat, job)
     try:
-        return page["path"], page["url"], _render(env, page["template"], {**page, "site": corpus.site}, templates), None
+        context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"])}
+        return page["path"], page["url"], _render(env, page["template"], context, templates), None
     except TemplateProblem as exc:
         return page["path"], page["url"], b"", exc.problem
 

@@ -1,0 +1,28 @@
+"""Full-text search: Pagefind indexes the finished pages, and its static bundle ships with the site.
+
+Runs on the staged site folder just before it replaces the old one, so the index always matches
+the pages. Pages mark what is indexed (`data-pagefind-body`) and their filters (kind, person,
+organisation, year); this module only runs Pagefind and reports a failure as a problem.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .model import Problem
+
+
+def index_search(site: Path) -> list[Problem]:
+    """Write the search index into `site/pagefind/`; a problem (not an exception) if it cannot."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return [Problem(str(site), f"search index not built ({exc}); the site works without search")]
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        return [Problem(str(site), f"search index not built: {detail[0]}. Is `pagefind[bin]` installed? "
+                        "The rest of the site was built")]
+    return []

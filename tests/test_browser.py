@@ -1,0 +1,137 @@
+"""The demo site as a reader meets it, in Debian's Chromium driven by Playwright.
+
+Skipped, with the reason, where Chromium or Playwright is missing (`.ci/run` installs both); the
+accessibility checks also need axe-core (`npm ci --prefix tests/browser`, which `make test` runs).
+Screenshots at phone and desktop widths are saved in tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import build_site, default_paths
+
+PROJECT = Path(__file__).resolve().parent.parent
+ARTIFACTS = PROJECT / "tests" / "artifacts"
+AXE = PROJECT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic"]
+ARTICLE = "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/"
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("browser") / "output"
+    assert build_site(default_paths(output=output, project=PROJECT)).ok
+    server = serve(output)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    """A page that records console errors, script errors and any request leaving the site."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
+    page.on("request", lambda r: not r.url.startswith((site, "data:")) and page.problems.append(f"outside: {r.url}"))
+    yield page
+    context.close()
+
+
+def test_home_page_renders(page, site):
+    page.goto(site)
+    assert page.locator("h1").inner_text() == "Russia and Nagorno-Karabakh"
+    assert page.locator("nav[aria-label=Main] a").count() == 9
+    assert page.problems == []
+
+
+def test_a_reader_goes_from_article_to_person_to_chronology(page, site):
+    page.goto(site)
+    page.get_by_role("link", name="Articles", exact=True).first.click()
+    page.get_by_role("link", name="Russian peacekeepers in Karabakh demanded and needed").first.click()
+    assert page.url == site + ARTICLE
+    page.locator(".body a.entity", has_text="Mikhail Galuzin").first.click()
+    assert page.locator("h1").inner_text() == "Mikhail Galuzin"
+    page.get_by_role("link", name="Chronology", exact=True).first.click()
+    page.get_by_role("link", name="2023", exact=True).click()
+    assert page.locator("h1").inner_text() == "Chronology: 2023"
+    assert page.locator(".timeline li.publication", has_text="Russian peacekeepers in Karabakh").count() == 1
+    page.locator(".filter input[data-kind=mention]").uncheck()
+    assert page.locator(".timeline li.mention:visible").count() == 0
+    assert page.problems == []
+
+
+def test_search_finds_an_article_by_a_word_in_its_body(page, site):
+    page.goto(site + "search/")
+    page.locator("#search-input").fill("Meghri")  # a word in one article's body (and a place's name)
+    page.locator(".results li").first.wait_for(timeout=10_000)
+    titles = page.locator(".results li a").all_inner_texts()
+    assert "Russian peacekeepers in Karabakh demanded and needed - Russian Deputy Foreign Minister" in titles
+    assert "Meghri" in titles  # the place's own page
+    page.locator("select[data-facet=kind]").select_option("Article")
+    assert page.locator(".results li").count() == 1
+    page.locator(".results li a").first.click()
+    assert page.url == site + ARTICLE
+    assert page.problems == []
+
+
+@pytest.mark.parametrize(("name", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)])
+def test_screenshots_at_phone_and_desktop_widths(browser, site, name, width, height):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    for label, path in (("home", ""), ("article", ARTICLE), ("person", "people/vladimir-putin/")):
+        page.goto(site + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{label} scrolls sideways at {width}px"
+        page.screenshot(path=str(ARTIFACTS / f"{label}-{name}.png"), full_page=True)
+    context.close()
+
+
+PAGES_TO_AUDIT = ["", "articles/", ARTICLE, ARTICLE + "source/", "people/", "people/mikhail-galuzin/",
+                  "chronology/", "chronology/2023/", "search/", "tags/", "sources/"]
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci --prefix tests/browser)")
+@pytest.mark.parametrize("path", PAGES_TO_AUDIT)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(page, site, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site + path)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("axe.run().then(r => r.violations.map(v => ({id: v.id, impact: v.impact, "
+                               "nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))")
+    assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
