@@ -52,6 +52,7 @@ class ArticleItem(TypedDict):
     title: str
     url: str
     date: str  # for a reader
+    datetime: str  # for machines: YYYY-MM-DD, YYYY-MM or YYYY
     subtitle: str
     source: str
 
@@ -73,6 +74,7 @@ def _page(path_url: str, template: str, title: str, section: str, description: s
 
 def article_item(article: Article) -> ArticleItem:
     return ArticleItem(title=article.title, url=article_url(article.slug), date=format_date(article.date),
+                       datetime=article.date.value if article.date else "",
                        subtitle=article.subtitle, source=article.source)
 
 
@@ -233,7 +235,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
                             for e, n in co_mentions(cat, entity.id, 12)],
-            "timeline": [{"date": format_date(d.date), "text": d.sentence,
+            "timeline": [{"date": format_date(d.date), "datetime": d.date.value, "text": d.sentence,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
                          for d in timeline[:TIMELINE_ENTRIES]],
@@ -371,7 +373,7 @@ def _chronology_item(entry: ChronologyEntry, cat: Catalogue) -> dict:
     elif entry.entities:
         url = entity_url(cat.entities[entry.entities[0]])
     date = format_date(entry.date) + (f" – {format_date(entry.end)}" if entry.end else "")
-    return {"date": date, "kind": entry.kind, "text": entry.text, "url": url,
+    return {"date": date, "datetime": entry.date.value, "kind": entry.kind, "text": entry.text, "url": url,
             "article_title": cat.articles[entry.article].title if entry.article else "",
             "entities": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=0)
                          for e in entry.entities[:8]]}
