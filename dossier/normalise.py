@@ -21,6 +21,7 @@ from .frontmatter import FrontMatter, read_front_matter
 from .language import detect_language
 from .model import Article, Caption, PartialDate, Problem, Removed, SiteConfig
 from .readers import RawDocument
+from .urls import safe_slug
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     date = front.date or head.date
     article = Article(
         source_path=doc.source_path,
-        slug=slugify(front.text.get("slug") or title, max_length=80, word_boundary=True) or "article",
+        slug=safe_slug(slugify(front.text.get("slug") or title, max_length=80, word_boundary=True) or "article"),
         title=title,
         body=body,
         subtitle=front.text.get("subtitle", "") if "subtitle" in front.given else head.subtitle,

@@ -12,6 +12,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .dates import parse_iso
+from .urls import safe_slug
 from .model import KIND_PLURALS, KINDS, Entity, Problem, Role
 from .yamlio import YamlError, date_text, line_of, load_yaml
 
@@ -75,8 +76,8 @@ def _read_entry(item, kind: str, shown: str) -> tuple[Entity | None, list[Proble
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         return None, problems + [Problem(shown, "entry has no `name:` (text); add one", line, "error")]
-    entity_id = item.get("id", slugify(name))
-    if not isinstance(entity_id, str) or entity_id != slugify(entity_id) or not entity_id:
+    entity_id = item.get("id", safe_slug(slugify(name)))
+    if not isinstance(entity_id, str) or entity_id != safe_slug(slugify(entity_id)) or not entity_id:
         return None, problems + [Problem(shown, f"`id` {entity_id!r} must be lower-case letters, digits "
                                          f"and hyphens, e.g. {slugify(str(entity_id)) or 'my-id'!r}",
                                          line_of(item, "id"), "error")]

@@ -20,4 +20,13 @@ def tag_url(tag: str) -> str:
 
 
 def tag_key(tag: str) -> str:
-    return slugify(tag) or "tag"
+    return safe_slug(slugify(tag) or "tag")
+
+
+# File names Windows reserves: a folder called `con` cannot be copied to a Windows machine.
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def safe_slug(slug: str) -> str:
+    """A slug that is also a safe folder name everywhere."""
+    return f"{slug}-page" if slug in RESERVED else slug
