@@ -44,7 +44,8 @@ class Head:
     author: str = ""
 
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t ]+")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029 ]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _MISUSED_APOSTROPHE = re.compile(r"(?<=\w)[‘`´](?=(?:s|t|re|ve|ll|d|m)\b)")
 _TERMINAL = ".!?:;,…\"”»’)"
@@ -77,7 +78,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     units, removed = strip_boilerplate(units, rules)
     head, units, head_removed = read_head(units, front, site, language)
-    body, captions, source, body_removed = read_body(units, markdown=doc.markdown)
+    body, captions, source, body_removed = read_body(units, doc.markdown, front.text.get("title") or head.title)
     removed = tuple(sorted(front.removed + removed + head_removed + body_removed, key=lambda r: r.line or 0))
     title = front.text.get("title") or head.title
     if not title:
@@ -117,7 +118,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
 
 def clean_line(text: str) -> str:
     """One line with web-paste noise fixed: odd spaces, invisible characters, ‘s for ’s."""
-    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
     text = _SPACES.sub(" ", text).strip()
     return _MISUSED_APOSTROPHE.sub("’", text)
 
@@ -224,8 +225,11 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "dateline", unit.line))
         elif title and _same_text(plain, title):
             removed.append(Removed(plain, "repeated title", unit.line))
-        elif not title and i + 1 < len(units) and _KICKER.match(plain) and _is_headline(units[i + 1].plain):
-            fields["tags"] = (*fields.get("tags", ()), plain.title() if plain.isupper() else plain)
+        elif not title and "kicker" not in fields and i + 1 < len(units) and _KICKER.match(plain) \
+                and _is_headline(units[i + 1].plain) and len(units[i + 1].plain) > len(plain) + 3:
+            fields["kicker"] = plain
+            kicker = plain.title() if plain.isupper() else plain
+            fields["tags"] = tuple(dict.fromkeys((*fields.get("tags", ()), kicker)))
             removed.append(Removed(plain, "kicker", unit.line))
         elif "tags" not in decided and _is_category_line(plain, title_follows):
             fields["tags"] = _category_tags(plain)
@@ -296,13 +300,16 @@ def _date_near_top(units: list[Unit], languages, order) -> dict:
     return {}
 
 
-def read_body(units: list[Unit], markdown: bool) -> tuple[str, tuple[Caption, ...], str, tuple[Removed, ...]]:
+def read_body(units: list[Unit], markdown: bool,
+              title: str) -> tuple[str, tuple[Caption, ...], str, tuple[Removed, ...]]:
     """The body Markdown, with captions, pull quotes and a source line taken out of it."""
     blocks, captions, removed = [], [], []
     source = ""
     for i, unit in enumerate(units):
-        if (match := _SOURCE_LINE.match(unit.plain)) and not source:
-            source = match.group(1).strip()
+        if not blocks and title and _same_text(unit.plain, title):  # the title again, once the lines above went
+            removed.append(Removed(unit.plain, "repeated title", unit.line))
+        elif match := _SOURCE_LINE.match(unit.plain):
+            source = source or match.group(1).strip()
             removed.append(Removed(unit.plain, "source line", unit.line))
         elif not unit.heading and (match := _CAPTION.match(unit.plain)) and len(unit.plain) <= 300:
             captions.append(Caption(match.group(1).strip(), match.group(2).strip()))
