@@ -46,3 +46,48 @@ def test_hidden_files_are_not_watched(tmp_path):
     rebuilder = Rebuilder(lambda: True, [tmp_path], settle=0.01)
     touch(tmp_path / ".swp", "editor noise")
     assert rebuilder.poll() is None
+
+
+def call(app, path):
+    answer = {}
+
+    def start_response(status, headers):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    body = b"".join(app({"PATH_INFO": path}, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def preview(tmp_path):
+    from dossier.serve import PreviewApp
+
+    output = tmp_path / "output"
+    (output / "a").mkdir(parents=True)
+    (output / "index.html").write_text("<html><body>home</body></html>")
+    (output / "a" / "index.html").write_text("<html><body>a</body></html>")
+    (output / "404.html").write_text("<html><body>missing</body></html>")
+    (tmp_path / "secret.txt").write_text("secret")
+    return PreviewApp(output)
+
+
+def test_preview_serves_pages_and_nothing_outside_output(tmp_path):
+    app = preview(tmp_path)
+    assert call(app, "/a/")[0] == "200 OK" and call(app, "/a/")[2] == b"<html><body>a</body></html>"
+    for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/a/../../secret.txt", "/..%2fsecret.txt", "//etc/passwd"):
+        status, _, body = call(app, path)
+        assert status == "404 Not Found" and b"secret" not in body and b"root:" not in body, path
+
+
+def test_a_failed_rebuild_is_shown_on_every_page_escaped(tmp_path):
+    app = preview(tmp_path)
+    app.failure = ["templates/tag.html:3: error: <script>bad</script>"]
+    body = call(app, "/")[2].decode()
+    assert "The last rebuild failed" in body and "templates/tag.html:3: error: &lt;script&gt;bad" in body
+    app.failure = []
+    assert "failed" not in call(app, "/")[2].decode()
+
+
+def test_serve_listens_on_localhost_by_default():
+    from dossier.cli import make_parser
+
+    assert make_parser().parse_args(["serve"]).host == "127.0.0.1"
