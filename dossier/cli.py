@@ -27,6 +27,8 @@ def make_parser() -> argparse.ArgumentParser:
                                 description="Build the site from content/ into output/ (replaced atomically).")
     _add_folders(build)
     build.add_argument("--timings", action="store_true", help="print the seconds spent in each stage")
+    build.add_argument("--no-cache", action="store_true", help="normalise and analyse every article again, "
+                       "ignoring .cache/ (a cold build)")
     build.add_argument("--no-search", action="store_true", help="skip the search index (faster; search will "
                        "not work)")
     build.add_argument("--strict", action="store_true", help="also check every internal link; exit 1 and write "
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         if args.command == "check":
             return check_command(paths, console)
         return build_command(paths, console, getattr(args, "timings", False), getattr(args, "strict", False),
-                             not getattr(args, "no_search", False))
+                             not getattr(args, "no_search", False), not getattr(args, "no_cache", False))
     except OutputError as exc:
         console.print(f"error: {exc}", markup=False)
         return 1
@@ -96,11 +98,12 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         return 130
 
 
-def build_command(paths, console: Console, timings: bool = False, strict: bool = False, search: bool = True) -> int:
+def build_command(paths, console: Console, timings: bool = False, strict: bool = False, search: bool = True,
+                  cache: bool = True) -> int:
     from .pipeline import build_site
 
     started = time.perf_counter()
-    result = build_site(paths, strict=strict, search=search)
+    result = build_site(paths, strict=strict, search=search, cache=cache)
     report(result.problems, console)
     if not result.ok or (strict and result.errors):
         console.print("build failed: nothing was written; fix the errors above.", markup=False)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .boilerplate import Rule, load_rules
+from .cache import ArticleCache, settings_key
 from .chronology import build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
@@ -65,8 +66,11 @@ class Timings(dict):
             self[name] = self.get(name, 0.0) + time.perf_counter() - started
 
 
-def gather(paths: Paths, timings: Timings | None = None) -> tuple[Corpus | None, list[Problem]]:
-    """Read, normalise and analyse everything under `content/`: the whole site's data."""
+def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> tuple[Corpus | None, list[Problem]]:
+    """Read, normalise and analyse everything under `content/`: the whole site's data.
+
+    With `cache`, an article whose inputs did not change since the last build is taken from `.cache/`.
+    """
     timings = Timings() if timings is None else timings
     with timings.stage("settings and registry"):
         site, problems = load_site_config(paths.content)
@@ -75,10 +79,9 @@ def gather(paths: Paths, timings: Timings | None = None) -> tuple[Corpus | None,
         entities, registry_problems = load_registry(paths.content)
         rules, rule_problems = load_rules(paths.content)
         context = ArticleContext(paths.content, site, rules, Matcher(entities), {e.id: e for e in entities})
-        load_language_model()  # once, before the workers are forked, not once in each
     with timings.stage("read, normalise, link, quotes, dated mentions"):
         files = _article_files(paths.content / "articles", problems)
-        processed = map_items(process_article, context, files)
+        processed = process_articles(context, files, cache)
         articles, analyses, article_problems = unique_articles(processed, paths.content / "articles")
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
@@ -88,10 +91,10 @@ def gather(paths: Paths, timings: Timings | None = None) -> tuple[Corpus | None,
     return Corpus(site, articles, entities, analyses, chronology, copies, read_assets(paths.site_src)), problems
 
 
-def build(paths: Paths, timings: Timings | None = None, strict: bool = False) -> BuildResult:
+def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True) -> BuildResult:
     """Gather and render the site in memory (nothing is written); strict also checks every link."""
     timings = Timings() if timings is None else timings
-    corpus, problems = gather(paths, timings)
+    corpus, problems = gather(paths, timings, cache)
     if corpus is None:
         return BuildResult(problems, timings=timings)
     with timings.stage("render"):
@@ -102,14 +105,14 @@ def build(paths: Paths, timings: Timings | None = None, strict: bool = False) ->
     return BuildResult(problems + render_problems, files, corpus, timings)
 
 
-def build_site(paths: Paths, strict: bool = False, search: bool = True) -> BuildResult:
+def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: bool = True) -> BuildResult:
     """Build and, if rendering succeeded, replace the output folder with the new site (with its search
     index unless `search` is False). Strict: also check every internal link, and write nothing if any
     problem is an error.
     """
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     with output_lock(paths.output):
-        result = build(paths, strict=strict)
+        result = build(paths, strict=strict, cache=cache)
         if result.ok and not (strict and result.errors):
             with result.timings.stage("write"):
                 write_site(result.files, paths.output, finish=_indexer(result) if search else None)
@@ -155,6 +158,37 @@ def process_article(context: ArticleContext, path: Path) -> tuple[Article | None
         article = replace(article, entities=tuple(e for e in article.entities if e in context.entities))
     return article, analyse_article(article, context.matcher, context.entities, context.site), \
         problems + normalise_problems
+
+
+def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> list:
+    """Every file through the per-article stages, on every core, taking unchanged ones from the cache."""
+    if not use_cache:
+        load_language_model()  # once, before the workers are forked, not once in each
+        return map_items(process_article, context, files)
+    cache = ArticleCache(context.content.parent / ".cache", settings_key(context.content))
+    try:
+        folder = context.content / "articles"
+        keys = []
+        for path in files:
+            relative = path.relative_to(folder).as_posix()
+            kept = kept_original(context.content, relative)
+            keys.append(cache.key(relative, _bytes_of(path), str(kept or "")))
+        known = cache.get_many(keys)
+        missing = [path for path, key in zip(files, keys) if key not in known]
+        if missing:
+            load_language_model()
+        fresh = dict(zip((k for k in keys if k not in known), map_items(process_article, context, missing)))
+        cache.keep_only(fresh, keys)
+        return [known[key] if key in known else fresh[key] for key in keys]
+    finally:
+        cache.close()
+
+
+def _bytes_of(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # the reader reports it
 
 
 def unique_articles(processed, folder: Path) -> tuple[tuple[Article, ...], dict[str, Analysis], list[Problem]]:

@@ -66,5 +66,31 @@ def test_hostile_text_is_escaped_on_every_page_and_export(tmp_path):
 def test_front_matter_slug_cannot_leave_the_site(tmp_path, slug):
     result, output = make_site(tmp_path, {"a.md": f"---\ntitle: T\nslug: '{slug}'\n---\nBody text.\n"})
     assert result.ok
-    written = {p.resolve() for p in tmp_path.rglob("*") if p.is_file() and p.name != ".output.lock"}
+    written = {p.resolve() for p in tmp_path.rglob("*")
+               if p.is_file() and p.name != ".output.lock" and ".cache" not in p.parts}
     assert all(output.resolve() in p.parents or tmp_path / "content" in p.parents for p in written)
+
+
+def test_cached_and_cold_builds_are_identical_and_edits_are_seen(tmp_path):
+    articles = {"a.txt": f"Lavrov in Yerevan\n\n10.11.2020\n\n{STORY}\n",
+                "b.txt": "Another story\n\n12.11.2020\n\nSergey Lavrov met the press in Moscow on Friday.\n"}
+    people = "- name: Sergey Lavrov\n  aliases: [Lavrov]\n"
+    result, output = make_site(tmp_path, articles, people)
+    content = tmp_path / "content"
+
+    def files(folder):
+        return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    cold = tmp_path / "cold"
+    assert build_site(default_paths(content, cold, PROJECT), cache=False).ok
+    cached = tmp_path / "cached"
+    assert build_site(default_paths(content, cached, PROJECT)).ok
+    assert files(cold) == files(cached) == files(output)
+
+    (content / "articles" / "b.txt").write_text("Another story\n\n12.11.2020\n\nLavrov left for Baku.\n")
+    (content / "entities" / "places.yaml").write_text("- name: Baku\n")
+    assert build_site(default_paths(content, cached, PROJECT)).ok
+    page = (cached / "articles" / "another-story" / "index.html").read_text()
+    assert "</a> left for" in page and 'href="../../places/baku/"' in page  # new text, new registry entry
+    assert build_site(default_paths(content, cold, PROJECT), cache=False).ok
+    assert files(cold) == files(cached)

@@ -1,0 +1,68 @@
+"""A cache of per-article results (SQLite in `.cache/` beside content/), so an unchanged article is not
+read, normalised and analysed again.
+
+An entry's key is a hash of everything its result depends on: dossier's version, the settings that
+shape every article (site.yaml, the registry, the boilerplate rules), the file's path and bytes, and
+the original kept for it. Anything else changed means another key, so a stale result is never used.
+Entries are written in one transaction: a build killed at any moment leaves the cache usable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from pathlib import Path
+
+from . import __version__
+
+FORMAT = 1  # bump when the cached records change shape
+
+
+class ArticleCache:
+    def __init__(self, folder: Path, settings_key: str):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(folder / "articles.sqlite", timeout=30)
+        self.db.execute("CREATE TABLE IF NOT EXISTS article (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.settings_key = settings_key
+
+    def key(self, relative: str, data: bytes, kept: str) -> str:
+        digest = hashlib.sha256()
+        for part in (f"{__version__}/{FORMAT}", self.settings_key, relative, kept):
+            digest.update(part.encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        found: dict[str, object] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            rows = self.db.execute(f"SELECT key, value FROM article WHERE key IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            found.update((key, pickle.loads(value)) for key, value in rows)
+        return found
+
+    def keep_only(self, entries: dict[str, object], keys: list[str]) -> None:
+        """Store the new entries and forget every key not used by this build, in one transaction."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO article VALUES (?, ?)",
+                                ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in entries.items()))
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM used")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in keys))
+            self.db.execute("DELETE FROM article WHERE key NOT IN (SELECT key FROM used)")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def settings_key(content: Path) -> str:
+    """A hash of the inputs every article's result depends on, dossier's own code and data included."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    files = [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml")),
+             content / "site.yaml", content / "boilerplate.yaml", *sorted((content / "entities").glob("*.y*ml"))]
+    for path in files:
+        digest.update(str(path.name).encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
