@@ -10,6 +10,7 @@ import io
 import json
 
 from .catalogue import Catalogue
+from .frontmatter import described
 from .model import Corpus
 from .urls import article_url, entity_url
 
@@ -41,15 +42,7 @@ def _articles(corpus: Corpus, cat: Catalogue) -> list[dict]:
             "source_path": article.source_path,
             "slug": article.slug,
             "url": article_url(article.slug),
-            "title": article.title,
-            "subtitle": article.subtitle or None,
-            "date": article.date.value if article.date else None,
-            "date_precision": article.date.precision if article.date else None,
-            "date_source": article.date_source,
-            "source": article.source or None,
-            "author": article.author or None,
-            "language": article.language,
-            "tags": list(article.tags),
+            **described(article),
             "text": "\n\n".join(block.text for block in analysis.blocks),
             "entities": cat.entities_in[article.slug],
             "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,

@@ -112,21 +112,24 @@ def _read_removed(value) -> tuple[Removed, ...]:
                  for r in value if isinstance(r, dict) and r.get("text"))
 
 
-def to_markdown(article: Article) -> str:
-    """The article as Markdown with YAML front matter: what `normalise` shows and writes."""
-    data = {
+def described(article: Article) -> dict:
+    """The fields that describe an article, as front matter and the data export both write them."""
+    return {
         "title": article.title,
         "subtitle": article.subtitle or None,
         "date": article.date.value if article.date else None,
         "date_precision": article.date.precision if article.date else None,
         "date_source": article.date_source,
         "source": article.source or None,
-        "url": article.url or None,
         "author": article.author or None,
         "language": article.language,
         "tags": list(article.tags),
-        "slug": article.slug,
     }
+
+
+def to_markdown(article: Article) -> str:
+    """The article as Markdown with YAML front matter: what `normalise` shows and writes."""
+    data = {**described(article), "url": article.url or None, "slug": article.slug}
     if article.captions:
         data["captions"] = [{"text": c.text, "credit": c.credit} for c in article.captions]
     if article.entities:
