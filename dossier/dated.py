@@ -74,7 +74,7 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
         for start, end, kind, match in candidates:
             if start < taken_until:
                 continue
-            sentence = sentence_at(block.text, sentences, start)
+            sentence = sentence_at(block.text, start)
             dates = _resolve(kind, match, _Where(block.text, names, english, article_date, sentence, date_order))
             if not dates:
                 continue

@@ -145,7 +145,7 @@ def _sentence_texts(text: str) -> tuple[str, ...]:
     return tuple(text[start:end].strip() for start, end in split_sentences(text))
 
 
-def sentence_at(text: str, sentences, position: int) -> str:
+def sentence_at(text: str, position: int) -> str:
     """The sentence of `text` holding `position`; one shared string per sentence, however often asked."""
     for number, (start, end) in enumerate(split_sentences(text)):
         if start <= position < end or position == end:
@@ -163,7 +163,6 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
     named: set[str] = set()  # entities already named unambiguously in this article
     unresolved = 0
     for block in blocks:
-        sentences = split_sentences(block.text)
         for start, end, target in matcher.find(block.text):
             entity = target.entity or _named_before(target, named) or _role_holder(target, article.date)
             if entity is None:
@@ -173,7 +172,7 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
             first = (entity, block.section) not in linked
             linked.add((entity, block.section))
             mentions.append(Mention(entity, article.slug, block.index, start, end, block.text[start:end],
-                                    sentence_at(block.text, sentences, start), first, not target.entities))
+                                    sentence_at(block.text, start), first, not target.entities))
     return tuple(mentions), unresolved
 
 

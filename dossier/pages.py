@@ -3,7 +3,7 @@
 Everything a template displays is computed here (groupings, counts, labels, URLs); templates only
 present it. URLs in contexts are relative to the site root (`people/vladimir-putin/`); templates
 prefix them with `root`, the way back to the root from the page, so the site works from any sub-path
-and from disk. No Jinja and no file I/O here.
+and from disk. No Jinja here; the one file read is an article's original, for its source page.
 """
 
 from __future__ import annotations

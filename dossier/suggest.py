@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .link import sentence_at, split_sentences
+from .link import sentence_at
 from .model import Corpus
 
 _WORD = r"[A-ZА-ЯЁ][a-zа-яё’'\-]+"
@@ -72,7 +72,7 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
                 if article.slug not in item.articles:
                     item.articles.add(article.slug)
                 if not item.example:
-                    item.example = sentence_at(block.text, split_sentences(block.text), start)
+                    item.example = sentence_at(block.text, start)
                     item.example_article = article.source_path
         for quote in analysis.quotes:
             if quote.speaker is None and quote.speaker_name and quote.speaker_name.casefold() not in known:
