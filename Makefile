@@ -38,6 +38,7 @@ serve: $(STAMP)
 bench: $(BENCHSTAMP)
 	$(BIN)/python -m bench.evaluate
 	$(BIN)/python -m bench.stages
+	$(BIN)/python -m bench.preview
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:

@@ -7,6 +7,8 @@ organisation, year); this module only runs Pagefind and reports a failure as a p
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +16,10 @@ from pathlib import Path
 from .model import Problem
 
 
-def index_search(site: Path) -> list[Problem]:
-    """Write the search index into `site/pagefind/`; a problem (not an exception) if it cannot."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
+def index_search(site: Path, into: Path | None = None) -> list[Problem]:
+    """Write the search index into `site/pagefind/` (or `into`); a problem (not an exception) if it cannot."""
+    target = ["--output-path", str(into)] if into else ["--output-subdir", "pagefind"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *target]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -26,3 +29,15 @@ def index_search(site: Path) -> list[Problem]:
         return [Problem(str(site), f"search index not built: {detail[0]}. Is `pagefind[bin]` installed? "
                         "The rest of the site was built")]
     return []
+
+
+def reindex_live(site: Path) -> list[Problem]:
+    """For the preview: index a site already in place, then swap the new index in, so the page
+    rebuild does not wait for search."""
+    fresh = site / ".pagefind-new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    problems = index_search(site, into=fresh)
+    if not problems and site.is_dir():
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+        os.replace(fresh, site / "pagefind")
+    return problems

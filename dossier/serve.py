@@ -26,7 +26,7 @@ from .write import MARKER, OutputError
 class Rebuilder:
     """Polls folders for changed files and calls `build` once per burst of changes."""
 
-    def __init__(self, build: Callable[[], bool], folders: list[Path], settle: float = 0.15):
+    def __init__(self, build: Callable[[], bool], folders: list[Path], settle: float = 0.05):
         self.build = build
         self.folders = folders
         self.settle = settle  # a change must be this old (seconds) before rebuilding: bursts become one
@@ -114,6 +114,8 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
 
     from .cli import report
     from .pipeline import build_site
+    from .language import load_language_model
+    from .search import reindex_live
 
     if not _port_free(host, port):
         console.print(f"error: port {port} on {host} is busy; stop the other server or use --port N", markup=False)
@@ -123,7 +125,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     def build() -> bool:
         started = time.perf_counter()
         try:
-            result = build_site(paths)
+            result = build_site(paths, search=False)  # search is indexed right after, off the edit path
         except OutputError as exc:
             app.failure = [str(exc)]
             console.print(f"error: {exc}", markup=False)
@@ -138,6 +140,8 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
 
     if not build() and not (paths.output / "index.html").exists():
         return 1
+    report(reindex_live(paths.output), console)
+    load_language_model()  # now, not on the first edit
     server = Server(app=app)
     # livereload watches the whole working folder (output/ included) unless told otherwise; our own
     # Rebuilder does the watching, so give livereload one path it must never act on.
@@ -147,9 +151,12 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
 
     def watch() -> None:
         while True:
-            if rebuilder.poll() is not None:  # after a failed rebuild too: the page shows why
+            built = rebuilder.poll()
+            if built is not None:  # after a failed rebuild too: the page shows why
                 loop.add_callback(LiveReloadHandler.reload_waiters, "*")
-            time.sleep(0.1)
+            if built:  # search catches up after the reload, before the next rebuild can start
+                report(reindex_live(paths.output), console)
+            time.sleep(0.05)
 
     threading.Thread(target=watch, daemon=True, name="dossier-watch").start()
     console.print(f"serving {paths.output} at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)

@@ -1,0 +1,75 @@
+"""Edit-to-updated-page time of the live preview (`python -m bench.preview [CONTENT] [--edits N]`).
+
+Copies the content folder (the demo by default) to a temporary place, starts `build.py serve` on a
+free port, then edits one article N times and measures, for each edit, the time until the page
+served carries the change (the browser is told to reload at that moment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", nargs="?", type=Path, default=PROJECT / "content")
+    parser.add_argument("--edits", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        shutil.copytree(args.content, content)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = subprocess.Popen([sys.executable, str(PROJECT / "build.py"), "serve", "--content", str(content),
+                                   "--output", str(Path(folder) / "output"), "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            times = measure(content, port, args.edits)
+        finally:
+            server.terminate()
+            server.wait()
+    print(f"{args.edits} edits: median {statistics.median(times) * 1000:.0f} ms, "
+          f"worst {max(times) * 1000:.0f} ms from saving the article to the page served with the change")
+
+
+def measure(content: Path, port: int, edits: int) -> list[float]:
+    article = sorted((content / "articles").iterdir())[0]
+    deadline = time.time() + 120
+    while time.time() < deadline:  # wait for the first build
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/data/articles.json")
+            break
+        except OSError:
+            time.sleep(0.2)
+    import json
+
+    slug = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/data/articles.json").read())[0]["slug"]
+    url = f"http://127.0.0.1:{port}/articles/{slug}/"
+    time.sleep(1.0)
+    times = []
+    for number in range(edits):
+        marker = f"Benchmarkedit{number}"
+        text = article.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        article.write_text(text.rstrip("\n") + f"\n\n{marker} is a new paragraph.\n", encoding="utf-8")
+        while marker not in urllib.request.urlopen(url).read().decode():
+            time.sleep(0.005)
+        times.append(time.perf_counter() - started)
+        time.sleep(0.5)
+    return times
+
+
+if __name__ == "__main__":
+    main()
