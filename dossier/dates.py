@@ -90,8 +90,23 @@ def _parser(languages: tuple[str, ...], order: str):
 def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") -> PartialDate | None:
     """A line that is only a date (with a time, weekday or 'Published:' around it), else None.
 
-    The year must be written: a line such as "Tuesday" is not a dateline.
+    The year must be written: a line such as "Tuesday" is not a dateline. A line of parts such as
+    `April 20, 2024 · 5 min read` is a dateline when one part is a date and the rest is short.
     """
+    found = _parse_date_part(line, languages, order)
+    if found or len(line) > 90:
+        return found
+    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
+    dated = [d for d in (_parse_date_part(p, languages, order) for p in parts) if d]
+    if len(parts) > 1 and len(dated) == 1 and all(len(p.split()) <= 4 for p in parts):
+        return dated[0]
+    return None
+
+
+_SEPARATORS = re.compile(r"\s[·|•]\s|\s[-–—]\s")
+
+
+def _parse_date_part(line: str, languages: tuple[str, ...], order: str) -> PartialDate | None:
     text = line.strip().strip("|·•").strip()
     if not text or len(text) > 60 or not re.search(r"\d{4}", text):
         return None

@@ -145,7 +145,8 @@ def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
     if len(block) < 3:
         return False
     lengths = [len(text) for _, text in block[:-1]]
-    return max(lengths) <= 100 and min(lengths) >= 0.7 * max(lengths) and len(block[-1][1]) <= max(lengths) + 5
+    return 40 <= min(lengths) and max(lengths) <= 100 and min(lengths) >= 0.7 * max(lengths) \
+        and len(block[-1][1]) <= max(lengths) + 5
 
 
 def markdown_units(text: str, first_line: int = 1) -> list[Unit]:
@@ -186,7 +187,8 @@ def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[
     in_link_list = False
     for unit in units:
         rule = match_rule(unit.plain, rules)
-        if rule is None and in_link_list and len(unit.plain) <= 160 and not unit.plain.endswith("."):
+        if rule is None and in_link_list and len(unit.plain) <= 160 and not unit.plain.endswith(".") \
+                and not _SOURCE_LINE.match(unit.plain):
             removed.append(Removed(unit.plain, "boilerplate: related links", unit.line))
             continue
         in_link_list = bool(rule and rule.tail)

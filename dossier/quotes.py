@@ -20,11 +20,13 @@ _VERBS = (r"said|says|say|stated|states|added|adds|noted|notes|stressed|stresses
           r"concluded|explained|explains|recalled|remarked|told|tells|asked|insisted|declared|highlighted|"
           r"pointed out|warned|continued|wrote|writes|commented|replied|answered|announced|argued|claimed|"
           r"admitted|acknowledged|reiterated|underlined|observed|cautioned|urged|assured|believes|thinks|"
-          r"expressed|mentioned|stating|saying|adding|noting|stressing|emphasi[sz]ing")
+          r"expressed|mentioned|stating|saying|adding|noting|stressing|emphasi[sz]ing|"
+          r"сказал|сказала|заявил|заявила|отметил|отметила|подчеркнул|подчеркнула|добавил|добавила|"
+          r"сообщил|сообщила|пояснил|пояснила|говорит|считает|уверен|уверена")
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+((?:the\s+)?[^.,;:“”\"«»]{{1,80}}?)(?=[.,;:!?]|\s+(?:when|as|in|at|on|after|during|while)\b|$)",
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{_VERBS})\s+((?:the\s+)?[^.,;:“”\"«»]{{1,80}}?)(?=[.,;:!?]|\s+(?:when|as|in|at|on|after|during|while|на|в|во|после|во время|когда)\b|$)",
                                re.IGNORECASE)
-_AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,]*([^.,;:“”\"«»]{{1,80}}?)\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:{_VERBS})\b",
+_AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,—–-]*([^.,;:“”\"«»]{{1,80}}?)\s+(?:also\s+|then\s+|later\s+|again\s+)?(?:{_VERBS})\b",
                                   re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\s+([^,;:“”\"«»]{1,80}?)\s*[,:]", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|him|her)$", re.IGNORECASE)
@@ -144,7 +146,7 @@ def _attribute(block, start, end, people, quotes, entities, previous) -> tuple[s
 def _cue_after(w: _Where):
     """`“…,” Galuzin said` / `“…,” said the deputy minister` / `“…,” he added`."""
     after = w.block.text[w.end:w.sentence_end]
-    if w.block.text[w.start:w.end].rstrip("”»“\"")[-1:] not in ",!?…" and not after.startswith(","):
+    if w.block.text[w.start:w.end].rstrip("”»“\"")[-1:] not in ",!?…" and not re.match(r"\s*[,—–]", after):
         return None
     found = _AFTER_VERB_FIRST.match(after) or _AFTER_SUBJECT_FIRST.match(after)
     return _resolve(w, w.end + found.start(1), w.end + found.end(1)) if found else None

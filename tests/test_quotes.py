@@ -88,3 +88,13 @@ def test_quote_over_two_paragraphs_takes_the_speaker_named_in_the_first():
 def test_an_unclosed_quote_does_not_run_into_an_unrelated_paragraph():
     text = "Lavrov said: “We will keep the contingent there as long as it is needed.\n\nThe talks ended on Monday."
     assert [speaker for _, speaker in quotes(text)] == ["sergey-lavrov"]
+
+
+def test_russian_quote_with_a_dash_and_a_speech_verb():
+    lavrov_ru = person("Сергей Лавров", "Лавров")
+    text = "«Мы готовы помогать, если стороны этого захотят», — сказал Лавров на пресс-конференции."
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, Matcher((lavrov_ru,)))
+    found = find_quotes(a.slug, blocks, mentions, {lavrov_ru.id: lavrov_ru})
+    assert [(q.text, q.speaker) for q in found] == [("Мы готовы помогать, если стороны этого захотят", lavrov_ru.id)]
