@@ -49,6 +49,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _MISUSED_APOSTROPHE = re.compile(r"(?<=\w)[‘`´](?=(?:s|t|re|ve|ll|d|m)\b)")
 _TERMINAL = ".!?:;,…\"”»’)"
+_BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){2,6}$")
+_TAG_LINE = re.compile(r"^(?:tags|topics|keywords|теги|ключевые слова)\s*:\s*(.{1,200})$", re.IGNORECASE)
 _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})$")
@@ -78,8 +80,8 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     units, removed = strip_boilerplate(units, rules)
     head, units, head_removed = read_head(units, front, site, language)
-    body, captions, source, body_removed = read_body(units, doc.markdown, front.text.get("title") or head.title)
-    removed = tuple(sorted(front.removed + removed + head_removed + body_removed, key=lambda r: r.line or 0))
+    body = read_body(units, doc.markdown, front.text.get("title") or head.title)
+    removed = tuple(sorted(front.removed + removed + head_removed + body.removed, key=lambda r: r.line or 0))
     title = front.text.get("title") or head.title
     if not title:
         title = PurePosixPath(doc.source_path).stem
@@ -90,16 +92,16 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         source_path=doc.source_path,
         slug=safe_slug(slugify(front.text.get("slug") or title, max_length=80, word_boundary=True) or "article"),
         title=title,
-        body=body,
+        body=body.markdown,
         subtitle=front.text.get("subtitle", "") if "subtitle" in front.given else head.subtitle,
         date=date,
         date_source=front.date_source if front.date else head.date_source,
-        source=front.text.get("source") or source,
+        source=front.text.get("source") or body.source,
         url=front.text.get("url", ""),
         author=front.text.get("author") or head.author,
         language=language,
-        tags=front.tags if "tags" in front.given else head.tags,
-        captions=front.captions + captions,
+        tags=front.tags if "tags" in front.given else tuple(dict.fromkeys(head.tags + body.tags)),
+        captions=front.captions + body.captions,
         entities=front.entities,
         entities_line=front.entities_line,
         removed=removed,
@@ -239,6 +241,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
         elif byline:
             fields["author"] = byline.group(1)
             removed.append(Removed(plain, "byline", unit.line))
+        elif not title and _BREADCRUMB.match(plain):
+            removed.append(Removed(plain, "breadcrumb", unit.line))
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
         elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]):
@@ -302,14 +306,25 @@ def _date_near_top(units: list[Unit], languages, order) -> dict:
     return {}
 
 
-def read_body(units: list[Unit], markdown: bool,
-              title: str) -> tuple[str, tuple[Caption, ...], str, tuple[Removed, ...]]:
-    """The body Markdown, with captions, pull quotes and a source line taken out of it."""
-    blocks, captions, removed = [], [], []
+@dataclass(frozen=True)
+class Body:
+    markdown: str
+    captions: tuple[Caption, ...]
+    source: str
+    tags: tuple[str, ...]
+    removed: tuple[Removed, ...]
+
+
+def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
+    """The body Markdown, with captions, pull quotes, tag lines and a source line taken out of it."""
+    blocks, captions, removed, tags = [], [], [], []
     source = ""
     for i, unit in enumerate(units):
         if not blocks and title and _same_text(unit.plain, title):  # the title again, once the lines above went
             removed.append(Removed(unit.plain, "repeated title", unit.line))
+        elif match := _TAG_LINE.match(unit.plain):
+            tags += _category_tags(match.group(1))
+            removed.append(Removed(unit.plain, "tag line", unit.line))
         elif match := _SOURCE_LINE.match(unit.plain):
             source = source or match.group(1).strip()
             removed.append(Removed(unit.plain, "source line", unit.line))
@@ -326,7 +341,7 @@ def read_body(units: list[Unit], markdown: bool,
             blocks.append("## " + unit.text)
         else:
             blocks.append(unit.text)
-    return "\n\n".join(blocks), tuple(captions), source, tuple(removed)
+    return Body("\n\n".join(blocks), tuple(captions), source, tuple(tags), tuple(removed))
 
 
 def _is_pull_quote(text: str, units: list[Unit], i: int) -> bool:
