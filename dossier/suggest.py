@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 from .link import sentence_at
 from .model import Corpus
 
-_WORD = r"[A-ZА-ЯЁ][a-zа-яё’'\-]+"
+_WORD = r"[A-ZА-ЯЁ](?:[^\W\d_A-ZА-ЯЁ]|[’'\-])+"  # a capitalised word in any alphabet: Kılıç, Пашинян
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|[A-Z]\.))*?\s+{_WORD}"
 _TITLES = (r"President|Prime Minister|Minister|Foreign Minister|Defence Minister|Defense Minister|Deputy|"
            r"Ambassador|ambassador|spokesman|spokeswoman|spokesperson|Spokesperson|Secretary|Chairman|Chairwoman|"
-           r"General|Colonel|Commander|Senator|Governor|Mayor|leader|envoy|analyst|expert|journalist|"
+           r"General|Colonel|Commander|Senator|Governor|Mayor|leader|envoy|analyst|expert|journalist|counterpart|"
+           r"Speaker|speaker|Chief|chief|Director|director|Head|head|"
            r"Mr\.|Mrs\.|Ms\.|Dr\.")
-_VERBS = r"said|says|stated|told|added|noted|stressed|emphasi[sz]ed|explained|declared|announced|warned|argued"
-_TITLED = re.compile(rf"\b(?:{_TITLES})(?:\s+[A-Za-z]+){{0,3}}?,?\s+({_NAME})\b")
+_VERBS = (r"said|says|stated|told|added|noted|stressed|emphasi[sz]ed|explained|declared|announced|warned|argued|"
+          r"заявил|заявила|сказал|сказала|отметил|отметила|сообщил|сообщила|подчеркнул|подчеркнула")
+_TITLED = re.compile(rf"\b(?:{_TITLES}),?\s+((?:{_WORD}\s+){{1,5}}{_WORD})\b")  # leading title words are trimmed
+_APPOSITION = re.compile(rf"\b({_NAME}),\s+(?:{_WORD}[’']s\s+|the\s+|a\s+|an\s+)?[a-z][a-z\- ]{{2,40}}"
+                         rf"(?:\s+of\s+[^,]{{1,40}})?,")
 _SPEAKER_AFTER = re.compile(rf"\b({_NAME}),?\s+(?:also\s+)?(?:{_VERBS})\b")
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+({_NAME})\b")
 _EXPANSION = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:(?:of|for|and|the|on|in)\s+)*){1,7}[A-Z][a-z]+)\s+\(([A-Z]{2,8})\)")
@@ -91,7 +95,8 @@ def _candidates(text: str):
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if initials == acronym:
             yield match.start(1), name, "organisation", "acronym", acronym
-    for pattern, cue in ((_TITLED, "title"), (_SPEAKER_AFTER, "speech verb"), (_SPEAKER_BEFORE, "speech verb")):
+    for pattern, cue in ((_TITLED, "title"), (_SPEAKER_AFTER, "speech verb"), (_SPEAKER_BEFORE, "speech verb"),
+                         (_APPOSITION, "apposition")):
         for match in pattern.finditer(text):
             name = _trim(match.group(1))
             kind = _guess(name) if name and len(name.split()) <= 4 else None
@@ -104,8 +109,9 @@ def _candidates(text: str):
 
 
 def _trim(name: str) -> str:
+    """The name without sentence openers or title words before it ("Prime Minister Mher Grigoryan")."""
     words = name.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or words[0].lower() in _NOT_IN_PERSON_NAMES):
         words = words[1:]
     return " ".join(words) if len(words) >= 2 else ""
 
@@ -136,7 +142,7 @@ def _add_surnames(found: dict[str, Suggestion], corpus: Corpus) -> None:
 
 def _confident(item: Suggestion) -> bool:
     """One strong cue is enough; the weaker organisation-word cue needs two articles or an acronym."""
-    if item.cues & {"title", "speech verb", "quoted", "acronym"}:
+    if item.cues & {"title", "speech verb", "quoted", "acronym", "apposition"}:
         return True
     return len(item.articles) >= 2
 

@@ -17,6 +17,8 @@ Armenia applied to the Collective Security Treaty Organization (CSTO) for help, 
 “The talks went well for everyone,” John Smith said. The Deputy Minister of Foreign Affairs of the Russian Federation said nothing about it.
 
 Deputy Foreign Minister Mikhail Galuzin also spoke to reporters in the capital on the same day.
+
+Armenian Deputy Prime Minister Mher Grigoryan met his counterpart. Serdar Kılıç, Turkey's envoy, was there too.
 """
 
 
@@ -33,7 +35,8 @@ def corpus(tmp_path):
 
 def test_unregistered_names_are_found_with_kind_and_example(tmp_path):
     found = {s.name: s for s in suggest(corpus(tmp_path))}
-    assert set(found) == {"Pavel Pautov", "Collective Security Treaty Organization", "John Smith"}
+    assert set(found) == {"Pavel Pautov", "Collective Security Treaty Organization", "John Smith", "Mher Grigoryan",
+                          "Serdar Kılıç"}
     assert (found["Pavel Pautov"].kind, found["Pavel Pautov"].aliases) == ("person", {"Pautov"})
     assert found["Collective Security Treaty Organization"].kind == "organisation"
     assert found["Collective Security Treaty Organization"].aliases == {"CSTO"}
