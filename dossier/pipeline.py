@@ -1,7 +1,8 @@
 """The whole build, in order. Reading this file tells the whole system:
 
-    content/ ─read─▶ normalise ─▶ link ─▶ quotes, dated mentions ─▶ chronology ─▶ render ─▶ write ─▶ output/
-              (per file)  (per article)      (per article)          (whole site)  (whole site) (last, atomic)
+    content/ ─read─▶ normalise ─▶ link ─▶ quotes, dated mentions     per article: on every core, cached
+             ─▶ duplicates ─▶ chronology ─▶ render                    whole site, in memory
+             ─▶ write (search index, then an atomic swap) ─▶ output/  last
 
 Everything is gathered in memory first, so every page sees the same consistent data; writing is last.
 Problems with the user's content are collected and returned, never raised: one bad file does not
@@ -25,6 +26,7 @@ from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
 from .language import load_language_model
 from .link import Matcher, find_mentions
+from .linkcheck import broken_links
 from .markdown import body_blocks
 from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
 from .normalise import normalise_article
@@ -34,7 +36,6 @@ from .readers import READERS, read_article
 from .registry import load_registry
 from .render import render_site
 from .search import index_search
-from .linkcheck import broken_links
 from .write import check_output_folder, output_lock, write_site
 
 
