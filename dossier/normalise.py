@@ -80,9 +80,9 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     units, removed = strip_boilerplate(units, rules)
     head, units, head_removed = read_head(units, front, site, language)
-    body = read_body(units, doc.markdown, front.text.get("title") or head.title)
-    removed = tuple(sorted(front.removed + removed + head_removed + body.removed, key=lambda r: r.line or 0))
     title = front.text.get("title") or head.title
+    body = read_body(units, doc.markdown, title)
+    removed = tuple(sorted(front.removed + removed + head_removed + body.removed, key=lambda r: r.line or 0))
     if not title:
         title = PurePosixPath(doc.source_path).stem
         problems.append(Problem(shown, "no title found; put the title on the first line, or add "
@@ -110,7 +110,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         original_path=doc.source_path,
         format=doc.format,
     )
-    if date is None and "date" not in front.given:
+    if date is None:  # also when front matter says `date: null`: an undated article is never silent
         problems.append(Problem(shown, "no date found in the text; the article is listed as undated. Set it "
                                 "with `date: YYYY-MM-DD` in front matter (`python build.py normalise FILE` "
                                 "prints the article as Markdown with front matter to start from)",

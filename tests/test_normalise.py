@@ -92,3 +92,9 @@ def test_hard_wrapped_paragraph_is_joined():
 ])
 def test_escape_markdown(text, escaped):
     assert escape_markdown(text) == escaped
+
+
+def test_an_article_saved_undated_still_says_so(tmp_path):
+    _, problems = normalise_text(tmp_path, "---\ntitle: T\ndate: null\n---\nBody without a date.\n", "md",
+                                 SiteConfig(title="t", require_dates=True))
+    assert [(p.severity, p.message[:30]) for p in problems] == [("error", "no date found in the text; the")]
