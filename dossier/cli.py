@@ -148,7 +148,7 @@ def normalise_command(paths, files: list[Path], write: bool, console: Console) -
     for path in targets:
         relative = path.name if folder.resolve() not in path.resolve().parents else \
             path.resolve().relative_to(folder.resolve()).as_posix()
-        document, read_problems = read_article(path, relative)
+        document, read_problems = read_article(path, relative, site.max_article_kb * 1000)
         problems += read_problems
         if document is None:
             continue
