@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.parse import urljoin
 
 from .catalogue import Catalogue
+from .cite import csl_json
 from .frontmatter import described
 from .model import Corpus
 from .urls import article_url, entity_url
@@ -23,6 +25,8 @@ def data_files(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
         "data/chronology.json": _json(chronology),
         "data/chronology.csv": _csv(chronology),
         "data/quotes.json": _json(_quotes(corpus, cat)),
+        "data/citations.json": _json([csl_json(a, urljoin(corpus.site.base_url, article_url(a.slug)))
+                                      for a in corpus.articles]),
     }
 
 

@@ -49,6 +49,10 @@ def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem
             given.discard(key)
             continue
         text[key] = value.strip()
+    if text.get("url") and not text["url"].startswith(("https://", "http://")):
+        problems.append(Problem(shown, f"`url` must be a web address starting with https://, not {text['url']!r}",
+                                line_of(meta, "url"), "error"))
+        del text["url"]
     date, date_problem = _read_date(meta, shown)
     if date_problem:
         problems.append(date_problem)

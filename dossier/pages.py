@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 
 from .catalogue import Catalogue, co_mentions
+from .cite import apa, archive_url, bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
 from .dates import format_date
@@ -163,7 +164,10 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
             sidebar.append({"label": KIND_LABELS[kind], "items": items})
     previous, following = cat.neighbours[article.slug]
     mentioned = [cat.entities[e] for e in cat.entities_in[article.slug]]
+    permalink = _absolute(corpus, article_url(article.slug))
     return {**page,
+            "archive_url": archive_url(article),
+            "citation": {"text": apa(article, permalink), "bibtex": bibtex(article, permalink)},
             "og_type": "article",
             "jsonld": _article_jsonld(corpus, article, mentioned),
             "filters": {kind: [e.name for e in mentioned if e.kind == kind] for kind in ("person", "organisation")},
