@@ -7,6 +7,7 @@ links or spans. Both walk the same token stream, so offsets always agree. No kno
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -47,8 +48,11 @@ def _plain(children: list[Token]) -> str:
                    for c in children if c.type in _TEXT_TYPES)
 
 
-def render_body(markdown: str, spans: list[Span]) -> str:
-    """HTML for a Markdown body; blocks get `id="p-N"`; spans inside one run of text are wrapped."""
+def render_body(markdown: str, spans: list[Span], resolve: Callable[[str], str | None] | None = None) -> str:
+    """HTML for a Markdown body; blocks get `id="p-N"`; spans inside one run of text are wrapped.
+
+    `resolve` turns internal `dossier:` link targets into URLs; a link it cannot resolve becomes text.
+    """
     tokens = _MD.parse(markdown)
     by_block: dict[int, list[Span]] = {}
     for span in spans:
@@ -59,10 +63,29 @@ def render_body(markdown: str, spans: list[Span]) -> str:
             continue
         if i > 0 and tokens[i - 1].nesting == 1 and not tokens[i - 1].hidden:
             tokens[i - 1].attrSet("id", f"p-{index}")
+        if resolve and token.children:
+            token.children = _resolve_links(token.children, resolve)
         if index in by_block:
             token.children = _wrap(token.children or [], by_block[index])
         index += 1
     return _MD.renderer.render(tokens, _MD.options, {})
+
+
+def _resolve_links(children: list[Token], resolve: Callable[[str], str | None]) -> list[Token]:
+    result, dropping = [], False  # Markdown links never nest: a dropped link ends at the next close
+    for child in children:
+        href = child.attrGet("href") if child.type == "link_open" else None
+        if href and str(href).startswith("dossier:"):
+            target = resolve(str(href))
+            if target is None:
+                dropping = True
+                continue
+            child.attrSet("href", target)
+        elif child.type == "link_close" and dropping:
+            dropping = False
+            continue
+        result.append(child)
+    return result
 
 
 def _wrap(children: list[Token], spans: list[Span]) -> list[Token]:

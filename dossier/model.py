@@ -122,6 +122,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class EditorialPage:
+    """A page the editor writes (`content/pages/*.md`): About, Methodology, a curated story."""
+
+    source_path: str  # under content/pages/
+    slug: str  # the page lives at /<slug>/
+    title: str
+    body: str  # Markdown, wikilinks resolved
+    order: int = 100  # place in the navigation, smallest first
+    nav: bool = True  # listed in the navigation
+
+
+@dataclass(frozen=True)
 class Block:
     """One block of an article body (paragraph, heading, list item), as plain text."""
 
@@ -212,6 +224,7 @@ class Corpus:
     analyses: dict[str, Analysis] = field(default_factory=dict)  # by article slug
     chronology: tuple[ChronologyEntry, ...] = ()
     copies: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # canonical slug → the same article collected again
+    pages: tuple[tuple[EditorialPage, Analysis], ...] = ()  # the editor's own pages, in navigation order
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
 
 

@@ -44,6 +44,7 @@ class Head:
     author: str = ""
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029 ]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
@@ -129,7 +130,7 @@ def plain_units(text: str, first_line: int = 1) -> list[Unit]:
     """Pasted text: every non-empty line is a unit, except hard-wrapped paragraphs, which are joined."""
     units: list[Unit] = []
     block: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.split("\n") + [""], start=first_line):
+    for number, raw in enumerate(_LINE_BREAK.split(text) + [""], start=first_line):
         line = clean_line(raw)
         if line:
             block.append((number, line))
@@ -155,7 +156,7 @@ def markdown_units(text: str, first_line: int = 1) -> list[Unit]:
     """Markdown: every blank-line-separated block is a unit."""
     units: list[Unit] = []
     start, lines = first_line, []
-    for number, raw in enumerate(text.split("\n") + [""], start=first_line):
+    for number, raw in enumerate(_LINE_BREAK.split(text) + [""], start=first_line):
         if raw.strip():
             if not lines:
                 start = number

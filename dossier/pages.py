@@ -88,6 +88,7 @@ def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
             ("404", "")]
     jobs += [("chronology-year", year) for year in chronology_years(corpus)]
+    jobs += [("page", page.slug) for page, _ in corpus.pages]
     jobs += [("entities", kind) for kind in KINDS]
     jobs += [("tag", key) for key in sorted(cat.tags)]
     jobs += [("article", a.slug) for a in corpus.articles]
@@ -175,7 +176,7 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
             "date": format_date(article.date),
             "date_note": DATE_SOURCE_LABELS.get(article.date_source or "", ""),
             "tags": [Link(name=t, url=tag_url(t), count=0) for t in article.tags],
-            "body": Markup(render_body(article.body, spans)),  # markdown-it escaped the text; raw HTML is off
+            "body": Markup(render_body(article.body, spans, _resolver(cat, page["root"]))),  # escaped; raw HTML off
             "sidebar": sidebar,
             "quotes": [_quote_item(q, cat, article) for q in analysis.quotes],
             "previous": article_item(cat.articles[previous]) if previous else None,
@@ -252,6 +253,18 @@ def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
             "wikidata_url": f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else ""}
 
 
+def _resolver(cat: Catalogue, root: str):
+    """Wikilink targets (`dossier:entity/ID`, `dossier:article/SLUG`) as links from this page, if they exist."""
+    def resolve(href: str) -> str | None:
+        kind, _, key = href.removeprefix("dossier:").partition("/")
+        if kind == "entity" and key in cat.entities:
+            return root + entity_url(cat.entities[key])
+        if kind == "article" and key in cat.articles:
+            return root + article_url(key)
+        return None
+    return resolve
+
+
 def _absolute(corpus: Corpus, url: str) -> str:
     return urljoin(corpus.site.base_url, url)
 
@@ -290,6 +303,22 @@ def _entity_jsonld(corpus: Corpus, entity: Entity) -> dict:
         data["startDate"] = start.value
         data["endDate"] = (entity.end or start).value
     return data
+
+
+def editorial_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
+    """One of the editor's pages, with registered names linked like in articles."""
+    page, analysis = next((p, a) for p, a in corpus.pages if p.slug == slug)
+    context = _page(f"{slug}/", "page.html", page.title, slug)
+    spans = [Span(m.block, m.start, m.end, "a", (("href", context["root"] + entity_url(cat.entities[m.entity])),
+                                                 ("class", f"entity {cat.entities[m.entity].kind}")))
+             for m in analysis.mentions if m.linked]
+    return {**context, "page": page,
+            "body": Markup(render_body(page.body, spans, _resolver(cat, context["root"])))}  # escaped; raw HTML off
+
+
+def editorial_nav(corpus: Corpus) -> list[Link]:
+    """The editor's pages for the navigation, in their order."""
+    return [Link(name=page.title, url=f"{page.slug}/", count=0) for page, _ in corpus.pages if page.nav]
 
 
 def search_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
@@ -392,5 +421,5 @@ PAGE_BUILDERS = {
     "home": home_page, "articles": article_list_page, "article": article_page, "source": source_page,
     "entities": entity_index_page, "entity": entity_page, "tags": tags_page, "tag": tag_page,
     "sources": sources_page, "chronology": chronology_page, "chronology-year": chronology_year_page,
-    "search": search_page, "404": not_found_page,
+    "search": search_page, "404": not_found_page, "page": editorial_page,
 }

@@ -24,6 +24,7 @@ from .dated import find_dated_mentions
 from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
+from .editorial import as_article, read_pages
 from .language import load_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
@@ -36,6 +37,7 @@ from .readers import READERS, read_article
 from .registry import load_registry
 from .render import render_site
 from .search import index_search
+from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
 from .write import check_output_folder, output_lock, write_site
 
 
@@ -79,17 +81,25 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
             return None, problems
         entities, registry_problems = load_registry(paths.content)
         rules, rule_problems = load_rules(paths.content)
-        context = ArticleContext(paths.content, site, rules, Matcher(entities), {e.id: e for e in entities})
+        context = ArticleContext(paths.content, site, rules, Matcher(entities), {e.id: e for e in entities},
+                                 entity_forms(entities))
     with timings.stage("read, normalise, link, quotes, dated mentions"):
         files = _article_files(paths.content / "articles", problems)
         processed = process_articles(context, files, cache)
         articles, analyses, article_problems = unique_articles(processed, paths.content / "articles")
+    problems += wikilink_problems(articles, context, paths.content / "articles")
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
     problems += registry_problems + rule_problems + article_problems + copy_problems
     with timings.stage("chronology"):
         chronology = build_chronology(articles, entities, analyses)
-    return Corpus(site, articles, entities, analyses, chronology, copies, read_assets(paths.site_src)), problems
+    with timings.stage("editorial pages"):
+        pages, page_problems = read_pages(paths.content, context.forms)
+        problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
+        analysed = tuple((page, analyse_article(as_article(page), context.matcher, context.entities, site))
+                         for page in pages)
+    return Corpus(site, articles, entities, analyses, chronology, copies, pages=analysed,
+                  assets=read_assets(paths.site_src)), problems
 
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True) -> BuildResult:
@@ -137,6 +147,7 @@ class ArticleContext:
     rules: tuple[Rule, ...]
     matcher: Matcher
     entities: dict[str, Entity]
+    forms: dict[str, str]  # entity names, aliases and ids → id, for wikilinks
 
 
 def process_article(context: ArticleContext, path: Path) -> tuple[Article | None, Analysis | None, list[Problem]]:
@@ -157,8 +168,29 @@ def process_article(context: ArticleContext, path: Path) -> tuple[Article | None
                                           "registry; use the `id` of an entry in content/entities/ (or add one)",
                                           article.entities_line, "error"))
         article = replace(article, entities=tuple(e for e in article.entities if e in context.entities))
+    if "[[" in article.body:
+        article = replace(article, body=resolve_wikilinks(article.body, context.forms))
     return article, analyse_article(article, context.matcher, context.entities, context.site), \
         problems + normalise_problems
+
+
+def wikilink_problems(articles: tuple[Article, ...], context: ArticleContext, folder: Path) -> list[Problem]:
+    """Every wikilink that names neither an entity nor an article, with its file and line."""
+    slugs = {a.slug for a in articles}
+    problems = []
+    for article in articles:
+        if ARTICLE_LINK in article.body or ENTITY_LINK in article.body:
+            path = folder / article.source_path
+            problems += unresolved(path.read_text(encoding="utf-8", errors="replace"), 1, context.forms, slugs,
+                                   str(path))
+    return problems
+
+
+def wikilink_page_problems(pages, context: ArticleContext, articles, folder: Path) -> list[Problem]:
+    slugs = {a.slug for a in articles}
+    return [problem for page in pages for problem in
+            unresolved((folder / page.source_path).read_text(encoding="utf-8", errors="replace"), 1, context.forms,
+                       slugs, str(folder / page.source_path))]
 
 
 def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> list:

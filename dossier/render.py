@@ -16,7 +16,7 @@ import jinja2
 from .catalogue import build_catalogue
 from .exports import data_files
 from .model import Corpus, Problem
-from .pages import build_page, page_jobs
+from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
 from .parallel import map_items
 
@@ -75,7 +75,8 @@ def _render_page(context, job) -> tuple[str, str, bytes, Problem | None]:
     corpus, cat, env, templates = context
     page = build_page(corpus, cat, job)
     try:
-        context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"])}
+        context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"]),
+                   "editorial": editorial_nav(corpus)}
         return page["path"], page["url"], _render(env, page["template"], context, templates), None
     except TemplateProblem as exc:
         return page["path"], page["url"], b"", exc.problem
