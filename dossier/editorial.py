@@ -16,7 +16,7 @@ from .yamlio import line_of
 
 # Top-level folders the site itself uses: a page cannot take their address.
 RESERVED = {"articles", "people", "organisations", "events", "places", "chronology", "tags", "sources", "search",
-            "data", "assets", "originals", "pagefind"}
+            "data", "assets", "originals", "pagefind", "corrections"}
 
 
 def read_pages(content: Path, forms: dict[str, str]) -> tuple[list[EditorialPage], list[Problem]]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dates import parse_iso
-from .model import Article, Caption, PartialDate, Problem, Removed
+from .model import Article, Caption, Correction, PartialDate, Problem, Removed
 from .yamlio import date_text, dump_yaml, line_of
 
 DATE_SOURCES = ("front-matter", "dateline", "text", "inferred")
 _TEXT_KEYS = ("title", "subtitle", "source", "url", "author", "language", "slug")
-KNOWN_KEYS = set(_TEXT_KEYS) | {"date", "date_precision", "date_source", "tags", "captions", "removed", "entities"}
+KNOWN_KEYS = set(_TEXT_KEYS) | {"date", "date_precision", "date_source", "tags", "captions", "removed", "entities",
+                                "notes", "corrections"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class FrontMatter:
     tags: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removed, ...] = ()
+    notes: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     entities: tuple[str, ...] = ()  # registry ids the editor says the article is about
     entities_line: int | None = None
     extra: tuple[tuple[str, object], ...] = ()
@@ -70,14 +73,38 @@ def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem
         problems.append(Problem(shown, "`entities` must be a list of registry ids such as `[vladimir-putin]`",
                                 line_of(meta, "entities"), "error"))
         entities = []
+    notes, corrections, note_problems = _read_notes(meta, shown)
+    problems += note_problems
     source = meta.get("date_source")
     return FrontMatter(
         given=frozenset(given), text=text, date=date,
         date_source=(source if source in DATE_SOURCES else "front-matter") if date else None,
         tags=tags, captions=_read_captions(meta.get("captions")), removed=_read_removed(meta.get("removed")),
         entities=tuple(dict.fromkeys(entities)), entities_line=line_of(meta, "entities"),
+        notes=notes, corrections=corrections,
         extra=tuple((key, meta[key]) for key in unknown),
     ), problems
+
+
+def _read_notes(meta: dict, shown: str) -> tuple[tuple[str, ...], tuple[Correction, ...], list[Problem]]:
+    """`notes:` (text or a list of texts) and `corrections:` (a list of `{date: YYYY-MM-DD, text: ...}`)."""
+    problems = []
+    notes = meta.get("notes") or []
+    if isinstance(notes, str):
+        notes = [notes]
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        problems.append(Problem(shown, "`notes` must be text or a list of texts", line_of(meta, "notes"), "error"))
+        notes = []
+    corrections = []
+    raw = meta.get("corrections") or []
+    for entry in raw if isinstance(raw, list) else [None]:
+        date = parse_iso(date_text(entry.get("date")) or "") if isinstance(entry, dict) else None
+        if date is None or not isinstance(entry.get("text"), str):
+            problems.append(Problem(shown, "each correction needs `date: YYYY-MM-DD` and `text: ...`",
+                                    line_of(entry) or line_of(meta, "corrections"), "error"))
+            continue
+        corrections.append(Correction(date, entry["text"].strip()))
+    return tuple(n.strip() for n in notes if n.strip()), tuple(corrections), problems
 
 
 def _read_date(meta: dict, shown: str) -> tuple[PartialDate | None, Problem | None]:
@@ -138,6 +165,10 @@ def to_markdown(article: Article) -> str:
         data["captions"] = [{"text": c.text, "credit": c.credit} for c in article.captions]
     if article.entities:
         data["entities"] = list(article.entities)
+    if article.notes:
+        data["notes"] = list(article.notes)
+    if article.corrections:
+        data["corrections"] = [{"date": c.date.value, "text": c.text} for c in article.corrections]
     if article.removed:
         data["removed"] = [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed]
     data.update(dict(article.extra))

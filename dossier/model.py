@@ -96,6 +96,14 @@ class Caption:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A dated correction the editor made to an article, shown to readers."""
+
+    date: PartialDate
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     """One normalised article: front matter fields plus a clean Markdown body."""
 
@@ -112,6 +120,8 @@ class Article:
     language: str = "en"
     tags: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
+    notes: tuple[str, ...] = ()  # the editor's notes for readers (Markdown)
+    corrections: tuple[Correction, ...] = ()
     entities: tuple[str, ...] = ()  # registry ids stated in front matter, shown even if the text never names them
     entities_line: int | None = None
     removed: tuple[Removed, ...] = ()

@@ -103,6 +103,8 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         language=language,
         tags=front.tags if "tags" in front.given else tuple(dict.fromkeys(head.tags + body.tags)),
         captions=front.captions + body.captions,
+        notes=front.notes,
+        corrections=front.corrections,
         entities=front.entities,
         entities_line=front.entities_line,
         removed=removed,

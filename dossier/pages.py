@@ -20,7 +20,7 @@ from .cite import apa, archive_url, bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
 from .dates import format_date
-from .markdown import Span, render_body
+from .markdown import Span, render_body, render_inline
 from .readers import decode
 from .model import KIND_PLURALS, KINDS, Article, ChronologyEntry, Corpus, Entity, PartialDate
 
@@ -86,7 +86,7 @@ TIMELINE_ENTRIES = 300  # and lists this many of its dated mentions; the chronol
 def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     """Every page of the site as (kind, key): small enough to hand to a worker process."""
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
-            ("404", "")]
+            ("corrections", ""), ("404", "")]
     jobs += [("chronology-year", year) for year in chronology_years(corpus)]
     jobs += [("page", page.slug) for page, _ in corpus.pages]
     jobs += [("entities", kind) for kind in KINDS]
@@ -168,6 +168,9 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
     permalink = _absolute(corpus, article_url(article.slug))
     return {**page,
             "archive_url": archive_url(article),
+            "notes": [Markup(render_inline(note)) for note in article.notes],  # markdown-it escapes; raw HTML off
+            "corrections": [{"date": format_date(c.date), "datetime": c.date.value,
+                             "text": Markup(render_inline(c.text))} for c in article.corrections],
             "citation": {"text": apa(article, permalink), "bibtex": bibtex(article, permalink)},
             "og_type": "article",
             "jsonld": _article_jsonld(corpus, article, mentioned),
@@ -321,6 +324,15 @@ def editorial_nav(corpus: Corpus) -> list[Link]:
     return [Link(name=page.title, url=f"{page.slug}/", count=0) for page, _ in corpus.pages if page.nav]
 
 
+def corrections_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+    """Every correction made to any article, newest first."""
+    entries = sorted(((c, a) for a in corpus.articles for c in a.corrections),
+                     key=lambda pair: (pair[0].date.value, pair[1].slug), reverse=True)
+    return {**_page("corrections/", "corrections.html", "Corrections", "corrections"),
+            "entries": [{"date": format_date(c.date), "datetime": c.date.value, "text": Markup(render_inline(c.text)),
+                         "article": article_item(a)} for c, a in entries]}
+
+
 def search_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
     return _page("search/", "search.html", "Search", "search")
 
@@ -421,5 +433,5 @@ PAGE_BUILDERS = {
     "home": home_page, "articles": article_list_page, "article": article_page, "source": source_page,
     "entities": entity_index_page, "entity": entity_page, "tags": tags_page, "tag": tag_page,
     "sources": sources_page, "chronology": chronology_page, "chronology-year": chronology_year_page,
-    "search": search_page, "404": not_found_page, "page": editorial_page,
+    "search": search_page, "404": not_found_page, "page": editorial_page, "corrections": corrections_page,
 }

@@ -55,13 +55,15 @@ def load_yaml(text: str):
         raise YamlError(f"invalid YAML: {exc}", None) from None
 
 
-def shift_lines(mapping, by: int):
-    """The same mapping with its lines moved down by `by`: for YAML that starts further down a file."""
-    if not isinstance(mapping, LineDict):
-        return mapping
-    shifted = LineDict(mapping)
-    shifted.line = mapping.line + by
-    shifted.key_lines = {key: line + by for key, line in mapping.key_lines.items()}
+def shift_lines(value, by: int):
+    """The same YAML data with every line moved down by `by`: for YAML that starts further down a file."""
+    if isinstance(value, list):
+        return [shift_lines(item, by) for item in value]
+    if not isinstance(value, LineDict):
+        return value
+    shifted = LineDict({key: shift_lines(item, by) for key, item in value.items()})
+    shifted.line = value.line + by
+    shifted.key_lines = {key: line + by for key, line in value.key_lines.items()}
     return shifted
 
 

@@ -59,3 +59,21 @@ def test_a_page_cannot_take_a_section_address(tmp_path):
     result, _ = site(tmp_path, {"people.md": "---\ntitle: People I met\n---\nText.\n"})
     assert [p.message for p in result.problems if p.severity == "error"] == [
         "its address /people/ is taken by the site's own section; set another `slug:`"]
+
+
+def test_notes_and_corrections_are_shown_and_logged(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: T\n")
+    (content / "articles" / "a.md").write_text(
+        "---\ntitle: Corrected story\ndate: 2020-01-02\nnotes: 'Translated from *Russian*.'\n"
+        "corrections:\n  - {date: 2020-01-05, text: 'The minister was Lavrov, not Shoigu.'}\n  - {date: soon, text: x}\n"
+        "---\nBody of the story.\n")
+    result = build_site(default_paths(content, tmp_path / "out", PROJECT))
+    assert [(p.line, p.message) for p in result.problems if p.severity == "error"] == [
+        (7, "each correction needs `date: YYYY-MM-DD` and `text: ...`")]
+    page = (tmp_path / "out" / "articles" / "corrected-story" / "index.html").read_text()
+    assert "<p>Translated from <em>Russian</em>.</p>" in page
+    assert '<time datetime="2020-01-05">5 January 2020</time>: The minister was Lavrov, not Shoigu.' in page
+    log = (tmp_path / "out" / "corrections" / "index.html").read_text()
+    assert "The minister was Lavrov, not Shoigu." in log and 'href="../articles/corrected-story/"' in log
