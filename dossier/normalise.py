@@ -9,6 +9,7 @@ Pure: no I/O, no knowledge of other articles.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -166,7 +167,8 @@ def markdown_units(text: str, first_line: int = 1) -> list[Unit]:
             continue
         if lines:
             block = "\n".join(lines)
-            plain = clean_line(_MD_SYNTAX.sub(lambda m: m.group(1) or "", block.replace("\n", " ")))
+            # the text as a reader sees it: Markdown escapes and entities resolved (&amp;amp; is "&amp;")
+            plain = clean_line(html.unescape(_MD_SYNTAX.sub(lambda m: m.group(1) or "", block.replace("\n", " "))))
             units.append(Unit(start, block, plain, heading=block.startswith("#")))
         lines = []
     return units

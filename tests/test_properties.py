@@ -18,7 +18,8 @@ from dossier.normalise import normalise_article
 from dossier.readers import RawDocument, read_markdown
 from helpers import entity, person
 
-EXAMPLES = settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomised: CI sees the same 10,000 inputs every run (a failure is reproducible, never flaky).
+EXAMPLES = settings(max_examples=2500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 RULES, _ = load_rules()
 SITE = SiteConfig(title="t", language="en")
 WORDS = ["Putin", "said", "the", "EU", "Karabakh", "on", "20", "September", "2023", "in", "May", "“", "”", "«", "»",
