@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_iso
 from .model import Article, Caption, Correction, PartialDate, Problem, Removed
-from .yamlio import date_text, dump_yaml, line_of
+from .yamlio import date_text, dump_yaml, line_of, texts
 
 DATE_SOURCES = ("front-matter", "dateline", "text", "inferred")
 _TEXT_KEYS = ("title", "subtitle", "source", "url", "author", "language", "slug")
@@ -89,10 +89,8 @@ def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem
 def _read_notes(meta: dict, shown: str) -> tuple[tuple[str, ...], tuple[Correction, ...], list[Problem]]:
     """`notes:` (text or a list of texts) and `corrections:` (a list of `{date: YYYY-MM-DD, text: ...}`)."""
     problems = []
-    notes = meta.get("notes") or []
-    if isinstance(notes, str):
-        notes = [notes]
-    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+    notes = texts(meta, "notes")
+    if notes is None:
         problems.append(Problem(shown, "`notes` must be text or a list of texts", line_of(meta, "notes"), "error"))
         notes = []
     corrections = []

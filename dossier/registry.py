@@ -14,7 +14,7 @@ from slugify import slugify
 from .dates import parse_iso
 from .urls import safe_slug
 from .model import KIND_PLURALS, KINDS, Entity, Problem, Role
-from .yamlio import YamlError, date_text, line_of, load_yaml
+from .yamlio import YamlError, date_text, line_of, load_yaml, texts
 
 FILE_KINDS = {plural: kind for kind, plural in KIND_PLURALS.items()}
 _KEYS = {"id", "name", "aliases", "description", "roles", "date", "start", "end", "wikidata", "links"}
@@ -81,10 +81,8 @@ def _read_entry(item, kind: str, shown: str) -> tuple[Entity | None, list[Proble
         return None, problems + [Problem(shown, f"`id` {entity_id!r} must be lower-case letters, digits "
                                          f"and hyphens, e.g. {slugify(str(entity_id)) or 'my-id'!r}",
                                          line_of(item, "id"), "error")]
-    aliases = item.get("aliases") or []
-    if isinstance(aliases, str):
-        aliases = [aliases]
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+    aliases = texts(item, "aliases")
+    if aliases is None:
         problems.append(Problem(shown, "`aliases` must be a list of names", line_of(item, "aliases"), "error"))
         aliases = []
     description = item.get("description") or ""

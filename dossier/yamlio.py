@@ -1,6 +1,7 @@
 """YAML reading that remembers line numbers, so messages can say `file:line`.
 
-Only safe YAML (no Python objects). Does not validate: callers check the shapes they expect.
+Only safe YAML (no Python objects). Validates nothing by itself; `texts` is the one shape check
+that several files share (a text, or a list of texts).
 """
 
 from __future__ import annotations
@@ -65,6 +66,16 @@ def shift_lines(value, by: int):
     shifted.line = value.line + by
     shifted.key_lines = {key: line + by for key, line in value.key_lines.items()}
     return shifted
+
+
+def texts(mapping, key: str) -> list[str] | None:
+    """`key` as a list of texts (one text is a list of one); [] when absent; None when it is neither."""
+    value = mapping.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return None
+    return value
 
 
 def line_of(mapping, key: str | None = None) -> int | None:
