@@ -128,6 +128,10 @@ def _read_roles(item, shown: str) -> tuple[list[Role], list[Problem]]:
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             problems.append(Problem(shown, "each role needs `title:` (text)", line_of(item, "roles"), "error"))
             continue
+        unknown = sorted(set(entry) - {"title", "from", "to"})
+        if unknown:
+            problems.append(Problem(shown, f"role `{entry['title']}`: unknown key `{unknown[0]}` ignored (a role has "
+                                    "title, from and to)", line_of(entry, unknown[0])))
         bounds = []
         for key in ("from", "to"):
             value = date_text(entry.get(key))

@@ -39,6 +39,10 @@ def test_every_problem_has_its_line(tmp_path):
         "- aliases: [No name]",              # 8 no name
         "- name: Dated",                     # 9
         "  date: tomorrow",                  # 10 bad date
+        "- name: Minister",                  # 11
+        "  roles:",                          # 12
+        "    - title: Foreign Minister",     # 13
+        "      start: 2004-03-09",           # 14 `from`, not `start`: warning
     ]) + "\n")
     _, problems = load_registry(tmp_path)
     assert {p.path for p in problems} == {str(path)}
@@ -46,6 +50,7 @@ def test_every_problem_has_its_line(tmp_path):
         (3, "warning", "unknown key `colour` ignored (known: aliases, date, description, end, id, links, name, roles, start, wikidata)"),
         (8, "error", "entry has no `name:` (text); add one"),
         (10, "error", "`date`: cannot read 'tomorrow'; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        (14, "warning", "role `Foreign Minister`: unknown key `start` ignored (a role has title, from and to)"),
         (4, "error", f"duplicate id `vladimir-putin` (first at {path}:1); give one of them another `id:`"),
         (6, "warning", f"alias 'Putin' is also claimed by `vladimir-putin` ({path}:1); in an article it links "
                        "to whichever of them was named in full before, or to neither"),
