@@ -1,4 +1,5 @@
-"""Citations for an article: APA-like text, BibTeX and CSL-JSON, plus its web-archive link.
+"""Citations for an article or an entity page: APA-like text, BibTeX and CSL-JSON, plus an
+article's web-archive link.
 
 Deterministic: no access date is written into the page (a small script adds the reader's own date),
 so two builds stay byte-identical.
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import format_date
-from .model import Article
+from .i18n import Words
+from .model import Article, Entity
 
 
 def archive_url(article: Article) -> str:
@@ -20,8 +21,8 @@ def archive_url(article: Article) -> str:
     return f"https://web.archive.org/web/{stamp}/{article.url}"
 
 
-def apa(article: Article, permalink: str) -> str:
-    when = f"({format_date(article.date)})" if article.date else "(n.d.)"
+def apa(article: Article, permalink: str, words: Words) -> str:
+    when = f"({words.date(article.date) if article.date else words.text('cite.no_date')})"
     source = f" {article.source}." if article.source else ""
     where = article.url or permalink
     if article.author:
@@ -36,6 +37,17 @@ def bibtex(article: Article, permalink: str) -> str:
               ("url", article.url or permalink), ("note", f"Collected at {permalink}")]
     body = ",\n".join(f"  {key} = {{{_bibtex_text(value)}}}" for key, value in fields if value)
     return f"@article{{{article.slug.replace('-', '_')[:60]},\n{body}\n}}"
+
+
+def entity_apa(entity: Entity, site_title: str, permalink: str, words: Words) -> str:
+    """A page of the site itself: undated, the site as the container (APA's form for a web page)."""
+    return f"{entity.name}. ({words.text('cite.no_date')}). {site_title}. {permalink}"
+
+
+def entity_bibtex(entity: Entity, site_title: str, permalink: str) -> str:
+    fields = [("title", entity.name), ("howpublished", site_title), ("url", permalink)]
+    body = ",\n".join(f"  {key} = {{{_bibtex_text(value)}}}" for key, value in fields if value)
+    return f"@misc{{{entity.id.replace('-', '_')[:60]},\n{body}\n}}"
 
 
 def _bibtex_text(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import babel_locale
 from .model import Problem, SiteConfig
 from .yamlio import YamlError, line_of, load_yaml
 
@@ -49,6 +50,12 @@ def load_site_config(content: Path) -> tuple[SiteConfig | None, list[Problem]]:
         problems.append(Problem(shown, f"`date_order` must be one of {', '.join(DATE_ORDERS)}, not {order!r}",
                                 line_of(data, "date_order"), "error"))
     values["date_order"] = order
+    language = values.get("language", "en")
+    try:
+        babel_locale(language)
+    except ValueError:
+        problems.append(Problem(shown, f"`language: {language}` is not a language code dossier knows; use one such "
+                                "as en, ru, de or pt-BR", line_of(data, "language"), "error"))
     if "base_url" in values and not values["base_url"].endswith("/"):
         values["base_url"] += "/"
     if any(p.severity == "error" for p in problems):

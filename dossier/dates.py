@@ -158,19 +158,3 @@ def overlaps(start: PartialDate, end: PartialDate | None, other: PartialDate) ->
     other_lo, other_hi = bounds(other)
     return other_lo <= hi and lo <= other_hi
 
-
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
-
-
-def format_date(date: PartialDate | None) -> str:
-    """`9 October 2023`, `October 2023` or `2023` for a reader; empty for no date."""
-    if date is None:
-        return ""
-    year = str(int(date.value[:4]))
-    if date.precision == "year":
-        return year
-    month = _MONTHS_EN[int(date.value[5:7]) - 1]
-    if date.precision == "month":
-        return f"{month} {year}"
-    return f"{int(date.value[8:10])} {month} {year}"

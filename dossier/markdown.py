@@ -48,10 +48,17 @@ def _plain(children: list[Token]) -> str:
                    for c in children if c.type in _TEXT_TYPES)
 
 
-def render_body(markdown: str, spans: list[Span], resolve: Callable[[str], str | None] | None = None) -> str:
+# How to show a picture: ("img", attributes to set), ("a", {"href": …}) to link it instead, or None
+# when it cannot be shown (its description is shown as text).
+PicturePlacer = Callable[[str], "tuple[str, dict[str, str]] | None"]
+
+
+def render_body(markdown: str, spans: list[Span], resolve: Callable[[str], str | None] | None = None,
+                place: PicturePlacer | None = None) -> str:
     """HTML for a Markdown body; blocks get `id="p-N"`; spans inside one run of text are wrapped.
 
     `resolve` turns internal `dossier:` link targets into URLs; a link it cannot resolve becomes text.
+    `place` decides how each picture (by its src) is shown.
     """
     tokens = _MD.parse(markdown)
     by_block: dict[int, list[Span]] = {}
@@ -67,6 +74,8 @@ def render_body(markdown: str, spans: list[Span], resolve: Callable[[str], str |
             token.children = _resolve_links(token.children, resolve)
         if index in by_block:
             token.children = _wrap(token.children or [], by_block[index])
+        if place and token.children:
+            token.children = _place_pictures(token.children, place)  # after _wrap: a link has a length
         index += 1
     return _MD.renderer.render(tokens, _MD.options, {})
 
@@ -86,6 +95,33 @@ def _resolve_links(children: list[Token], resolve: Callable[[str], str | None]) 
             continue
         result.append(child)
     return result
+
+
+def _place_pictures(children: list[Token], place: PicturePlacer) -> list[Token]:
+    result = []
+    for child in children:
+        if child.type != "image":
+            result.append(child)
+            continue
+        how = place(str(child.attrGet("src") or ""))
+        description = child.content or str(child.attrGet("src") or "")
+        if how is None:
+            result += [_element("span", {"class": "missing-picture"}, 1), _text(f"[{description}]"),
+                       _element("span", {}, -1)]
+        elif how[0] == "a":
+            result += [_element("a", how[1], 1), _text(description), _element("a", {}, -1)]
+        else:
+            for key, value in how[1].items():
+                child.attrSet(key, value)
+            result.append(child)
+    return result
+
+
+def _element(tag: str, attrs: dict[str, str], nesting: int) -> Token:
+    token = Token(f"{tag}_{'open' if nesting == 1 else 'close'}", tag, nesting)
+    for key, value in attrs.items():
+        token.attrSet(key, value)
+    return token
 
 
 def _wrap(children: list[Token], spans: list[Span]) -> list[Token]:
@@ -117,15 +153,12 @@ def _split(text: str, offset: int, spans: list[Span]) -> list[Token]:
     for span in outer:
         if span.start > position:
             tokens.append(_text(text[position - offset:span.start - offset]))
-        opening = Token(f"{span.tag}_open", span.tag, 1)
-        for key, value in span.attrs:
-            opening.attrSet(key, value)
-        tokens.append(opening)
+        tokens.append(_element(span.tag, dict(span.attrs), 1))
         inner = [s for s in spans if s is not span and span.start <= s.start and s.end <= span.end]
         if span.tag == "a":
             inner = [s for s in inner if s.tag != "a"]
         tokens.extend(_split(text[span.start - offset:span.end - offset], span.start, inner))
-        tokens.append(Token(f"{span.tag}_close", span.tag, -1))
+        tokens.append(_element(span.tag, {}, -1))
         position = span.end
     if position < offset + len(text):
         tokens.append(_text(text[position - offset:]))
@@ -151,3 +184,8 @@ def _text(content: str) -> Token:
 def render_inline(markdown: str) -> str:
     """HTML for a short piece of Markdown (a note or a description), without a paragraph around it."""
     return _MD.renderInline(markdown)
+
+
+def link_title(text: str) -> str:
+    """Text as a Markdown link or picture title, in double quotes: `"a \\"quoted\\" word"`."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -96,6 +96,21 @@ class Caption:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image an article refers to (`![alt](src "caption")`), as found beside the article's file."""
+
+    src: str  # as written in the Markdown
+    alt: str
+    caption: str = ""
+    credit: str = ""
+    url: str = ""  # where the site publishes its copy, relative to the root; "" if remote or missing
+    file: str = ""  # the file on disk, copied to `url`
+    width: int | None = None
+    height: int | None = None
+    remote: bool = False  # a web address: linked, never loaded from a third party
+
+
+@dataclass(frozen=True)
 class Correction:
     """A dated correction the editor made to an article, shown to readers."""
 
@@ -236,6 +251,7 @@ class Corpus:
     copies: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # canonical slug → the same article collected again
     pages: tuple[tuple[EditorialPage, Analysis], ...] = ()  # the editor's own pages, in navigation order
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
+    pictures: dict[str, tuple[Picture, ...]] = field(default_factory=dict)  # by article slug
 
 
 @dataclass(frozen=True)

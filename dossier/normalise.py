@@ -20,6 +20,7 @@ from .boilerplate import Rule, match_rule
 from .dates import parse_dateline
 from .frontmatter import FrontMatter, read_front_matter
 from .language import detect_language
+from .markdown import link_title
 from .model import Article, Caption, PartialDate, Problem, Removed, SiteConfig
 from .readers import RawDocument
 from .urls import safe_slug
@@ -58,8 +59,10 @@ _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|fil
 _BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
-_CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
+# A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
+CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
                       r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?)[)\]]?\.?$")
+_UNTITLED_PICTURE = re.compile(r"^(!\[[^\]\n]*\]\([^\s()]+)\)$")  # a paragraph that is one picture
 _BULLET = re.compile(r"^[•▪●◦·∙]\s*")
 _KICKER = re.compile(r"^(?:[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{2,}){0,2}|[A-ZА-ЯЁ][a-zа-яё]+)$")
 _QUOTE_MARKS = "“”\"«»„‘’"
@@ -333,7 +336,11 @@ def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
         elif match := _SOURCE_LINE.match(unit.plain):
             source = source or match.group(1).strip()
             removed.append(Removed(unit.plain, "source line", unit.line))
-        elif not unit.heading and (match := _CAPTION.match(unit.plain)) and len(unit.plain) <= 300:
+        elif blocks and (picture := _UNTITLED_PICTURE.match(blocks[-1])) and len(unit.plain) <= 300 \
+                and not unit.heading and CAPTION.match(unit.plain):
+            blocks[-1] = f"{picture.group(1)} {link_title(unit.plain)})"  # the caption under a picture
+        elif not unit.heading and (match := CAPTION.match(unit.plain)) and len(unit.plain) <= 300 \
+                and "](" not in unit.plain:
             captions.append(Caption(match.group(1).strip(), match.group(2).strip()))
             removed.append(Removed(unit.plain, "photo caption", unit.line))
         elif _is_pull_quote(unit.plain, units, i):

@@ -8,6 +8,7 @@ and from disk. No Jinja here; the one file read is an article's original, for it
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TypedDict
 from pathlib import Path
@@ -16,17 +17,17 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 
 from .catalogue import Catalogue, co_mentions
-from .cite import apa, archive_url, bibtex
+from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
-from .dates import format_date
+from .dates import parse_iso
 from .markdown import Span, render_body, render_inline
+from .shortcodes import excerpt, shortcodes
+from .wikilinks import entity_forms
 from .readers import decode
-from .model import KIND_PLURALS, KINDS, Article, ChronologyEntry, Corpus, Entity, PartialDate
+from .i18n import Words
+from .model import KIND_PLURALS, KINDS, Article, ChronologyEntry, Corpus, Entity, PartialDate, Picture, Role
 
-KIND_LABELS = {"person": "People", "organisation": "Organisations", "event": "Events", "place": "Places"}
-DATE_SOURCE_LABELS = {"front-matter": "set by the editor", "dateline": "from the article's dateline",
-                      "text": "found in the article's text", "inferred": "inferred, not stated"}
 
 
 class Page(TypedDict):
@@ -56,6 +57,7 @@ class ArticleItem(TypedDict):
     datetime: str  # for machines: YYYY-MM-DD, YYYY-MM or YYYY
     subtitle: str
     source: str
+    lang: str  # the article's language where it differs from the site's, else ""
 
 
 class QuoteItem(TypedDict):
@@ -65,6 +67,7 @@ class QuoteItem(TypedDict):
     url: str  # the quote's place in its article
     date: str
     article_title: str
+    lang: str
 
 
 def _page(path_url: str, template: str, title: str, section: str, description: str = "") -> Page:
@@ -73,10 +76,15 @@ def _page(path_url: str, template: str, title: str, section: str, description: s
                 description=description, url=path_url, section=section, og_type="website", jsonld=None)
 
 
-def article_item(article: Article) -> ArticleItem:
-    return ArticleItem(title=article.title, url=article_url(article.slug), date=format_date(article.date),
+def article_item(article: Article, words: Words) -> ArticleItem:
+    return ArticleItem(title=article.title, url=article_url(article.slug), date=words.date(article.date),
                        datetime=article.date.value if article.date else "",
-                       subtitle=article.subtitle, source=article.source)
+                       subtitle=article.subtitle, source=article.source, lang=_lang(article, words))
+
+
+def _lang(article: Article, words: Words) -> str:
+    """The article's language for a `lang` attribute, where it differs from the site's."""
+    return article.language if article.language != words.language else ""
 
 
 KWIC_ARTICLES = 50  # an entity page quotes the sentences of this many of its most recent articles
@@ -97,24 +105,25 @@ def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     return jobs
 
 
-def build_page(corpus: Corpus, cat: Catalogue, job: tuple[str, str]) -> dict:
+def build_page(corpus: Corpus, cat: Catalogue, words: Words, job: tuple[str, str]) -> dict:
     """The context of one page."""
     kind, key = job
-    return PAGE_BUILDERS[kind](corpus, cat, key)
+    return PAGE_BUILDERS[kind](corpus, cat, words, key)
 
 
-def home_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+def home_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     dated = [a for a in corpus.articles if a.date]
     latest = sorted(dated, key=lambda a: a.date.value, reverse=True)[:6]
     return {**_page("", "home.html", corpus.site.title, "home", corpus.site.description),
-            "latest": [article_item(a) for a in latest],
-            "counts": [Link(name=label, url=f"{KIND_PLURALS[kind]}/", count=_count(corpus, kind))
-                       for kind, label in KIND_LABELS.items()],
+            "latest": [article_item(a, words) for a in latest],
+            "counts": [Link(name=words(f"nav.{KIND_PLURALS[kind]}"), url=f"{KIND_PLURALS[kind]}/",
+                            count=_count(corpus, kind)) for kind in KINDS],
             "article_count": len(corpus.articles),
             "undated_count": len(corpus.articles) - len(dated),
             "chronology_count": len(corpus.chronology),
-            "span": _span(corpus.articles),
-            "prominent": {KIND_LABELS[k]: _prominent(corpus, cat, k, 8) for k in ("person", "organisation")},
+            "span": _span(corpus.articles, words),
+            "prominent": {words(f"home.most_mentioned_{k}"): _prominent(corpus, cat, k, 8)
+                          for k in ("person", "organisation")},
             "graph": collection_graph(cat)}
 
 
@@ -122,12 +131,12 @@ def _count(corpus: Corpus, kind: str) -> int:
     return sum(1 for e in corpus.entities if e.kind == kind)
 
 
-def _span(articles) -> str:
+def _span(articles, words: Words) -> str:
     dates = [a.date for a in articles if a.date]
     if not dates:
         return ""
     first, last = min(dates, key=lambda d: d.value), max(dates, key=lambda d: d.value)
-    return format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
+    return words.date(first) if first == last else f"{words.date(first)} – {words.date(last)}"
 
 
 def _prominent(corpus: Corpus, cat: Catalogue, kind: str, limit: int) -> list[Link]:
@@ -136,16 +145,16 @@ def _prominent(corpus: Corpus, cat: Catalogue, kind: str, limit: int) -> list[Li
     return [Link(name=e.name, url=entity_url(e), count=len(cat.articles_of[e.id])) for e in ranked[:limit]]
 
 
-def article_list_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+def article_list_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     by_year: dict[str, list[ArticleItem]] = defaultdict(list)
     for article in corpus.articles:
-        by_year[article.date.value[:4] if article.date else ""].append(article_item(article))
+        by_year[article.date.value[:4] if article.date else ""].append(article_item(article, words))
     years = [{"year": y, "articles": items} for y, items in sorted(by_year.items(), reverse=True) if y]
-    return {**_page("articles/", "articles.html", "Articles", "articles"),
+    return {**_page("articles/", "articles.html", words("nav.articles"), "articles"),
             "years": years, "undated": by_year.get("", [])}
 
 
-def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
+def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     article = cat.articles[slug]
     page = _page(article_url(article.slug), "article.html", article.title, "articles", article.subtitle)
     analysis = corpus.analyses[article.slug]
@@ -162,52 +171,92 @@ def article_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
         items = [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=counts[e])
                  for e in cat.entities_in[article.slug] if cat.entities[e].kind == kind]
         if items:
-            sidebar.append({"label": KIND_LABELS[kind], "items": items})
+            sidebar.append({"label": words(f"nav.{KIND_PLURALS[kind]}"), "items": items})
     previous, following = cat.neighbours[article.slug]
+    pictures = corpus.pictures.get(article.slug, ())
     mentioned = [cat.entities[e] for e in cat.entities_in[article.slug]]
     permalink = _absolute(corpus, article_url(article.slug))
     return {**page,
             "archive_url": archive_url(article),
             "notes": [Markup(render_inline(note)) for note in article.notes],  # markdown-it escapes; raw HTML off
-            "corrections": [{"date": format_date(c.date), "datetime": c.date.value,
+            "corrections": [{"date": words.date(c.date), "datetime": c.date.value,
                              "text": Markup(render_inline(c.text))} for c in article.corrections],
-            "citation": {"text": apa(article, permalink), "bibtex": bibtex(article, permalink)},
+            "citation": {"text": apa(article, permalink, words), "bibtex": bibtex(article, permalink)},
             "og_type": "article",
             "jsonld": _article_jsonld(corpus, article, mentioned),
             "filters": {kind: [e.name for e in mentioned if e.kind == kind] for kind in ("person", "organisation")},
             "article": article,
-            "date": format_date(article.date),
-            "date_note": DATE_SOURCE_LABELS.get(article.date_source or "", ""),
+            "lang": _lang(article, words),
+            "images": [_picture_item(picture) for picture in pictures],
+            "date": words.date(article.date),
+            "date_note": _date_note(article, words),
             "tags": [Link(name=t, url=tag_url(t), count=0) for t in article.tags],
-            "body": Markup(render_body(article.body, spans, _resolver(cat, page["root"]))),  # escaped; raw HTML off
+            "body": Markup(render_body(article.body, spans, _resolver(cat, page["root"]),
+                                       _placer(pictures, page["root"]))),  # escaped; raw HTML off
             "sidebar": sidebar,
-            "quotes": [_quote_item(q, cat, article) for q in analysis.quotes],
-            "previous": article_item(cat.articles[previous]) if previous else None,
-            "next": article_item(cat.articles[following]) if following else None,
+            "quotes": [_quote_item(q, cat, article, words) for q in analysis.quotes],
+            "previous": article_item(cat.articles[previous], words) if previous else None,
+            "next": article_item(cat.articles[following], words) if following else None,
             "removed_count": len(article.removed),
             "copies": [{"source": c.source or c.source_path, "title": c.title, "url": f"originals/{c.original_path}"}
                        for c in corpus.copies.get(article.slug, ())],
             "original_url": f"originals/{article.original_path}"}
 
 
-def _quote_item(quote, cat: Catalogue, article: Article) -> QuoteItem:
+def _placer(pictures: tuple[Picture, ...], root: str):
+    """How the body shows each picture: published copies sized and lazy, web addresses as links."""
+    by_src = {picture.src: picture for picture in pictures}
+
+    def place(src: str):
+        picture = by_src.get(src)
+        if picture is None or not (picture.url or picture.remote):
+            return None
+        if picture.remote:
+            return "a", {"href": picture.src, "rel": "external nofollow"}
+        return "img", {"src": root + picture.url, **_sized(picture), "loading": "lazy", "decoding": "async"}
+    return place
+
+
+def _sized(picture: Picture) -> dict[str, str]:
+    return {"width": str(picture.width), "height": str(picture.height)} if picture.width else {}
+
+
+def _picture_item(picture: Picture) -> dict:
+    """A picture in the article's list: its caption and credit, and where to see it."""
+    return {"url": picture.url, "remote_url": picture.src if picture.remote else "",
+            "caption": picture.caption or picture.alt, "credit": picture.credit,
+            "size": f"{picture.width} × {picture.height}" if picture.width else ""}
+
+
+def _date_note(article: Article, words: Words) -> str:
+    """How the date was found, and how precise it is: "from the article's dateline; known to the month"."""
+    if not article.date:
+        return ""
+    notes = [words(f"article.date_note_{article.date_source.replace('-', '_')}")] if article.date_source else []
+    if article.date.precision != "day":
+        notes.append(words(f"article.precision_{article.date.precision}"))
+    return "; ".join(notes)
+
+
+def _quote_item(quote, cat: Catalogue, article: Article, words: Words) -> QuoteItem:
     speaker = cat.entities.get(quote.speaker) if quote.speaker else None
     return QuoteItem(text=quote.text, speaker=speaker.name if speaker else (quote.speaker_name or ""),
                      speaker_url=entity_url(speaker) if speaker else "",
-                     url=f"{article_url(article.slug)}#{quote.anchor}", date=format_date(article.date),
-                     article_title=article.title)
+                     url=f"{article_url(article.slug)}#{quote.anchor}", date=words.date(article.date),
+                     article_title=article.title, lang=_lang(article, words))
 
 
-def source_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
+def source_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     article = cat.articles[slug]
-    return {**_page(f"{article_url(article.slug)}source/", "source.html", f"Source text: {article.title}",
-                    "articles"),
+    return {**_page(f"{article_url(article.slug)}source/", "source.html",
+                    words("source.title", title=article.title), "articles"),
             "article": article, "article_url": article_url(article.slug),
+            "removed": [{"line": r.line, "reason": words.reason(r.reason), "text": r.text} for r in article.removed],
             "original_text": decode(Path(article.original_file).read_bytes(), "")[0],
             "original_url": f"originals/{article.original_path}"}
 
 
-def entity_index_page(corpus: Corpus, cat: Catalogue, kind: str) -> dict:
+def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -> dict:
     entities = sorted((e for e in corpus.entities if e.kind == kind), key=lambda e: e.name.casefold())
     rows = [{"name": e.name, "url": entity_url(e), "description": e.description,
              "articles": len(cat.articles_of.get(e.id, [])), "mentions": len(cat.mentions_of.get(e.id, []))}
@@ -215,11 +264,12 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, kind: str) -> dict:
     letters = sorted({row["name"][:1].upper() for row in rows})
     for row in rows:
         row["letter"] = row["name"][:1].upper()
-    return {**_page(f"{KIND_PLURALS[kind]}/", "entities.html", KIND_LABELS[kind], KIND_PLURALS[kind]),
-            "kind_label": KIND_LABELS[kind], "rows": rows, "letters": letters}
+    return {**_page(f"{KIND_PLURALS[kind]}/", "entities.html", words(f"nav.{KIND_PLURALS[kind]}"),
+                  KIND_PLURALS[kind]),
+            "kind_label": words(f"nav.{KIND_PLURALS[kind]}"), "rows": rows, "letters": letters}
 
 
-def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
+def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
     mentions = cat.mentions_of.get(entity.id, [])
     slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
@@ -234,25 +284,29 @@ def entity_page(corpus: Corpus, cat: Catalogue, entity_id: str) -> dict:
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
             "entity": entity,
-            "kind_label": KIND_LABELS[entity.kind],
+            "kind_label": words(f"nav.{KIND_PLURALS[entity.kind]}"),
+            "kind_name": words(f"kinds.{entity.kind}"),
             "kind_url": f"{KIND_PLURALS[entity.kind]}/",
-            "event_dates": _event_dates(entity),
-            "articles": [{**article_item(cat.articles[s]), "sentences": sentences[s][:3], "count": counts[s]}
+            "event_dates": _event_dates(entity, words),
+            "roles": [_role(r, words) for r in entity.roles],
+            "articles": [{**article_item(cat.articles[s], words), "sentences": sentences[s][:3], "count": counts[s]}
                          for s in slugs],
-            "quotes": [_quote_item(q, cat, cat.articles[q.article]) for q in
+            "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
                             for e, n in co_mentions(cat, entity.id, 12)],
-            "timeline": [{"date": format_date(d.date), "datetime": d.date.value, "text": d.sentence,
+            "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.sentence,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
                          for d in timeline[:TIMELINE_ENTRIES]],
             "timeline_more": max(len(timeline) - TIMELINE_ENTRIES, 0),
-            "first_date": format_date(min(dates, key=lambda d: d.value)) if dates else "",
-            "last_date": format_date(max(dates, key=lambda d: d.value)) if dates else "",
+            "first_date": words.date(min(dates, key=lambda d: d.value)) if dates else "",
+            "last_date": words.date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": len(mentions),
             "graph": ego_graph(cat, entity.id),
             "jsonld": _entity_jsonld(corpus, entity),
+            "citation": {"text": entity_apa(entity, corpus.site.title, _absolute(corpus, entity_url(entity)), words),
+                         "bibtex": entity_bibtex(entity, corpus.site.title, _absolute(corpus, entity_url(entity)))},
             "wikidata_url": f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else ""}
 
 
@@ -308,15 +362,41 @@ def _entity_jsonld(corpus: Corpus, entity: Entity) -> dict:
     return data
 
 
-def editorial_page(corpus: Corpus, cat: Catalogue, slug: str) -> dict:
+def editorial_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     """One of the editor's pages, with registered names linked like in articles."""
     page, analysis = next((p, a) for p, a in corpus.pages if p.slug == slug)
     context = _page(f"{slug}/", "page.html", page.title, slug)
     spans = [Span(m.block, m.start, m.end, "a", (("href", context["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
              for m in analysis.mentions if m.linked]
-    return {**context, "page": page,
-            "body": Markup(render_body(page.body, spans, _resolver(cat, context["root"])))}  # escaped; raw HTML off
+    body = render_body(page.body, spans, _resolver(cat, context["root"]))  # escaped; raw HTML off
+    return {**context, "page": page, "parts": _story_parts(corpus, cat, words, analysis, body)}
+
+
+def _story_parts(corpus: Corpus, cat: Catalogue, words: Words, analysis, body: str) -> list[dict]:
+    """A page's HTML cut at its shortcodes: parts of text, chronology excerpts and article cards, in order."""
+    codes = shortcodes(analysis.blocks, entity_forms(corpus.entities), set(cat.articles))[0] if "{{" in body else []
+    parts, position = [], 0
+    for code in codes:
+        paragraph = re.search(rf'<p id="p-{code.block}">.*?</p>\n?', body[position:], re.DOTALL)
+        if paragraph is None:
+            continue
+        parts.append(_part("html", html=Markup(body[position:position + paragraph.start()])))
+        position += paragraph.end()
+        if code.name == "article":
+            parts.append(_part("article", article=article_item(cat.articles[code.slug], words)))
+        else:
+            entries, total = excerpt(code, corpus.chronology)
+            first = entries[0].date.value[:4] if entries else ""
+            parts.append(_part("chronology", entries=[_chronology_item(e, cat, words) for e in entries],
+                               more=total - len(entries), more_url=f"chronology/{first}/" if first else "chronology/"))
+    return [*parts, _part("html", html=Markup(body[position:]))]
+
+
+def _part(kind: str, html: str = "", article: ArticleItem | None = None, entries: list | None = None,
+          more: int = 0, more_url: str = "") -> dict:
+    return {"kind": kind, "html": html, "article": article, "entries": entries or [], "more": more,
+            "more_url": more_url}
 
 
 def editorial_nav(corpus: Corpus) -> list[Link]:
@@ -324,17 +404,17 @@ def editorial_nav(corpus: Corpus) -> list[Link]:
     return [Link(name=page.title, url=f"{page.slug}/", count=0) for page, _ in corpus.pages if page.nav]
 
 
-def corrections_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+def corrections_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     """Every correction made to any article, newest first."""
     entries = sorted(((c, a) for a in corpus.articles for c in a.corrections),
                      key=lambda pair: (pair[0].date.value, pair[1].slug), reverse=True)
-    return {**_page("corrections/", "corrections.html", "Corrections", "corrections"),
-            "entries": [{"date": format_date(c.date), "datetime": c.date.value, "text": Markup(render_inline(c.text)),
-                         "article": article_item(a)} for c, a in entries]}
+    return {**_page("corrections/", "corrections.html", words("nav.corrections"), "corrections"),
+            "entries": [{"date": words.date(c.date), "datetime": c.date.value, "text": Markup(render_inline(c.text)),
+                         "article": article_item(a, words)} for c, a in entries]}
 
 
-def search_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
-    return _page("search/", "search.html", "Search", "search")
+def search_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
+    return _page("search/", "search.html", words("nav.search"), "search")
 
 
 def _latest_first(cat: Catalogue, slugs: list[str]) -> list[str]:
@@ -343,13 +423,24 @@ def _latest_first(cat: Catalogue, slugs: list[str]) -> list[str]:
     return dated[::-1] + [s for s in slugs if not cat.articles[s].date]
 
 
-def _event_dates(entity: Entity) -> str:
+def _event_dates(entity: Entity, words: Words) -> str:
     if entity.date:
-        return format_date(entity.date)
+        return words.date(entity.date)
     if entity.start:
-        return f"{format_date(entity.start)} – {format_date(entity.end)}" if entity.end else \
-            f"from {format_date(entity.start)}"
+        return f"{words.date(entity.start)} – {words.date(entity.end)}" if entity.end else \
+            words("entity.from", start=words.date(entity.start))
     return ""
+
+
+def _role(role: Role, words: Words) -> str:
+    """"Foreign minister, from 9 March 2004": a role with the dates it was held, for a reader."""
+    start, end = (words.date(parse_iso(d)) if d else "" for d in (role.start, role.end))
+    if start and end:
+        return words("entity.role_between", title=role.title, start=start, end=end)
+    if start or end:
+        return words("entity.role_from", title=role.title, start=start) if start else \
+            words("entity.role_until", title=role.title, end=end)
+    return role.title
 
 
 def _quote_order(cat: Catalogue):
@@ -357,51 +448,54 @@ def _quote_order(cat: Catalogue):
                       q.block, q.start)
 
 
-def tags_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+def tags_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     tags = sorted(cat.tags.items(), key=lambda kv: kv[1][0].casefold())
-    return {**_page("tags/", "tags.html", "Tags", "tags"),
+    return {**_page("tags/", "tags.html", words("nav.tags"), "tags"),
             "tags": [Link(name=name, url=f"tags/{key}/", count=len(slugs)) for key, (name, slugs) in tags]}
 
 
-def tag_page(corpus: Corpus, cat: Catalogue, key: str) -> dict:
+def tag_page(corpus: Corpus, cat: Catalogue, words: Words, key: str) -> dict:
     name, slugs = cat.tags[key]
-    return {**_page(f"tags/{key}/", "tag.html", f"Tag: {name}", "tags"),
-            "tag": name, "articles": [article_item(cat.articles[s]) for s in slugs]}
+    return {**_page(f"tags/{key}/", "tag.html", words("tags.title", tag=name), "tags"),
+            "tag": name, "articles": [article_item(cat.articles[s], words) for s in slugs]}
 
 
-def sources_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
-    groups = [{"source": source or "Unknown source", "articles": [article_item(cat.articles[s]) for s in slugs]}
+def sources_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
+    groups = [{"source": source or words("sources.unknown"),
+               "articles": [article_item(cat.articles[s], words) for s in slugs]}
               for source, slugs in sorted(cat.sources.items(), key=lambda kv: (not kv[0], kv[0].casefold()))]
-    return {**_page("sources/", "sources.html", "Sources", "sources"), "groups": groups}
+    return {**_page("sources/", "sources.html", words("nav.sources"), "sources"), "groups": groups}
 
 
 def chronology_years(corpus: Corpus) -> list[str]:
     return sorted({entry.date.value[:4] for entry in corpus.chronology})
 
 
-def chronology_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     """The chronology's front page: one line per year, with what it holds."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for entry in corpus.chronology:
         counts[entry.date.value[:4]][entry.kind] += 1
     years = [{"year": str(int(y)), "url": f"chronology/{y}/", "publications": counts[y]["publication"],
               "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in chronology_years(corpus)]
-    return {**_page("chronology/", "chronology.html", "Chronology", "chronology"), "years": years,
+    return {**_page("chronology/", "chronology.html", words("nav.chronology"), "chronology"), "years": years,
             "entry_count": len(corpus.chronology)}
 
 
-def chronology_year_page(corpus: Corpus, cat: Catalogue, year: str) -> dict:
+def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str) -> dict:
     """One year of the chronology, by month."""
     months: dict[str, list] = {}
     for entry in corpus.chronology:
         if entry.date.value[:4] == year:
             month = entry.date.value[:7] if entry.date.precision != "year" else ""
-            months.setdefault(month, []).append(_chronology_item(entry, cat))
+            months.setdefault(month, []).append(_chronology_item(entry, cat, words))
     years = chronology_years(corpus)
     index = years.index(year)
-    return {**_page(f"chronology/{year}/", "chronology_year.html", f"Chronology: {int(year)}", "chronology"),
+    return {**_page(f"chronology/{year}/", "chronology_year.html",
+                  words("chronology.title", year=int(year)), "chronology"),
             "year": str(int(year)),
-            "months": [{"label": format_date(PartialDate(m, "month")) if m else "During the year", "entries": items}
+            "months": [{"label": words.month_heading(PartialDate(m, "month")) if m else
+                        words("chronology.during_year"), "entries": items}
                        for m, items in sorted(months.items())],
             "previous": _year_link(years[index - 1]) if index > 0 else None,
             "next": _year_link(years[index + 1]) if index + 1 < len(years) else None}
@@ -411,22 +505,22 @@ def _year_link(year: str) -> Link:
     return Link(name=str(int(year)), url=f"chronology/{year}/", count=0)
 
 
-def _chronology_item(entry: ChronologyEntry, cat: Catalogue) -> dict:
+def _chronology_item(entry: ChronologyEntry, cat: Catalogue, words: Words) -> dict:
     url = ""
     if entry.article:
         url = article_url(entry.article) + (f"#p-{entry.block}" if entry.block is not None else "")
     elif entry.entities:
         url = entity_url(cat.entities[entry.entities[0]])
-    date = format_date(entry.date) + (f" – {format_date(entry.end)}" if entry.end else "")
+    date = words.date(entry.date) + (f" – {words.date(entry.end)}" if entry.end else "")
     return {"date": date, "datetime": entry.date.value, "kind": entry.kind, "text": entry.text, "url": url,
             "article_title": cat.articles[entry.article].title if entry.article else "",
             "entities": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=0)
                          for e in entry.entities[:8]]}
 
 
-def not_found_page(corpus: Corpus, cat: Catalogue, _key: str) -> dict:
+def not_found_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     """Served for any missing path, so its links start from the site's absolute base path."""
-    return {**_page("404.html", "404.html", "Page not found", ""), "root": urlsplit(corpus.site.base_url).path or "/"}
+    return {**_page("404.html", "404.html", words("not_found.title"), ""), "root": urlsplit(corpus.site.base_url).path or "/"}
 
 
 PAGE_BUILDERS = {

@@ -25,6 +25,7 @@ from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
 from .editorial import as_article, read_pages
+from .images import EXTENSIONS as PICTURE_EXTENSIONS, find_pictures
 from .language import load_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
@@ -37,6 +38,7 @@ from .readers import READERS, read_article
 from .registry import load_registry
 from .render import render_site
 from .search import index_search
+from .shortcodes import line_of as shortcode_line, shortcodes
 from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
 from .write import check_output_folder, output_lock, write_site
 
@@ -91,6 +93,13 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
     problems += registry_problems + rule_problems + article_problems + copy_problems
+    with timings.stage("pictures"):
+        pictures = {}
+        for article in articles:
+            found, picture_problems = find_pictures(article, paths.content)
+            if found:
+                pictures[article.slug] = found
+            problems += picture_problems
     with timings.stage("chronology"):
         chronology = build_chronology(articles, entities, analyses)
     with timings.stage("editorial pages"):
@@ -98,8 +107,9 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
         problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
         analysed = tuple((page, analyse_article(as_article(page), context.matcher, context.entities, site))
                          for page in pages)
+        problems += shortcode_problems(analysed, context, articles, paths.content / "pages")
     return Corpus(site, articles, entities, analyses, chronology, copies, pages=analysed,
-                  assets=read_assets(paths.site_src)), problems
+                  assets=read_assets(paths.site_src), pictures=pictures), problems
 
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True) -> BuildResult:
@@ -193,6 +203,20 @@ def wikilink_page_problems(pages, context: ArticleContext, articles, folder: Pat
                        slugs, str(folder / page.source_path))]
 
 
+def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path) -> list[Problem]:
+    """Every shortcode of the editor's pages that cannot be read, with its file and line."""
+    slugs = {a.slug for a in articles}
+    problems = []
+    for page, analysis in analysed:
+        _, errors = shortcodes(analysis.blocks, context.forms, slugs)
+        if errors:
+            path = folder / page.source_path
+            text = path.read_text(encoding="utf-8", errors="replace")
+            problems += [Problem(str(path), f"shortcode `{code[:80]}`: {error}; it is shown as text",
+                                 shortcode_line(text, code)) for code, error in errors]
+    return problems
+
+
 def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> list:
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache."""
     if not use_cache:
@@ -275,6 +299,8 @@ def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
                                     severity="error"))
             continue
+        if path.suffix.lower() in PICTURE_EXTENSIONS or any(part.endswith("_files") for part in path.relative_to(folder).parts[:-1]):
+            continue  # a picture, or a saved page's own files: published when an article refers to them
         if path.suffix.lower() not in READERS:
             problems.append(Problem(str(path), f"skipped: dossier reads {', '.join(sorted(READERS))} files"))
             continue

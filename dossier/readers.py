@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .markdown import link_title
 from .model import Problem
 from .yamlio import YamlError, load_yaml, shift_lines
 
@@ -106,7 +107,7 @@ def read_html(text: str, source_path: str, shown: str) -> tuple[RawDocument, lis
 
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_formatting=True, include_tables=False,
-        output_format="python", date_extraction_params={"extensive_search": False, "original_date": True},
+        include_images=True, output_format="python", date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
         return RawDocument(source_path, "", format="html"), [Problem(
@@ -118,7 +119,31 @@ def read_html(text: str, source_path: str, shown: str) -> tuple[RawDocument, lis
     if doc.date:
         metadata["date"] = doc.date
         metadata["date_source"] = "html-metadata"
-    return RawDocument(source_path, doc.text, metadata, markdown=True, format="html"), []
+    return RawDocument(source_path, _captioned(doc.text, text), metadata, markdown=True, format="html"), []
+
+
+_PICTURE = re.compile(r"!\[([^\]\n]*)\]\(([^\s()]+)\)")
+
+
+def _captioned(markdown: str, page: str) -> str:
+    """trafilatura keeps a figure's picture but drops its <figcaption>: put it back, as the picture's title."""
+    if "![" not in markdown or "<figcaption" not in page:
+        return markdown
+    import lxml.html
+
+    captions = {}
+    for figure in lxml.html.fromstring(page).iter("figure"):
+        caption = " ".join(" ".join(figure.xpath(".//figcaption//text()")).split())
+        for image in figure.iter("img"):
+            if caption and image.get("src"):
+                captions.setdefault(image.get("src"), caption)
+
+    def title(match: re.Match) -> str:
+        caption = captions.get(match.group(2))
+        if not caption:
+            return match.group(0)
+        return f"![{match.group(1)}]({match.group(2)} {link_title(caption)})"
+    return _PICTURE.sub(title, markdown)
 
 
 def _html_lang(text: str) -> str | None:

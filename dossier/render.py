@@ -15,6 +15,7 @@ import jinja2
 
 from .catalogue import build_catalogue
 from .exports import data_files
+from .i18n import Words, load_words
 from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
@@ -41,15 +42,20 @@ def make_environment(templates: Path) -> jinja2.Environment:
 
 
 def render_site(corpus: Corpus, templates: Path) -> tuple[dict[str, bytes], list[Problem]]:
-    """Every output file, or no files and the template problem that stopped rendering."""
+    """Every output file, or no files and the template problem that stopped rendering; with warnings
+    about the interface words (a word missing from the site's language is shown in English)."""
+    words, problems = load_words(templates, corpus.site.language)
+    if any(p.severity == "error" for p in problems):
+        return {}, problems
     env = make_environment(templates)
+    env.globals["t"] = words
     cat = build_catalogue(corpus)
     jobs = page_jobs(corpus, cat)
     files: dict[str, bytes] = {}
     urls: list[str] = []
-    for path, url, data, problem in map_items(_render_page, (corpus, cat, env, templates), jobs, chunksize=64):
+    for path, url, data, problem in map_items(_render_page, (corpus, cat, words, env, templates), jobs, chunksize=64):
         if problem:
-            return {}, [problem]
+            return {}, problems + [problem]
         files[path] = data
         if path != "404.html":
             urls.append(url)
@@ -60,20 +66,22 @@ def render_site(corpus: Corpus, templates: Path) -> tuple[dict[str, bytes], list
         page_urls = sorted(urljoin(corpus.site.base_url, url) for url in urls)
         files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": page_urls}, templates)
     except TemplateProblem as exc:
-        return {}, [exc.problem]
+        return {}, problems + [exc.problem]
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n".encode()
     files.update(data_files(corpus, cat))
     for article in (*corpus.articles, *(c for group in corpus.copies.values() for c in group)):
         files[f"originals/{article.original_path}"] = Path(article.original_file).read_bytes()
+    for picture in (p for pictures in corpus.pictures.values() for p in pictures if p.url):
+        files[picture.url] = Path(picture.file).read_bytes()
     for path, data in corpus.assets.items():
         files[f"assets/{path}"] = data
-    return files, []
+    return files, problems
 
 
 def _render_page(context, job) -> tuple[str, str, bytes, Problem | None]:
     """One page: (output path, URL, HTML, or the template problem that stopped it). Runs in a worker."""
-    corpus, cat, env, templates = context
-    page = build_page(corpus, cat, job)
+    corpus, cat, words, env, templates = context
+    page = build_page(corpus, cat, words, job)
     try:
         context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"]),
                    "editorial": editorial_nav(corpus)}

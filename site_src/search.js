@@ -1,6 +1,7 @@
 // Search with Pagefind's JavaScript API, no server needed. Results can be narrowed by kind, year,
 // person and organisation, read from each page's Pagefind metadata. Result links are made relative
-// to this site's root, so search works wherever the site is published.
+// to this site's root, so search works wherever the site is published. Its words come from the page
+// (data-results, data-unavailable), in the site's language.
 (function () {
   var box = document.getElementById("search");
   if (!box) return;
@@ -64,7 +65,8 @@
       item.appendChild(excerpt(r.excerpt || ""));
       list.appendChild(item);
     });
-    status.textContent = input.value.trim() ? shown.length + " of " + found.length + " results" : "";
+    status.textContent = input.value.trim() ?
+      box.dataset.results.replace("{shown}", shown.length).replace("{found}", found.length) : "";
   }
 
   function run() {
@@ -90,7 +92,7 @@
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { input.value = query; run(); }
   }).catch(function () {
-    status.textContent = "Search is not available here: open the site through a web server.";
+    status.textContent = box.dataset.unavailable;
     box.hidden = false;
   });
 })();

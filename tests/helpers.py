@@ -1,7 +1,12 @@
 """Small builders shared by the tests: registries and articles made in code, not read from disk."""
 
+from pathlib import Path
+
 from dossier.markdown import body_blocks
 from dossier.model import Article, Entity, PartialDate, Role
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEMPLATES = PROJECT / "templates"
 
 
 def person(name, *aliases, description="", roles=()):

@@ -74,7 +74,7 @@ def page(browser, site):
 def test_home_page_renders(page, site):
     page.goto(site)
     assert page.locator("h1").inner_text() == "Russia and Nagorno-Karabakh"
-    assert page.locator("nav[aria-label=Main] a").count() == 11  # 9 sections, About, Methodology
+    assert page.locator("nav[aria-label=Main] a").count() == 12  # 9 sections, About, Methodology, the story
     assert page.problems == []
 
 

@@ -1,7 +1,9 @@
 """Citations and archive links for an article, checked against hand-written expectations."""
 
 from dossier.cite import apa, archive_url, bibtex, csl_json
+from dossier.i18n import load_words
 from dossier.model import Article, PartialDate
+from helpers import TEMPLATES
 
 PERMALINK = "https://example.org/dossier/articles/lavrov-in-yerevan/"
 ARTICLE = Article("a.md", "lavrov-in-yerevan", "Lavrov in {Yerevan}", "Body.", date=PartialDate("2020-11-21", "day"),
@@ -9,10 +11,14 @@ ARTICLE = Article("a.md", "lavrov-in-yerevan", "Lavrov in {Yerevan}", "Body.", d
 
 
 def test_apa_like_text():
-    assert apa(ARTICLE, PERMALINK) == ("Jane Doe (21 November 2020). Lavrov in {Yerevan}. Example News. "
+    words, _ = load_words(TEMPLATES, "en")
+    assert apa(ARTICLE, PERMALINK, words) == ("Jane Doe (21 November 2020). Lavrov in {Yerevan}. Example News. "
                                        "https://news.example/lavrov")
     undated = Article("b.txt", "b", "Untitled talks", "Body.")
-    assert apa(undated, PERMALINK) == f"Untitled talks. (n.d.). {PERMALINK}"
+    assert apa(undated, PERMALINK, words) == f"Untitled talks. (n.d.). {PERMALINK}"
+    russian, _ = load_words(TEMPLATES, "ru")
+    assert apa(undated, PERMALINK, russian) == f"Untitled talks. (б. д.). {PERMALINK}"
+    assert apa(ARTICLE, PERMALINK, russian).startswith("Jane Doe (21 ноября 2020 г.). ")
 
 
 def test_bibtex_drops_braces_from_values():
@@ -30,3 +36,16 @@ def test_csl_json_and_archive_link():
     assert archive_url(ARTICLE) == "https://web.archive.org/web/20201121/https://news.example/lavrov"
     assert archive_url(Article("c", "c", "T", "B", url="https://x.example/")) == \
         "https://web.archive.org/web/*/https://x.example/"
+
+
+def test_an_entity_page_is_cited_as_a_page_of_the_site():
+    from dossier.cite import entity_apa, entity_bibtex
+    from helpers import person
+
+    words, _ = load_words(TEMPLATES, "en")
+    lavrov = person("Sergey Lavrov")
+    link = "https://example.org/dossier/people/sergey-lavrov/"
+    assert entity_apa(lavrov, "Russia and Karabakh", link, words) == f"Sergey Lavrov. (n.d.). Russia and Karabakh. {link}"
+    assert entity_bibtex(lavrov, "Russia and {Karabakh}", link) == (
+        "@misc{sergey_lavrov,\n  title = {Sergey Lavrov},\n  howpublished = {Russia and Karabakh},\n"
+        f"  url = {{{link}}}\n}}")

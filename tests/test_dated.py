@@ -3,7 +3,7 @@
 import pytest
 
 from dossier.dated import find_dated_mentions
-from dossier.dates import format_date, parse_dateline, parse_iso, parse_numeric
+from dossier.dates import parse_dateline, parse_iso, parse_numeric
 from helpers import blocks_of
 from dossier.model import PartialDate
 
@@ -85,11 +85,6 @@ def test_numeric_order_and_invalid_dates():
     assert parse_numeric("10.09.2023", "MDY").value == "2023-10-09"
     assert parse_numeric("31.02.2023", "DMY") is None
     assert parse_iso("2023-13") is None and parse_iso("tomorrow") is None
-
-
-def test_format_date():
-    assert [format_date(PartialDate(v, p)) for v, p in (("2023-10-09", "day"), ("2023-10", "month"), ("2023", "year"))] \
-        == ["9 October 2023", "October 2023", "2023"]
 
 
 def test_day_ranges_give_both_ends():

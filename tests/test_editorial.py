@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
-from dossier.pipeline import build_site, default_paths
+import pytest
+
+from dossier.markdown import body_blocks
+from dossier.pipeline import build, build_site, default_paths
+from dossier.shortcodes import excerpt, shortcodes
 from dossier.wikilinks import entity_forms, resolve_wikilinks
 from helpers import person
 
@@ -77,3 +81,48 @@ def test_notes_and_corrections_are_shown_and_logged(tmp_path):
     assert '<time datetime="2020-01-05">5 January 2020</time>: The minister was Lavrov, not Shoigu.' in page
     log = (tmp_path / "out" / "corrections" / "index.html").read_text()
     assert "The minister was Lavrov, not Shoigu." in log and 'href="../articles/corrected-story/"' in log
+
+
+def test_shortcodes_that_cannot_be_read_are_reported_with_their_line_and_shown_as_text(tmp_path):
+    result, output = site(tmp_path, {"story.md": (
+        "---\ntitle: Story\n---\nIntro.\n\n{{ timeline from=2020 }}\n\n{{ chronology from=2020-13 }}\n\n"
+        "{{ chronology entity=nobody }}\n\n{{ article no-such-article }}\n\n{{ chronology kind=rumour }}\n\n"
+        "{{ article putin-speaks }}\n")})
+    reported = [(p.line, p.message.split("`: ")[1].split(";")[0]) for p in result.problems if "shortcode" in p.message]
+    assert reported == [(6, "unknown shortcode `timeline`"),
+                        (8, "`from=2020-13` is not a date"),
+                        (10, "`entity=nobody` is not in the registry"),
+                        (12, "no article has the address articles/no-such-article/"),
+                        (14, "`kind` takes event, publication, mention (several with commas)")]
+    page = (output / "story" / "index.html").read_text()
+    assert '<p id="p-1">{{ timeline from=2020 }}</p>' in page
+    assert '<div class="card"><ul class="article-list">' in page and 'href="../articles/putin-speaks/">Putin speaks' in page
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return build(default_paths(project=PROJECT), cache=False)
+
+
+def test_a_chronology_excerpt_follows_its_entity_dates_and_kinds(demo):
+    """Expected entries read by hand from the demo's chronology (output/data/chronology.json)."""
+    forms = entity_forms(demo.corpus.entities)
+    blocks = body_blocks("{{ chronology entity=russian-peacekeepers }}\n\n"
+                         "{{ chronology from=2023-09-15 to=2023-10-31 kind=event,mention limit=4 }}\n\n"
+                         "{{ chronology entity='Vladimir Putin' to=2020 }}\n")
+    codes, errors = shortcodes(blocks, forms, set())
+    assert errors == []
+    found = [[(e.date.value, e.kind) for e in excerpt(code, demo.corpus.chronology)[0]] for code in codes]
+    assert found[0] == [("2023-10-05", "mention"), ("2023-10-09", "publication"), ("2023-10-09", "mention"),
+                        ("2025", "mention"), ("2025-11", "mention")]
+    assert found[1] == [("2023-09-19", "event"), ("2023-09-20", "mention"), ("2023-10-05", "mention"),
+                        ("2023-10-09", "mention")]
+    assert excerpt(codes[1], demo.corpus.chronology)[1] == 6  # two more: the Bishkek summit and its mention
+    assert found[2] == [("2020", "mention")]
+
+
+def test_the_demo_story_narrates_with_wikilinks_an_excerpt_and_a_card(demo):
+    page = demo.files["peacekeepers/index.html"].decode()
+    assert '<a href="../events/second-nagorno-karabakh-war/">Second Nagorno-Karabakh War</a>' in page
+    assert page.count('<figure class="excerpt">') == 2 and '<div class="card">' in page
+    assert not [p for p in demo.problems if "peacekeepers.md" in p.path]
