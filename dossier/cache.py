@@ -20,18 +20,11 @@ FORMAT = 1  # bump when the cached records change shape
 
 
 class ArticleCache:
-    def __init__(self, folder: Path, settings_key: str):
+    def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(folder / "articles.sqlite", timeout=30)
         self.db.execute("CREATE TABLE IF NOT EXISTS article (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        self.settings_key = settings_key
 
-    def key(self, relative: str, data: bytes, kept: str) -> str:
-        digest = hashlib.sha256()
-        for part in (f"{__version__}/{FORMAT}", self.settings_key, relative, kept):
-            digest.update(part.encode() + b"\0")
-        digest.update(data)
-        return digest.hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, object]:
         found: dict[str, object] = {}
@@ -65,4 +58,13 @@ def settings_key(content: Path) -> str:
     for path in files:
         digest.update(str(path.name).encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def article_key(settings: str, relative: str, data: bytes, kept: str) -> str:
+    """The digest of everything an article's result depends on: dossier, the settings, the file and its kept original."""
+    digest = hashlib.sha256()
+    for part in (f"{__version__}/{FORMAT}", settings, relative, kept):
+        digest.update(part.encode() + b"\0")
+    digest.update(data)
     return digest.hexdigest()

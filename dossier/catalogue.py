@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 
 from .urls import tag_key
-from .model import Article, Corpus, DatedMention, Entity, Mention, Quote
+from .model import Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Catalogue:
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
+    chronology_of: dict[str, list[ChronologyEntry]] = field(default_factory=dict)  # year (YYYY) → entries
 
 
 def build_catalogue(corpus: Corpus) -> Catalogue:
@@ -53,6 +54,8 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
         catalogue.sources.setdefault(article.source or "", []).append(slug)
     for dated_list in catalogue.dated_of.values():
         dated_list.sort(key=lambda d: (d.date.value, d.article, d.block, d.start))
+    for entry in corpus.chronology:
+        catalogue.chronology_of.setdefault(entry.date.value[:4], []).append(entry)
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)

@@ -112,7 +112,9 @@ def build_command(paths, console: Console, timings: bool = False, strict: bool =
     if timings:
         for stage, seconds in result.timings.items():
             console.print(f"  {stage}: {seconds:.3f} s", markup=False)
-    console.print(f"built {len(result.files)} files in {paths.output} from {len(corpus.articles)} articles and "
+    made, total = len(result.files), len(result.outputs)
+    what = f"built {total} files" if made == total else f"updated {made} of {total} files (the rest are unchanged)"
+    console.print(f"{what} in {paths.output} from {len(corpus.articles)} articles and "
                   f"{len(corpus.entities)} entities in {time.perf_counter() - started:.2f} s", markup=False)
     return 0
 

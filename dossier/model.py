@@ -252,6 +252,7 @@ class Corpus:
     pages: tuple[tuple[EditorialPage, Analysis], ...] = ()  # the editor's own pages, in navigation order
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
     pictures: dict[str, tuple[Picture, ...]] = field(default_factory=dict)  # by article slug
+    versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
 
 
 @dataclass(frozen=True)

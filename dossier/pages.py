@@ -9,7 +9,7 @@ and from disk. No Jinja here; the one file read is an article's original, for it
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import TypedDict
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -95,7 +95,7 @@ def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     """Every page of the site as (kind, key): small enough to hand to a worker process."""
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
             ("corrections", ""), ("404", "")]
-    jobs += [("chronology-year", year) for year in chronology_years(corpus)]
+    jobs += [("chronology-year", year) for year in sorted(cat.chronology_of)]
     jobs += [("page", page.slug) for page, _ in corpus.pages]
     jobs += [("entities", kind) for kind in KINDS]
     jobs += [("tag", key) for key in sorted(cat.tags)]
@@ -467,17 +467,11 @@ def sources_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dic
     return {**_page("sources/", "sources.html", words("nav.sources"), "sources"), "groups": groups}
 
 
-def chronology_years(corpus: Corpus) -> list[str]:
-    return sorted({entry.date.value[:4] for entry in corpus.chronology})
-
-
 def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     """The chronology's front page: one line per year, with what it holds."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for entry in corpus.chronology:
-        counts[entry.date.value[:4]][entry.kind] += 1
+    counts = {year: Counter(entry.kind for entry in entries) for year, entries in cat.chronology_of.items()}
     years = [{"year": str(int(y)), "url": f"chronology/{y}/", "publications": counts[y]["publication"],
-              "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in chronology_years(corpus)]
+              "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in sorted(counts)]
     return {**_page("chronology/", "chronology.html", words("nav.chronology"), "chronology"), "years": years,
             "entry_count": len(corpus.chronology)}
 
@@ -485,11 +479,10 @@ def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> 
 def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str) -> dict:
     """One year of the chronology, by month."""
     months: dict[str, list] = {}
-    for entry in corpus.chronology:
-        if entry.date.value[:4] == year:
-            month = entry.date.value[:7] if entry.date.precision != "year" else ""
-            months.setdefault(month, []).append(_chronology_item(entry, cat, words))
-    years = chronology_years(corpus)
+    for entry in cat.chronology_of[year]:
+        month = entry.date.value[:7] if entry.date.precision != "year" else ""
+        months.setdefault(month, []).append(_chronology_item(entry, cat, words))
+    years = sorted(cat.chronology_of)
     index = years.index(year)
     return {**_page(f"chronology/{year}/", "chronology_year.html",
                   words("chronology.title", year=int(year)), "chronology"),

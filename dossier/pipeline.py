@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .boilerplate import Rule, load_rules
-from .cache import ArticleCache, settings_key
+from .cache import ArticleCache, article_key, settings_key
 from .chronology import build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
@@ -25,6 +25,7 @@ from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
 from .editorial import as_article, read_pages
+from .incremental import Manifest, digest
 from .images import EXTENSIONS as PICTURE_EXTENSIONS, find_pictures
 from .language import load_language_model
 from .link import Matcher, find_mentions
@@ -37,22 +38,23 @@ from .quotes import find_quotes
 from .readers import READERS, read_article
 from .registry import load_registry
 from .render import render_site
-from .search import index_search
+from .search import index_search, reindex_live
 from .shortcodes import line_of as shortcode_line, shortcodes
 from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
-from .write import check_output_folder, output_lock, write_site
+from .write import built_id, check_output_folder, output_lock, update_site, write_site
 
 
 @dataclass(frozen=True)
 class BuildResult:
     problems: list[Problem]
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # every file, or (incremental) the ones made again
     corpus: Corpus | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # every file of the site: (digest, path)
 
     @property
     def ok(self) -> bool:
-        return self.corpus is not None and bool(self.files)
+        return self.corpus is not None and bool(self.outputs)
 
     @property
     def errors(self) -> list[Problem]:
@@ -87,8 +89,12 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
                                  entity_forms(entities))
     with timings.stage("read, normalise, link, quotes, dated mentions"):
         files = _article_files(paths.content / "articles", problems)
-        processed = process_articles(context, files, cache)
+        processed, keys = process_articles(context, files, cache)
         articles, analyses, article_problems = unique_articles(processed, paths.content / "articles")
+        versions: dict[str, str] = {}  # as unique_articles: the first file to claim a slug keeps it
+        for file, (article, _, _) in zip(files, processed):
+            if article is not None and file in keys:
+                versions.setdefault(article.slug, keys[file])
     problems += wikilink_problems(articles, context, paths.content / "articles")
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
@@ -109,36 +115,64 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
                          for page in pages)
         problems += shortcode_problems(analysed, context, articles, paths.content / "pages")
     return Corpus(site, articles, entities, analyses, chronology, copies, pages=analysed,
-                  assets=read_assets(paths.site_src), pictures=pictures), problems
+                  assets=read_assets(paths.site_src), pictures=pictures, versions=versions), problems
 
 
-def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True) -> BuildResult:
-    """Gather and render the site in memory (nothing is written); strict also checks every link."""
+def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
+          previous: dict[str, tuple[str, str]] | None = None) -> BuildResult:
+    """Gather and render the site in memory (nothing is written); strict also checks every link.
+    Given the outputs of the previous build, only the files whose inputs changed are made."""
     timings = Timings() if timings is None else timings
     corpus, problems = gather(paths, timings, cache)
     if corpus is None:
         return BuildResult(problems, timings=timings)
     with timings.stage("render"):
-        files, render_problems = render_site(corpus, paths.templates)
-    if strict and files:
+        rendered = render_site(corpus, paths.templates, previous)
+    if strict and rendered.files:
         with timings.stage("link check"):
-            render_problems += broken_links(files, paths.output.name)
-    return BuildResult(problems + render_problems, files, corpus, timings)
+            rendered.problems += broken_links(rendered.files, paths.output.name)
+    return BuildResult(problems + rendered.problems, rendered.files, corpus, timings, rendered.outputs)
 
 
 def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: bool = True) -> BuildResult:
-    """Build and, if rendering succeeded, replace the output folder with the new site (with its search
-    index unless `search` is False). Strict: also check every internal link, and write nothing if any
-    problem is an error.
+    """Build and, if rendering succeeded, bring the output folder up to date (with its search index
+    unless `search` is False). Strict: check every internal link, and write nothing if any problem is
+    an error.
+
+    With the cache, only the files whose inputs changed since the build that wrote the output folder
+    are made and written (the others stay as they are); otherwise, and whenever the folder is not as
+    that build left it, the whole site is written to a staging folder and swapped in.
     """
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     with output_lock(paths.output):
-        result = build(paths, strict=strict, cache=cache)
-        if result.ok and not (strict and result.errors):
-            with result.timings.stage("write"):
-                write_site(result.files, paths.output, finish=_indexer(result) if search else None)
-            result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
+        manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
+        try:
+            previous = manifest.load(paths.output, built_id(paths.output)) if manifest else {}
+            result = build(paths, strict=strict, cache=cache, previous=previous)
+            if result.ok and not (strict and result.errors):
+                build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
+                with result.timings.stage("write"):
+                    _write(result, paths.output, previous, build_id, search)
+                result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
+                if manifest and all(d for d, _ in result.outputs.values()):
+                    manifest.save(paths.output, build_id, result.outputs)
+        finally:
+            if manifest:
+                manifest.close()
     return result
+
+
+def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,
+           search: bool) -> None:
+    """The whole site swapped in, or (when only some files changed) those files updated in place."""
+    if not previous or len(result.files) == len(result.outputs):
+        write_site(result.files, output, finish=_indexer(result) if search else None, build_id=build_id)
+        return
+    stale = {path for _, path in previous.values()} - {path for _, path in result.outputs.values()}
+    update_site(result.files, stale, output, build_id)
+    if search and any(path.endswith(".html") for path in (*result.files, *stale)):
+        with result.timings.stage("search index"):
+            result.problems.extend(reindex_live(output))
 
 
 def _indexer(result: BuildResult):
@@ -217,26 +251,26 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
     return problems
 
 
-def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> list:
-    """Every file through the per-article stages, on every core, taking unchanged ones from the cache."""
+def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> tuple[list, dict[Path, str]]:
+    """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
+    with each file's key (the digest of everything its result depends on, see cache.py)."""
+    settings = settings_key(context.content)
+    folder = context.content / "articles"
+    keys = [article_key(settings, path.relative_to(folder).as_posix(), _bytes_of(path),
+                        str(kept_original(context.content, path.relative_to(folder).as_posix()) or ""))
+            for path in files]
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
-        return map_items(process_article, context, files)
-    cache = ArticleCache(context.content.parent / ".cache", settings_key(context.content))
+        return map_items(process_article, context, files), dict(zip(files, keys))
+    cache = ArticleCache(context.content.parent / ".cache")
     try:
-        folder = context.content / "articles"
-        keys = []
-        for path in files:
-            relative = path.relative_to(folder).as_posix()
-            kept = kept_original(context.content, relative)
-            keys.append(cache.key(relative, _bytes_of(path), str(kept or "")))
         known = cache.get_many(keys)
         missing = [path for path, key in zip(files, keys) if key not in known]
         if missing:
             load_language_model()
         fresh = dict(zip((k for k in keys if k not in known), map_items(process_article, context, missing)))
         cache.keep_only(fresh, keys)
-        return [known[key] if key in known else fresh[key] for key in keys]
+        return [known[key] if key in known else fresh[key] for key in keys], dict(zip(files, keys))
     finally:
         cache.close()
 

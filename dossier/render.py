@@ -7,7 +7,9 @@ template that asks for something its context lacks is an error naming the templa
 
 from __future__ import annotations
 
+import hashlib
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -15,7 +17,8 @@ import jinja2
 
 from .catalogue import build_catalogue
 from .exports import data_files
-from .i18n import Words, load_words
+from .i18n import load_words
+from .incremental import digest, file_stamp, page_digests, site_key
 from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
@@ -41,53 +44,106 @@ def make_environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def render_site(corpus: Corpus, templates: Path) -> tuple[dict[str, bytes], list[Problem]]:
+@dataclass
+class Rendered:
+    """The output of a build: the files made this time, and every file of the site with its digest."""
+
+    files: dict[str, bytes] = field(default_factory=dict)  # path → bytes: all files, or the changed ones
+    outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (digest, path), every file
+    problems: list[Problem] = field(default_factory=list)
+
+
+def render_site(corpus: Corpus, templates: Path,
+                previous: dict[str, tuple[str, str]] | None = None) -> Rendered:
     """Every output file, or no files and the template problem that stopped rendering; with warnings
-    about the interface words (a word missing from the site's language is shown in English)."""
+    about the interface words (a word missing from the site's language is shown in English).
+
+    Given the outputs of the previous build, a file whose digest is unchanged is not made again.
+    """
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
-        return {}, problems
+        return Rendered(problems=problems)
     env = make_environment(templates)
     env.globals["t"] = words
     cat = build_catalogue(corpus)
     jobs = page_jobs(corpus, cat)
-    files: dict[str, bytes] = {}
-    urls: list[str] = []
-    for path, url, data, problem in map_items(_render_page, (corpus, cat, words, env, templates), jobs, chunksize=64):
+    known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
+    digests = page_digests(corpus, cat, jobs, site_key(corpus, templates)) if known else {}
+    previous = previous or {}
+    out = Rendered(problems=problems)
+
+    def unchanged(name: str, file_digest: str) -> bool:
+        if file_digest and previous.get(name, ("",))[0] == file_digest:
+            out.outputs[name] = previous[name]
+            return True
+        return False
+
+    todo = [job for job in jobs if not unchanged(_name(job), digests.get(job, ""))]
+    for job, path, data, problem in map_items(_render_page, (corpus, cat, words, env, templates), todo,
+                                              chunksize=64):
         if problem:
-            return {}, problems + [problem]
-        files[path] = data
-        if path != "404.html":
-            urls.append(url)
-    try:
-        feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
-                        "self_url": urljoin(corpus.site.base_url, "feed.xml")}
-        files["feed.xml"] = _render(env, "feed.xml", feed_context, templates)
-        page_urls = sorted(urljoin(corpus.site.base_url, url) for url in urls)
-        files["sitemap.xml"] = _render(env, "sitemap.xml", {"urls": page_urls}, templates)
-    except TemplateProblem as exc:
-        return {}, problems + [exc.problem]
-    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n".encode()
+            return Rendered(problems=problems + [problem])
+        out.files[path] = data
+        out.outputs[_name(job)] = (digests.get(job, ""), path)
+    everything = digests.get(("home", ""), "")
+    if not unchanged("feed.xml", everything):
+        try:
+            out.files.update(_site_wide(corpus, cat, env, templates, out.outputs))
+        except TemplateProblem as exc:
+            return Rendered(problems=problems + [exc.problem])
+        for name in ("feed.xml", "sitemap.xml", "robots.txt", *(n for n in out.files if n.startswith("data/"))):
+            out.outputs[name] = (everything, name)
+    else:
+        out.outputs.update((name, previous[name]) for name in previous if not name.startswith(("page:", "file:")))
+    _copies(corpus, out, unchanged)
+    return out
+
+
+def _name(job: tuple[str, str]) -> str:
+    return f"page:{job[0]}:{job[1]}"
+
+
+def _site_wide(corpus: Corpus, cat, env: jinja2.Environment, templates: Path,
+               outputs: dict[str, tuple[str, str]]) -> dict[str, bytes]:
+    """The feed, the sitemap (of every page, made this time or not), robots.txt and the data exports."""
+    paths = sorted(path for name, (_, path) in outputs.items() if name.startswith("page:") and path != "404.html")
+    urls = [urljoin(corpus.site.base_url, path.removesuffix("index.html")) for path in paths]
+    feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
+                    "self_url": urljoin(corpus.site.base_url, "feed.xml")}
+    files = {"feed.xml": _render(env, "feed.xml", feed_context, templates),
+             "sitemap.xml": _render(env, "sitemap.xml", {"urls": sorted(urls)}, templates),
+             "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n"
+                           .encode()}
     files.update(data_files(corpus, cat))
-    for article in (*corpus.articles, *(c for group in corpus.copies.values() for c in group)):
-        files[f"originals/{article.original_path}"] = Path(article.original_file).read_bytes()
-    for picture in (p for pictures in corpus.pictures.values() for p in pictures if p.url):
-        files[picture.url] = Path(picture.file).read_bytes()
-    for path, data in corpus.assets.items():
-        files[f"assets/{path}"] = data
-    return files, problems
+    return files
 
 
-def _render_page(context, job) -> tuple[str, str, bytes, Problem | None]:
-    """One page: (output path, URL, HTML, or the template problem that stopped it). Runs in a worker."""
+def _copies(corpus: Corpus, out: Rendered, unchanged) -> None:
+    """Files published as they are: the originals, the pictures, the site's assets."""
+    sources = [(f"originals/{a.original_path}", a.original_file, corpus.versions.get(a.slug, ""))
+               for a in (*corpus.articles, *(c for group in corpus.copies.values() for c in group))]
+    sources += [(p.url, p.file, file_stamp(p.file)) for pictures in corpus.pictures.values() for p in pictures if p.url]
+    for path, file, file_digest in sources:
+        if not unchanged(f"file:{path}", file_digest and digest(file, file_digest)):
+            out.files[path] = Path(file).read_bytes()
+            out.outputs[f"file:{path}"] = (file_digest and digest(file, file_digest), path)
+    for relative, data in corpus.assets.items():
+        path = f"assets/{relative}"
+        if not unchanged(f"file:{path}", digest(path, hashlib.blake2b(data).hexdigest())):
+            out.files[path] = data
+            out.outputs[f"file:{path}"] = (digest(path, hashlib.blake2b(data).hexdigest()), path)
+
+
+def _render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None]:
+    """One page: (its job, output path, HTML, or the template problem that stopped it). Runs in a worker."""
     corpus, cat, words, env, templates = context
     page = build_page(corpus, cat, words, job)
     try:
         context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"]),
                    "editorial": editorial_nav(corpus)}
-        return page["path"], page["url"], _render(env, page["template"], context, templates), None
+        return job, page["path"], _render(env, page["template"], context, templates), None
     except TemplateProblem as exc:
-        return page["path"], page["url"], b"", exc.problem
+        return job, page["path"], b"", exc.problem
 
 
 def _render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> bytes:

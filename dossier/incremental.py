@@ -1,0 +1,115 @@
+"""Which output files must be made again: every page's inputs as one digest, compared with the
+digests recorded by the build that wrote the output folder as it is now.
+
+A page's digest covers what its context is made of: the site-wide inputs (dossier's code and
+settings, the registry, the templates and interface words, the editor's pages) and the digests of
+the articles it shows (an article's digest covers its file, the settings and the analysis, see
+cache.py). An article page depends on itself, its neighbours and its copies; an entity page on the
+articles that mention or quote it; a tag page on its articles; a chronology year on the articles
+with entries in it. Pages that summarise the whole collection (home, indexes, feeds, exports)
+depend on every article. So editing one article re-renders that article, its neighbours, the pages
+of what it mentions, its tags, its chronology years and the summaries, and nothing else.
+
+The digests live in `.cache/pages.sqlite`, with the digest of the whole build; the output folder's
+marker carries the same one, so a folder changed by another build (or deleted) is rebuilt whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .model import Corpus
+
+Job = tuple[str, str]
+EVERYTHING = ("home", "articles", "chronology", "tags", "sources", "corrections", "entities", "search", "404")
+
+
+def digest(*parts: str) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return hasher.hexdigest()
+
+
+def site_key(corpus: Corpus, templates: Path) -> str:
+    """What every page depends on: settings and code (in each article's version), templates, the editor's pages."""
+    parts = [repr(corpus.site), repr(corpus.entities)]
+    for path in sorted(templates.rglob("*")) if templates.is_dir() else []:
+        if path.is_file():
+            parts += [path.relative_to(templates).as_posix(), hashlib.blake2b(path.read_bytes()).hexdigest()]
+    parts += [f"{page.slug}:{page.title}:{page.nav}" for page, _ in corpus.pages]  # the navigation of every page
+    return digest(*parts)
+
+
+def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> dict[Job, str]:
+    """Each page's digest; pages of the same inputs have the same digest, build after build."""
+    version = corpus.versions
+    everything = digest(base, *(f"{slug}={version[slug]}" for slug in cat.articles))
+    years = {year: sorted({e.article for e in entries if e.article}) for year, entries in cat.chronology_of.items()}
+    year_list = ",".join(sorted(years))
+
+    def of(slugs) -> list[str]:
+        return [f"{slug}={version[slug]}" for slug in slugs]
+
+    def inputs(job: Job) -> str:
+        kind, key = job
+        if kind == "page":
+            return digest(everything, *(repr(page) for page, _ in corpus.pages if page.slug == key))
+        if kind in EVERYTHING:
+            return everything
+        if kind == "article":
+            previous, following = cat.neighbours[key]
+            copies = [f"copy={version.get(c.slug, '')}" for c in corpus.copies.get(key, ())]
+            pictures = [f"{p.file}:{file_stamp(p.file)}" for p in corpus.pictures.get(key, ())]
+            return digest(base, *of([key, *(s for s in (previous, following) if s)]), *copies, *pictures)
+        if kind == "source":
+            return digest(base, *of([key]))
+        if kind == "entity":
+            slugs = {*cat.articles_of.get(key, ()), *(q.article for q in cat.quotes_by.get(key, ())),
+                     *(d.article for d in cat.dated_of.get(key, ()))}
+            return digest(base, *of(sorted(slugs)))
+        if kind == "tag":
+            return digest(base, *of(cat.tags[key][1]))
+        if kind == "chronology-year":
+            return digest(base, year_list, *of(years[key]))
+        return everything
+    return {job: inputs(job) for job in jobs}
+
+
+def file_stamp(path: str) -> str:
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return "missing"
+    return f"{status.st_size}:{status.st_mtime_ns}"
+
+
+class Manifest:
+    """The digest and path of every output file of the last build, and that build's own digest."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(folder / "pages.sqlite", timeout=30)
+        self.db.execute("CREATE TABLE IF NOT EXISTS output (name TEXT PRIMARY KEY, digest TEXT, path TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS build (output TEXT PRIMARY KEY, id TEXT)")
+
+    def load(self, output: Path, build_id: str | None) -> dict[str, tuple[str, str]]:
+        """The files of the last build into `output`, if the folder is still as it left it; else nothing."""
+        row = self.db.execute("SELECT id FROM build WHERE output = ?", (str(output.absolute()),)).fetchone()
+        if not build_id or row is None or row[0] != build_id:
+            return {}
+        return {name: (file_digest, path) for name, file_digest, path in self.db.execute("SELECT * FROM output")}
+
+    def save(self, output: Path, build_id: str, entries: dict[str, tuple[str, str]]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM output")
+            self.db.execute("DELETE FROM build")
+            self.db.executemany("INSERT INTO output VALUES (?, ?, ?)",
+                                ((name, d, path) for name, (d, path) in entries.items()))
+            self.db.execute("INSERT INTO build VALUES (?, ?)", (str(output.absolute()), build_id))
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,108 @@
+"""Incremental builds: only the files whose inputs changed are made and written, and the result is the
+same, byte for byte, as a cold build of the same content."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import build_site, default_paths
+from dossier.write import MARKER
+from helpers import PROJECT
+
+GALUZIN = "content/articles/000_034f0e8b02609159.txt"  # the dated seed: Galuzin interviewed by RBC
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MARKER}
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    return tmp_path
+
+
+def build(project: Path, cache: bool = True, output: str = "output"):
+    return build_site(default_paths(project / "content", project / output, PROJECT), search=False, cache=cache)
+
+
+def same_as_cold(project: Path) -> None:
+    build(project, cache=False, output="cold")
+    assert tree(project / "output") == tree(project / "cold")
+    shutil.rmtree(project / "cold")
+
+
+def test_nothing_changed_nothing_written(project):
+    first = build(project)
+    assert len(first.files) == len(first.outputs) > 100  # a first build makes everything
+    stamps = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
+    again = build(project)
+    assert again.files == {} and again.ok
+    assert {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()} == stamps
+
+
+def test_an_edited_article_remakes_its_own_pages_and_no_unrelated_one(project):
+    build(project)
+    path = project / GALUZIN
+    path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin, with Sergey Lavrov,", 1))
+    result = build(project)
+    made = set(result.files)
+    galuzin_article = "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/"
+    assert {galuzin_article + "index.html", galuzin_article + "source/index.html",
+            "people/sergey-lavrov/index.html",  # now mentioned there
+            "people/mikhail-galuzin/index.html", "index.html", "chronology/2023/index.html",
+            "data/articles.json", f"originals/{Path(GALUZIN).name}"} <= made
+    # Pages that show nothing of this article are left alone: an entity it does not mention, a year
+    # of the chronology it has no entry in.
+    assert "people/ilham-aliyev/index.html" not in made and "chronology/2021/index.html" not in made
+    assert "assets/style.css" not in made
+    same_as_cold(project)
+
+
+def test_removed_and_added_articles(project):
+    build(project)
+    (project / GALUZIN).unlink()
+    build(project)
+    assert not (project / "output" / "articles" / "russian-peacekeepers-in-karabakh-demanded-and-needed-russian-"
+                "deputy-foreign").exists()
+    same_as_cold(project)
+    (project / "content" / "articles" / "new.md").write_text(
+        "---\ntitle: A new note\ndate: 2024-02-03\ntags: [Fresh]\n---\nVladimir Putin spoke in Moscow.\n")
+    result = build(project)
+    assert {"articles/a-new-note/index.html", "tags/fresh/index.html", "chronology/2024/index.html"} <= set(result.files)
+    same_as_cold(project)
+
+
+def test_registry_templates_and_pages_changes_are_followed(project):
+    build(project)
+    people = project / "content" / "entities" / "people.yaml"
+    people.write_text(people.read_text().replace("Mikhail Galuzin", "Mikhail Y. Galuzin", 1))
+    build(project)
+    same_as_cold(project)
+    about = project / "content" / "pages" / "about.md"
+    about.write_text(about.read_text() + "\nOne more sentence.\n")
+    assert set(build(project).files) == {"about/index.html"}
+    same_as_cold(project)
+
+
+def test_an_interrupted_update_is_followed_by_a_whole_build(project):
+    build(project)
+    (project / "output" / MARKER).write_text("build: \n")  # as update_site leaves it while it writes
+    result = build(project)
+    assert len(result.files) == len(result.outputs)
+
+
+def test_a_changed_template_remakes_every_page(tmp_path):
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    shutil.copytree(PROJECT / "templates", tmp_path / "templates")
+    shutil.copytree(PROJECT / "site_src", tmp_path / "site_src")
+    paths = default_paths(tmp_path / "content", tmp_path / "output", tmp_path)
+    build_site(paths, search=False)
+    footer = tmp_path / "templates" / "base.html"
+    footer.write_text(footer.read_text().replace("</footer>", "<p>Edited footer</p></footer>"))
+    result = build_site(paths, search=False)
+    pages = [path for path in result.files if path.endswith(".html")]
+    assert pages and all(b"Edited footer" in result.files[p] for p in pages)
+    assert len(pages) == len([p for p in (tmp_path / "output").rglob("*.html")])
