@@ -74,7 +74,8 @@ def make_registry(rng: random.Random, people: int, organisations: int, places: i
     spots = [p.capitalize() for p in place_names[:places]]
     happenings = [(f"{rng.choice(ADJ)} {rng.choice(['Summit', 'Accord', 'Conference', 'Talks', 'Crisis'])} of "
                    f"{1990 + i % 34}", 1990 + i % 34, rng.randint(1, 12), rng.randint(1, 28)) for i in range(events)]
-    return Registry(chosen, orgs, spots, list(dict.fromkeys(happenings)))
+    unique = list({event[0]: event for event in reversed(happenings)}.values())[::-1]  # one entry per name
+    return Registry(chosen, orgs, spots, unique)
 
 
 def write_registry(registry: Registry, folder: Path) -> None:

@@ -108,6 +108,10 @@ def build_command(paths, console: Console, timings: bool = False, strict: bool =
     if not result.ok or (strict and result.errors):
         console.print("build failed: nothing was written; fix the errors above.", markup=False)
         return 1
+    if result.unchanged:
+        console.print(f"nothing changed since the last build: {paths.output} is up to date ({len(result.outputs)} "
+                      f"files from {result.unchanged}; {time.perf_counter() - started:.2f} s)", markup=False)
+        return 0
     corpus = result.corpus
     if timings:
         for stage, seconds in result.timings.items():

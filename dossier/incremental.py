@@ -17,7 +17,9 @@ marker carries the same one, so a folder changed by another build (or deleted) i
 from __future__ import annotations
 
 import hashlib
+import pickle
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
@@ -87,29 +89,56 @@ def file_stamp(path: str) -> str:
     return f"{status.st_size}:{status.st_mtime_ns}"
 
 
+@dataclass(frozen=True)
+class LastBuild:
+    """What the build that wrote an output folder recorded about itself."""
+
+    outputs: dict[str, tuple[str, str]]  # every file: name → (digest, path)
+    inputs: str  # the digest of everything it read (see input_key)
+    searched: bool  # the search index was made for these pages
+    problems: list  # what it reported, to report again when nothing changed
+    summary: str  # "5 articles and 55 entities"
+
+
 class Manifest:
-    """The digest and path of every output file of the last build, and that build's own digest."""
+    """The last build into each output folder: its files' digests, its inputs, its problems."""
 
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(folder / "pages.sqlite", timeout=30)
         self.db.execute("CREATE TABLE IF NOT EXISTS output (name TEXT PRIMARY KEY, digest TEXT, path TEXT)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS build (output TEXT PRIMARY KEY, id TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS last_build (output TEXT PRIMARY KEY, id TEXT, inputs TEXT, "
+                        "searched INTEGER, problems BLOB, summary TEXT)")
 
-    def load(self, output: Path, build_id: str | None) -> dict[str, tuple[str, str]]:
-        """The files of the last build into `output`, if the folder is still as it left it; else nothing."""
-        row = self.db.execute("SELECT id FROM build WHERE output = ?", (str(output.absolute()),)).fetchone()
+    def load(self, output: Path, build_id: str) -> LastBuild | None:
+        """The last build into `output`, if the folder is still as it left it."""
+        row = self.db.execute("SELECT id, inputs, searched, problems, summary FROM last_build WHERE output = ?",
+                              (str(output.absolute()),)).fetchone()
         if not build_id or row is None or row[0] != build_id:
-            return {}
-        return {name: (file_digest, path) for name, file_digest, path in self.db.execute("SELECT * FROM output")}
+            return None
+        outputs = {name: (file_digest, path) for name, file_digest, path in self.db.execute("SELECT * FROM output")}
+        return LastBuild(outputs, row[1], bool(row[2]), pickle.loads(row[3]), row[4])
 
-    def save(self, output: Path, build_id: str, entries: dict[str, tuple[str, str]]) -> None:
+    def save(self, output: Path, build_id: str, last: LastBuild) -> None:
         with self.db:
             self.db.execute("DELETE FROM output")
-            self.db.execute("DELETE FROM build")
+            self.db.execute("DELETE FROM last_build")
             self.db.executemany("INSERT INTO output VALUES (?, ?, ?)",
-                                ((name, d, path) for name, (d, path) in entries.items()))
-            self.db.execute("INSERT INTO build VALUES (?, ?)", (str(output.absolute()), build_id))
+                                ((name, d, path) for name, (d, path) in last.outputs.items()))
+            self.db.execute("INSERT INTO last_build VALUES (?, ?, ?, ?, ?, ?)",
+                            (str(output.absolute()), build_id, last.inputs, int(last.searched),
+                             pickle.dumps(last.problems), last.summary))
 
     def close(self) -> None:
         self.db.close()
+
+
+def input_key(settings: str, article_keys: list[str], folders: list[Path]) -> str:
+    """The digest of everything a build reads: the settings and code, every article, and the files of
+    the given folders (templates, site_src, the editor's pages, pictures beside the articles)."""
+    parts = [settings, *article_keys]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                parts.append(f"{path}:{file_stamp(str(path))}")
+    return digest(*parts)

@@ -11,6 +11,7 @@ stop the rest of the site.
 
 from __future__ import annotations
 
+import gc
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
 from .editorial import as_article, read_pages
-from .incremental import Manifest, digest
+from .incremental import LastBuild, Manifest, digest, input_key
 from .images import EXTENSIONS as PICTURE_EXTENSIONS, find_pictures
 from .language import load_language_model
 from .link import Matcher, find_mentions
@@ -51,10 +52,11 @@ class BuildResult:
     corpus: Corpus | None = None
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # every file of the site: (digest, path)
+    unchanged: str = ""  # nothing changed since the last build, of which this is the summary
 
     @property
     def ok(self) -> bool:
-        return self.corpus is not None and bool(self.outputs)
+        return (self.corpus is not None or bool(self.unchanged)) and bool(self.outputs)
 
     @property
     def errors(self) -> list[Problem]:
@@ -123,15 +125,30 @@ def build(paths: Paths, timings: Timings | None = None, strict: bool = False, ca
     """Gather and render the site in memory (nothing is written); strict also checks every link.
     Given the outputs of the previous build, only the files whose inputs changed are made."""
     timings = Timings() if timings is None else timings
-    corpus, problems = gather(paths, timings, cache)
-    if corpus is None:
-        return BuildResult(problems, timings=timings)
-    with timings.stage("render"):
-        rendered = render_site(corpus, paths.templates, previous)
-    if strict and rendered.files:
-        with timings.stage("link check"):
-            rendered.problems += broken_links(rendered.files, paths.output.name)
+    with no_cycle_collection():
+        corpus, problems = gather(paths, timings, cache)
+        if corpus is None:
+            return BuildResult(problems, timings=timings)
+        with timings.stage("render"):
+            rendered = render_site(corpus, paths.templates, previous)
+        if strict and rendered.files:
+            with timings.stage("link check"):
+                rendered.problems += broken_links(rendered.files, paths.output.name)
     return BuildResult(problems + rendered.problems, rendered.files, corpus, timings, rendered.outputs)
+
+
+@contextmanager
+def no_cycle_collection():
+    """Python's cycle collector, while a build runs, walks the millions of objects the corpus is made of
+    again and again (at 10,000 articles it was most of a cached build's time); a build makes few cycles,
+    so it is paused until the build is done (and for the worker processes forked meanwhile)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: bool = True) -> BuildResult:
@@ -139,38 +156,56 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
     unless `search` is False). Strict: check every internal link, and write nothing if any problem is
     an error.
 
-    With the cache, only the files whose inputs changed since the build that wrote the output folder
-    are made and written (the others stay as they are); otherwise, and whenever the folder is not as
-    that build left it, the whole site is written to a staging folder and swapped in.
+    With the cache, nothing is done if nothing the site is made from changed since the build that
+    wrote the output folder (its problems are reported again); otherwise only the files whose inputs
+    changed are made and written, in place. Without the cache, and whenever the folder is not as that
+    build left it, the whole site is written to a staging folder and swapped in.
     """
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     with output_lock(paths.output):
         manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
         try:
-            previous = manifest.load(paths.output, built_id(paths.output)) if manifest else {}
+            last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
+            inputs = _inputs(paths) if manifest else ""
+            if last and last.inputs == inputs and (last.searched or not search):
+                return BuildResult(list(last.problems), outputs=last.outputs, unchanged=last.summary)
+            previous = last.outputs if last else {}
             result = build(paths, strict=strict, cache=cache, previous=previous)
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
+                index_is_current = bool(last and last.searched and not result.files)
                 with result.timings.stage("write"):
-                    _write(result, paths.output, previous, build_id, search)
+                    _write(result, paths.output, previous, build_id, search and not index_is_current)
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
                 if manifest and all(d for d, _ in result.outputs.values()):
-                    manifest.save(paths.output, build_id, result.outputs)
+                    summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
+                    manifest.save(paths.output, build_id, LastBuild(result.outputs, inputs, search or index_is_current,
+                                                                    result.problems, summary))
         finally:
             if manifest:
                 manifest.close()
     return result
 
 
+def _inputs(paths: Paths) -> str:
+    """The digest of everything a build reads (see incremental.input_key)."""
+    folder = paths.content / "articles"
+    keys = _article_keys(paths.content, _article_files(folder, []), settings_key(paths.content))
+    return input_key(settings_key(paths.content), keys,
+                     [paths.templates, paths.site_src, paths.content / "pages", folder])
+
+
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,
            search: bool) -> None:
-    """The whole site swapped in, or (when only some files changed) those files updated in place."""
+    """The whole site swapped in, or (when only some files changed) those files updated in place;
+    with `search`, the search index made (again) for the pages."""
     if not previous or len(result.files) == len(result.outputs):
-        write_site(result.files, output, finish=_indexer(result) if search else None, build_id=build_id)
+        write_site(result.files, output, finish=_indexer(result) if search else None,
+                   build_id=build_id)
         return
     stale = {path for _, path in previous.values()} - {path for _, path in result.outputs.values()}
     update_site(result.files, stale, output, build_id)
-    if search and any(path.endswith(".html") for path in (*result.files, *stale)):
+    if search:
         with result.timings.stage("search index"):
             result.problems.extend(reindex_live(output))
 
@@ -254,11 +289,7 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
 def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> tuple[list, dict[Path, str]]:
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
     with each file's key (the digest of everything its result depends on, see cache.py)."""
-    settings = settings_key(context.content)
-    folder = context.content / "articles"
-    keys = [article_key(settings, path.relative_to(folder).as_posix(), _bytes_of(path),
-                        str(kept_original(context.content, path.relative_to(folder).as_posix()) or ""))
-            for path in files]
+    keys = _article_keys(context.content, files, settings_key(context.content))
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
         return map_items(process_article, context, files), dict(zip(files, keys))
@@ -273,6 +304,12 @@ def process_articles(context: ArticleContext, files: list[Path], use_cache: bool
         return [known[key] if key in known else fresh[key] for key in keys], dict(zip(files, keys))
     finally:
         cache.close()
+
+
+def _article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
+    folder = content / "articles"
+    return [article_key(settings, path.relative_to(folder).as_posix(), _bytes_of(path),
+                        str(kept_original(content, path.relative_to(folder).as_posix()) or "")) for path in files]
 
 
 def _bytes_of(path: Path) -> bytes:

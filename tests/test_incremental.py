@@ -39,7 +39,8 @@ def test_nothing_changed_nothing_written(project):
     assert len(first.files) == len(first.outputs) > 100  # a first build makes everything
     stamps = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
     again = build(project)
-    assert again.files == {} and again.ok
+    assert again.files == {} and again.ok and again.unchanged == "5 articles and 55 entities"
+    assert again.problems == first.problems  # the warnings are said again, not forgotten
     assert {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()} == stamps
 
 
