@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 
 from .urls import tag_key
-from .model import Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
+from .model import Analysis, Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,10 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
-        counts = Counter(m.entity for m in analysis.mentions)
-        counts.update({entity: 0 for entity in article.entities if entity not in counts})  # stated, not named
-        catalogue.entities_in[slug] = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        catalogue.entities_in[slug] = entities_in(article, analysis)
         for mention in analysis.mentions:
             catalogue.mentions_of.setdefault(mention.entity, []).append(mention)
-        for entity in counts:
+        for entity in catalogue.entities_in[slug]:
             catalogue.articles_of.setdefault(entity, []).append(slug)
         for quote in analysis.quotes:
             if quote.speaker:
@@ -60,6 +58,13 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
     return catalogue
+
+
+def entities_in(article: Article, analysis: Analysis) -> list[str]:
+    """The entities an article names, most named first, then those its front matter states."""
+    counts = Counter(m.entity for m in analysis.mentions)
+    counts.update({entity: 0 for entity in article.entities if entity not in counts})  # stated, not named
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]]:

@@ -10,53 +10,65 @@ import io
 import json
 from urllib.parse import urljoin
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, entities_in
 from .cite import csl_json
 from .frontmatter import described
-from .model import Corpus
+from .model import Analysis, Article, Corpus, Exported, SiteConfig
 from .urls import article_url, entity_url
 
 
 def data_files(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
     chronology = _chronology(corpus)
+    records = [corpus.analyses[a.slug].exported or exported(a, corpus.analyses[a.slug], corpus.site)
+               for a in corpus.articles]
+    copies = [json.dumps([c.source_path for c in corpus.copies.get(a.slug, ())], ensure_ascii=False)
+              for a in corpus.articles]
     return {
-        "data/articles.json": _json(_articles(corpus, cat)),
+        "data/articles.json": _lines([f'{r.article}, "copies": {c}}}' for r, c in zip(records, copies)]),
         "data/entities.json": _json(_entities(corpus, cat)),
         "data/chronology.json": _json(chronology),
         "data/chronology.csv": _csv(chronology),
-        "data/quotes.json": _json(_quotes(corpus, cat)),
-        "data/citations.json": _json([csl_json(a, urljoin(corpus.site.base_url, article_url(a.slug)))
-                                      for a in corpus.articles]),
+        "data/quotes.json": _lines([line for r in records for line in r.quotes]),
+        "data/citations.json": _lines([r.citation for r in records]),
     }
 
 
+def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported:
+    """An article's records in the exports, made once per article (in the per-article stages, cached)."""
+    row = _dumps({
+        "source_path": article.source_path,
+        "slug": article.slug,
+        "url": article_url(article.slug),
+        **described(article),
+        "text": "\n\n".join(block.text for block in analysis.blocks),
+        "entities": entities_in(article, analysis),
+        "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
+                    "anchor": q.anchor} for q in analysis.quotes],
+        "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
+                            "event": d.event, "anchor": f"p-{d.block}"} for d in analysis.dated],
+        "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
+    })
+    quotes = tuple(_dumps({"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
+                           "date": article.date.value if article.date else None, "article": article.slug,
+                           "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
+                   for q in analysis.quotes)
+    citation = _dumps(csl_json(article, urljoin(site.base_url, article_url(article.slug))))
+    return Exported(row[:-1], quotes, citation)
+
+
+def _dumps(item) -> str:
+    return json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _lines(records: list[str]) -> bytes:
+    """A JSON list with one record per line: readable, diff-friendly."""
+    return ("[\n" + ",\n".join(records) + "\n]\n").encode("utf-8") if records else b"[]\n"
+
+
 def _json(data) -> bytes:
-    # One record per line: readable, diff-friendly, and written by json's fast C encoder.
     if isinstance(data, list):
-        lines = ",\n".join(json.dumps(item, ensure_ascii=False, separators=(", ", ": ")) for item in data)
-        return f"[\n{lines}\n]\n".encode("utf-8") if data else b"[]\n"
+        return _lines([_dumps(item) for item in data])
     return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _articles(corpus: Corpus, cat: Catalogue) -> list[dict]:
-    rows = []
-    for article in corpus.articles:
-        analysis = corpus.analyses[article.slug]
-        rows.append({
-            "source_path": article.source_path,
-            "slug": article.slug,
-            "url": article_url(article.slug),
-            **described(article),
-            "text": "\n\n".join(block.text for block in analysis.blocks),
-            "entities": cat.entities_in[article.slug],
-            "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
-                        "anchor": q.anchor} for q in analysis.quotes],
-            "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
-                                "event": d.event, "anchor": f"p-{d.block}"} for d in analysis.dated],
-            "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
-            "copies": [c.source_path for c in corpus.copies.get(article.slug, ())],
-        })
-    return rows
 
 
 def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
@@ -70,16 +82,6 @@ def _chronology(corpus: Corpus) -> list[dict]:
              "kind": e.kind, "text": e.text, "article": e.article,
              "anchor": f"p-{e.block}" if e.block is not None else None, "entities": list(e.entities)}
             for e in corpus.chronology]
-
-
-def _quotes(corpus: Corpus, cat: Catalogue) -> list[dict]:
-    rows = []
-    for article in corpus.articles:
-        for quote in corpus.analyses[article.slug].quotes:
-            rows.append({"speaker": quote.speaker, "speaker_name": quote.speaker_name or None, "text": quote.text,
-                         "date": article.date.value if article.date else None, "article": article.slug,
-                         "anchor": quote.anchor, "url": f"{article_url(article.slug)}#{quote.anchor}"})
-    return rows
 
 
 def _csv(rows: list[dict]) -> bytes:

@@ -51,6 +51,11 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
     version = corpus.versions
     everything = digest(base, *(f"{slug}={version[slug]}" for slug in cat.articles))
     years = {year: sorted({e.article for e in entries if e.article}) for year, entries in cat.chronology_of.items()}
+    months: dict[str, set[str]] = {}
+    for entries in cat.chronology_of.values():
+        for entry in entries:
+            if entry.article and entry.date.precision != "year":
+                months.setdefault(entry.date.value[:7], set()).add(entry.article)
     year_list = ",".join(sorted(years))
 
     def of(slugs) -> list[str]:
@@ -77,6 +82,8 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
             return digest(base, *of(cat.tags[key][1]))
         if kind == "chronology-year":
             return digest(base, year_list, *of(years[key]))
+        if kind == "chronology-month":  # its articles, and the months around it for its links
+            return digest(base, ",".join(m for m in sorted(months) if m[:4] == key[:4]), *of(sorted(months.get(key, ()))))
         return everything
     return {job: inputs(job) for job in jobs}
 

@@ -237,6 +237,16 @@ class Analysis:
     dated: tuple[DatedMention, ...]
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
+    exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
+
+
+@dataclass(frozen=True)
+class Exported:
+    """An article's records in the data exports, as JSON text (exports.py joins them)."""
+
+    article: str  # its articles.json record, open at the end: the copies are added when the site is known
+    quotes: tuple[str, ...]  # its quotes.json records
+    citation: str  # its citations.json record
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
             ("corrections", ""), ("404", "")]
     jobs += [("chronology-year", year) for year in sorted(cat.chronology_of)]
+    jobs += [("chronology-month", month) for year in sorted(cat.chronology_of) for month in chronology_months(cat, year)]
     jobs += [("page", page.slug) for page, _ in corpus.pages]
     jobs += [("entities", kind) for kind in KINDS]
     jobs += [("tag", key) for key in sorted(cat.tags)]
@@ -476,22 +477,57 @@ def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> 
             "entry_count": len(corpus.chronology)}
 
 
+YEAR_PAGE_ENTRIES = 500  # a year with more entries than this has a page per month, linked from the year's page
+
+
 def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str) -> dict:
-    """One year of the chronology, by month."""
+    """One year of the chronology, by month; a busy year lists its months, each on a page of its own."""
+    entries = cat.chronology_of[year]
+    split = len(entries) > YEAR_PAGE_ENTRIES
     months: dict[str, list] = {}
-    for entry in cat.chronology_of[year]:
+    for entry in entries:
         month = entry.date.value[:7] if entry.date.precision != "year" else ""
-        months.setdefault(month, []).append(_chronology_item(entry, cat, words))
+        months.setdefault(month, []).append(entry)
     years = sorted(cat.chronology_of)
     index = years.index(year)
     return {**_page(f"chronology/{year}/", "chronology_year.html",
                   words("chronology.title", year=int(year)), "chronology"),
-            "year": str(int(year)),
             "months": [{"label": words.month_heading(PartialDate(m, "month")) if m else
-                        words("chronology.during_year"), "entries": items}
+                        words("chronology.during_year"), "count": len(items),
+                        "url": f"chronology/{m[:4]}/{m[5:]}/" if split and m else "",
+                        "entries": [] if split and m else [_chronology_item(e, cat, words) for e in items]}
                        for m, items in sorted(months.items())],
+            "up": Link(name=words("chronology.all_years"), url="chronology/", count=0),
             "previous": _year_link(years[index - 1]) if index > 0 else None,
             "next": _year_link(years[index + 1]) if index + 1 < len(years) else None}
+
+
+def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: str) -> dict:
+    """One month of a busy year."""
+    months = sorted(chronology_months(cat, month[:4]))
+    index = months.index(month)
+    entries = [e for e in cat.chronology_of[month[:4]] if e.date.precision != "year" and e.date.value[:7] == month]
+    label = words.month_heading(PartialDate(month, "month"))
+    return {**_page(f"chronology/{month[:4]}/{month[5:]}/", "chronology_year.html",
+                  words("chronology.month_title", month=label), "chronology"),
+            "months": [{"label": label, "count": len(entries), "url": "",
+                        "entries": [_chronology_item(e, cat, words) for e in entries]}],
+            "up": _year_link(month[:4]),
+            "previous": _month_link(months[index - 1], words) if index > 0 else None,
+            "next": _month_link(months[index + 1], words) if index + 1 < len(months) else None}
+
+
+def chronology_months(cat: Catalogue, year: str) -> list[str]:
+    """The months of a year that have a page of their own (none unless the year is busy)."""
+    entries = cat.chronology_of[year]
+    if len(entries) <= YEAR_PAGE_ENTRIES:
+        return []
+    return sorted({e.date.value[:7] for e in entries if e.date.precision != "year"})
+
+
+def _month_link(month: str, words: Words) -> Link:
+    return Link(name=words.month_heading(PartialDate(month, "month")), url=f"chronology/{month[:4]}/{month[5:]}/",
+                count=0)
 
 
 def _year_link(year: str) -> Link:
@@ -520,5 +556,6 @@ PAGE_BUILDERS = {
     "home": home_page, "articles": article_list_page, "article": article_page, "source": source_page,
     "entities": entity_index_page, "entity": entity_page, "tags": tags_page, "tag": tag_page,
     "sources": sources_page, "chronology": chronology_page, "chronology-year": chronology_year_page,
+    "chronology-month": chronology_month_page,
     "search": search_page, "404": not_found_page, "page": editorial_page, "corrections": corrections_page,
 }

@@ -25,6 +25,7 @@ from .dated import find_dated_mentions
 from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
+from .exports import exported
 from .editorial import as_article, read_pages
 from .incremental import LastBuild, Manifest, digest, input_key
 from .images import EXTENSIONS as PICTURE_EXTENSIONS, find_pictures
@@ -190,8 +191,9 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
 def _inputs(paths: Paths) -> str:
     """The digest of everything a build reads (see incremental.input_key)."""
     folder = paths.content / "articles"
-    keys = _article_keys(paths.content, _article_files(folder, []), settings_key(paths.content))
-    return input_key(settings_key(paths.content), keys,
+    settings = settings_key(paths.content)
+    keys = _article_keys(paths.content, _article_files(folder, []), settings)
+    return input_key(settings, keys,
                      [paths.templates, paths.site_src, paths.content / "pages", folder])
 
 
@@ -307,9 +309,31 @@ def process_articles(context: ArticleContext, files: list[Path], use_cache: bool
 
 
 def _article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
+    """Each file's key; remembered for the life of the process while the file's size and time stay the
+    same (a build computes them twice: to see whether anything changed, then to use the cache)."""
     folder = content / "articles"
-    return [article_key(settings, path.relative_to(folder).as_posix(), _bytes_of(path),
-                        str(kept_original(content, path.relative_to(folder).as_posix()) or "")) for path in files]
+    keys = []
+    for path in files:
+        relative = path.relative_to(folder).as_posix()
+        kept = str(kept_original(content, relative) or "")
+        try:
+            status = path.stat()
+            known = (settings, str(path), status.st_size, status.st_mtime_ns, kept)
+        except OSError:
+            known = None
+        if known is None or known not in _KEYS_SEEN:
+            key = article_key(settings, relative, _bytes_of(path), kept)
+            if known is None:
+                keys.append(key)
+                continue
+            if len(_KEYS_SEEN) > 1_000_000:
+                _KEYS_SEEN.clear()
+            _KEYS_SEEN[known] = key
+        keys.append(_KEYS_SEEN[known])
+    return keys
+
+
+_KEYS_SEEN: dict[tuple, str] = {}
 
 
 def _bytes_of(path: Path) -> bytes:
@@ -386,7 +410,8 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     quotes = find_quotes(article.slug, blocks, mentions, entities)
     languages = tuple(dict.fromkeys((article.language, "en")))
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
-    return Analysis(blocks, mentions, quotes, dated, unresolved, fingerprint(article.body))
+    analysis = Analysis(blocks, mentions, quotes, dated, unresolved, fingerprint(article.body))
+    return replace(analysis, exported=exported(article, analysis, site))
 
 
 def read_assets(site_src: Path) -> dict[str, bytes]:

@@ -107,3 +107,19 @@ def test_a_changed_template_remakes_every_page(tmp_path):
     pages = [path for path in result.files if path.endswith(".html")]
     assert pages and all(b"Edited footer" in result.files[p] for p in pages)
     assert len(pages) == len([p for p in (tmp_path / "output").rglob("*.html")])
+
+
+def test_a_busy_year_has_a_page_per_month(project, monkeypatch):
+    import dossier.pages
+
+    monkeypatch.setattr(dossier.pages, "YEAR_PAGE_ENTRIES", 2)
+    result = build(project)
+    year = result.files["chronology/2023/index.html"].decode()
+    assert '<h2><a href="../../chronology/2023/10/">October 2023</a> <span class="count">5 entries</span></h2>' in year
+    month = result.files["chronology/2023/10/index.html"].decode()
+    assert "<h1>Chronology: October 2023</h1>" in month and month.count('<li class="') == 5
+    assert 'href="../../../chronology/2023/09/">← September 2023</a>' in month
+    path = project / GALUZIN
+    path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin, with Sergey Lavrov,", 1))
+    build(project)
+    same_as_cold(project)
