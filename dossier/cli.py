@@ -116,7 +116,7 @@ def build_command(paths, console: Console, timings: bool = False, strict: bool =
     if timings:
         for stage, seconds in result.timings.items():
             console.print(f"  {stage}: {seconds:.3f} s", markup=False)
-    made, total = len(result.files), len(result.outputs)
+    made, total = len(result.made), len(result.outputs)
     what = f"built {total} files" if made == total else f"updated {made} of {total} files (the rest are unchanged)"
     console.print(f"{what} in {paths.output} from {len(corpus.articles)} articles and "
                   f"{len(corpus.entities)} entities in {time.perf_counter() - started:.2f} s", markup=False)
@@ -131,7 +131,7 @@ def check_command(paths, console: Console) -> int:
     if not result.ok or result.errors:
         console.print("check failed: fix the errors above.", markup=False)
         return 1
-    console.print(f"check passed: {len(result.files)} files, every internal link leads somewhere.", markup=False)
+    console.print(f"check passed: {len(result.made)} files, every internal link leads somewhere.", markup=False)
     return 0
 
 

@@ -43,17 +43,18 @@ from .render import render_site
 from .search import index_search, reindex_live
 from .shortcodes import line_of as shortcode_line, shortcodes
 from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
-from .write import built_id, check_output_folder, output_lock, update_site, write_site
+from .write import Staging, built_id, check_output_folder, output_lock, update_site, write_site
 
 
 @dataclass(frozen=True)
 class BuildResult:
     problems: list[Problem]
-    files: dict[str, bytes] = field(default_factory=dict)  # every file, or (incremental) the ones made again
+    files: dict[str, bytes] = field(default_factory=dict)  # the files made, unless written as they were made
     corpus: Corpus | None = None
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # every file of the site: (digest, path)
     unchanged: str = ""  # nothing changed since the last build, of which this is the summary
+    made: list[str] = field(default_factory=list)  # the paths made by this build
 
     @property
     def ok(self) -> bool:
@@ -122,20 +123,22 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
 
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
-          previous: dict[str, tuple[str, str]] | None = None) -> BuildResult:
-    """Gather and render the site in memory (nothing is written); strict also checks every link.
-    Given the outputs of the previous build, only the files whose inputs changed are made."""
+          previous: dict[str, tuple[str, str]] | None = None, sink=None) -> BuildResult:
+    """Gather and render the site in memory (nothing is written, unless a `sink` takes each file as it
+    is made); strict also checks every link. Given the outputs of the previous build, only the files
+    whose inputs changed are made."""
     timings = Timings() if timings is None else timings
     with no_cycle_collection():
         corpus, problems = gather(paths, timings, cache)
         if corpus is None:
             return BuildResult(problems, timings=timings)
         with timings.stage("render"):
-            rendered = render_site(corpus, paths.templates, previous)
+            rendered = render_site(corpus, paths.templates, previous, sink)
         if strict and rendered.files:
             with timings.stage("link check"):
                 rendered.problems += broken_links(rendered.files, paths.output.name)
-    return BuildResult(problems + rendered.problems, rendered.files, corpus, timings, rendered.outputs)
+    return BuildResult(problems + rendered.problems, rendered.files, corpus, timings, rendered.outputs,
+                       made=rendered.made)
 
 
 @contextmanager
@@ -165,18 +168,26 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     with output_lock(paths.output):
         manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
+        staging = None
         try:
             last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
             inputs = _inputs(paths) if manifest else ""
             if last and last.inputs == inputs and (last.searched or not search):
                 return BuildResult(list(last.problems), outputs=last.outputs, unchanged=last.summary)
             previous = last.outputs if last else {}
-            result = build(paths, strict=strict, cache=cache, previous=previous)
+            # A whole new site is written to a staging folder as it is made; a strict build keeps it in
+            # memory to check every link first; an update keeps the changed files until all are made.
+            staging = Staging(paths.output) if not previous and not strict else None
+            result = build(paths, strict=strict, cache=cache, previous=previous,
+                           sink=staging.write if staging else None)
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
-                index_is_current = bool(last and last.searched and not result.files)
+                index_is_current = bool(last and last.searched and not result.made)
                 with result.timings.stage("write"):
-                    _write(result, paths.output, previous, build_id, search and not index_is_current)
+                    if staging:
+                        staging.commit(build_id, finish=_indexer(result) if search else None)
+                    else:
+                        _write(result, paths.output, previous, build_id, search and not index_is_current)
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
                 if manifest and all(d for d, _ in result.outputs.values()):
                     summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
@@ -185,6 +196,8 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
         finally:
             if manifest:
                 manifest.close()
+            if staging:
+                staging.discard()  # a no-op once it was swapped in
     return result
 
 

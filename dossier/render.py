@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -48,17 +49,27 @@ def make_environment(templates: Path) -> jinja2.Environment:
 class Rendered:
     """The output of a build: the files made this time, and every file of the site with its digest."""
 
-    files: dict[str, bytes] = field(default_factory=dict)  # path → bytes: all files, or the changed ones
+    files: dict[str, bytes] = field(default_factory=dict)  # path → bytes made this time (unless handed to a sink)
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (digest, path), every file
     problems: list[Problem] = field(default_factory=list)
+    made: list[str] = field(default_factory=list)  # the paths made this time
+    sink: Callable[[str, bytes], None] | None = None  # takes each file as it is made, instead of `files`
+
+    def add(self, path: str, data: bytes) -> None:
+        self.made.append(path)
+        if self.sink:
+            self.sink(path, data)
+        else:
+            self.files[path] = data
 
 
-def render_site(corpus: Corpus, templates: Path,
-                previous: dict[str, tuple[str, str]] | None = None) -> Rendered:
+def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, str]] | None = None,
+                sink: Callable[[str, bytes], None] | None = None) -> Rendered:
     """Every output file, or no files and the template problem that stopped rendering; with warnings
     about the interface words (a word missing from the site's language is shown in English).
 
     Given the outputs of the previous build, a file whose digest is unchanged is not made again.
+    Given a `sink`, each file is handed to it as soon as it is made instead of being kept.
     """
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
@@ -70,7 +81,7 @@ def render_site(corpus: Corpus, templates: Path,
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
     digests = page_digests(corpus, cat, jobs, site_key(corpus, templates)) if known else {}
     previous = previous or {}
-    out = Rendered(problems=problems)
+    out = Rendered(problems=problems, sink=sink)
 
     def unchanged(name: str, file_digest: str) -> bool:
         if file_digest and previous.get(name, ("",))[0] == file_digest:
@@ -83,15 +94,16 @@ def render_site(corpus: Corpus, templates: Path,
                                               chunksize=64):
         if problem:
             return Rendered(problems=problems + [problem])
-        out.files[path] = data
+        out.add(path, data)
         out.outputs[_name(job)] = (digests.get(job, ""), path)
     everything = digests.get(("home", ""), "")
     if not unchanged("feed.xml", everything):
         try:
-            out.files.update(_site_wide(corpus, cat, env, templates, out.outputs))
+            site_wide = _site_wide(corpus, cat, env, templates, out.outputs)
         except TemplateProblem as exc:
             return Rendered(problems=problems + [exc.problem])
-        for name in ("feed.xml", "sitemap.xml", "robots.txt", *(n for n in out.files if n.startswith("data/"))):
+        for name, data in site_wide.items():
+            out.add(name, data)
             out.outputs[name] = (everything, name)
     else:
         out.outputs.update((name, previous[name]) for name in previous if not name.startswith(("page:", "file:")))
@@ -125,12 +137,12 @@ def _copies(corpus: Corpus, out: Rendered, unchanged) -> None:
     sources += [(p.url, p.file, file_stamp(p.file)) for pictures in corpus.pictures.values() for p in pictures if p.url]
     for path, file, file_digest in sources:
         if not unchanged(f"file:{path}", file_digest and digest(file, file_digest)):
-            out.files[path] = Path(file).read_bytes()
+            out.add(path, Path(file).read_bytes())
             out.outputs[f"file:{path}"] = (file_digest and digest(file, file_digest), path)
     for relative, data in corpus.assets.items():
         path = f"assets/{relative}"
         if not unchanged(f"file:{path}", digest(path, hashlib.blake2b(data).hexdigest())):
-            out.files[path] = data
+            out.add(path, data)
             out.outputs[f"file:{path}"] = (digest(path, hashlib.blake2b(data).hexdigest()), path)
 
 

@@ -53,33 +53,49 @@ def output_lock(output: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+class Staging:
+    """A new output folder filled beside the old one, file by file as pages are made (so they need not
+    all be held in memory), then swapped in whole; removed if the build does not finish. Use it
+    holding `output_lock(output)`."""
+
+    def __init__(self, output: Path):
+        self.output = output.absolute()
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in self.output.parent.glob(f".{self.output.name}.new-*"):  # from a build that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in self.output.parent.glob(f".{self.output.name}.old-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
+        self.folder.chmod(0o755)  # mkdtemp makes it private; a web server running as another user must read it
+
+    def write(self, relative: str, data: bytes) -> None:
+        target = self.folder / safe_relative(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    def commit(self, build_id: str, finish: Callable[[Path], None] | None = None) -> None:
+        """Swap the staged folder in; `finish` may add to it first (the search index does). The marker
+        file records `build_id`, the digest of what was written."""
+        _mark(self.folder, build_id)
+        if finish:
+            finish(self.folder)
+        _swap(self.folder, self.output)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def write_site(files: dict[str, bytes], output: Path, finish: Callable[[Path], None] | None = None,
                build_id: str = "") -> None:
     """Replace `output` with exactly `files` (paths relative to it), atomically as far as the OS allows.
-
-    `finish` may add to the staged folder before it is swapped in (the search index does). Call it
-    holding `output_lock(output)`. The marker file records `build_id`, the digest of what was written.
-    """
-    output = output.absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in output.parent.glob(f".{output.name}.new-*"):  # from a build that was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in output.parent.glob(f".{output.name}.old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a web server running as another user must read it
+    Call it holding `output_lock(output)`."""
+    staging = Staging(output)
     try:
         for relative, data in sorted(files.items()):
-            target = staging / safe_relative(relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _mark(staging, build_id)
-        if finish:
-            finish(staging)
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            staging.write(relative, data)
+        staging.commit(build_id, finish)
+    finally:
+        staging.discard()  # nothing left to remove once swapped in
 
 
 def update_site(files: dict[str, bytes], stale: set[str], output: Path, build_id: str) -> None:
