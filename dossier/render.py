@@ -18,7 +18,7 @@ import jinja2
 
 from .catalogue import build_catalogue
 from .exports import data_files
-from .i18n import load_words
+from .i18n import Words, load_words
 from .incremental import digest, file_stamp, page_digests, site_key
 from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
@@ -34,7 +34,24 @@ class TemplateProblem(Exception):
         self.problem = problem
 
 
-def make_environment(templates: Path) -> jinja2.Environment:
+def make_environment(templates: Path, words: Words) -> jinja2.Environment:
+    """The Jinja environment of a templates folder and its interface words, kept for the life of the
+    process: compiled templates are reused by the next rebuild (`serve`), and Jinja recompiles a
+    template whose file changed. Other words (another language, an edited translation) get another
+    environment, since imported macros keep the globals they were first made with."""
+    key = (str(templates.resolve()), words.language, repr(sorted(words.messages.items())))
+    if key not in _ENVIRONMENTS:
+        if len(_ENVIRONMENTS) > 8:
+            _ENVIRONMENTS.clear()
+        _ENVIRONMENTS[key] = _environment(templates)
+        _ENVIRONMENTS[key].globals["t"] = words
+    return _ENVIRONMENTS[key]
+
+
+_ENVIRONMENTS: dict[tuple[str, str, str], jinja2.Environment] = {}
+
+
+def _environment(templates: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -74,8 +91,8 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
         return Rendered(problems=problems)
-    env = make_environment(templates)
-    env.globals["t"] = words
+    env = make_environment(templates, words)
+    words = env.globals["t"]  # the same words as the environment's macros use
     cat = build_catalogue(corpus)
     jobs = page_jobs(corpus, cat)
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
