@@ -310,15 +310,25 @@ def process_articles(context: ArticleContext, files: list[Path], use_cache: bool
         return map_items(process_article, context, files), dict(zip(files, keys))
     cache = ArticleCache(context.content.parent / ".cache")
     try:
-        known = cache.get_many(keys)
+        last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`
+        known = {key: last[key] for key in keys if key in last}
+        known.update(cache.get_many([key for key in keys if key not in known]))
         missing = [path for path, key in zip(files, keys) if key not in known]
         if missing:
             load_language_model()
         fresh = dict(zip((k for k in keys if k not in known), map_items(process_article, context, missing)))
         cache.keep_only(fresh, keys)
-        return [known[key] if key in known else fresh[key] for key in keys], dict(zip(files, keys))
+        results = [known[key] if key in known else fresh[key] for key in keys]
+        _LAST_RESULTS.clear()
+        _LAST_RESULTS[context.content.resolve()] = dict(zip(keys, results))
+        return results, dict(zip(files, keys))
     finally:
         cache.close()
+
+
+# The results of this process's last build (its content folder → key → result): the next rebuild (in
+# `serve`) takes them from here instead of reading every article back from the cache. Frozen data.
+_LAST_RESULTS: dict[Path, dict[str, tuple]] = {}
 
 
 def _article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
