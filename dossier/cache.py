@@ -62,7 +62,8 @@ def settings_key(content: Path) -> str:
 
 
 def article_key(settings: str, relative: str, data: bytes, kept: str) -> str:
-    """The digest of everything an article's result depends on: dossier, the settings, the file and its kept original."""
+    """The digest of everything an article's result depends on: dossier, the settings, the file and
+    its kept original."""
     digest = hashlib.sha256()
     for part in (f"{__version__}/{FORMAT}", settings, relative, kept):
         digest.update(part.encode() + b"\0")

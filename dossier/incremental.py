@@ -83,7 +83,8 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
         if kind == "chronology-year":
             return digest(base, year_list, *of(years[key]))
         if kind == "chronology-month":  # its articles, and the months around it for its links
-            return digest(base, ",".join(m for m in sorted(months) if m[:4] == key[:4]), *of(sorted(months.get(key, ()))))
+            around = ",".join(m for m in sorted(months) if m[:4] == key[:4])
+            return digest(base, around, *of(sorted(months.get(key, ()))))
         return everything
     return {job: inputs(job) for job in jobs}
 

@@ -96,7 +96,8 @@ def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
             ("corrections", ""), ("404", "")]
     jobs += [("chronology-year", year) for year in sorted(cat.chronology_of)]
-    jobs += [("chronology-month", month) for year in sorted(cat.chronology_of) for month in chronology_months(cat, year)]
+    jobs += [("chronology-month", month) for year in sorted(cat.chronology_of)
+             for month in chronology_months(cat, year)]
     jobs += [("page", page.slug) for page, _ in corpus.pages]
     jobs += [("entities", kind) for kind in KINDS]
     jobs += [("tag", key) for key in sorted(cat.tags)]

@@ -191,8 +191,9 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
                 if manifest and all(d for d, _ in result.outputs.values()):
                     summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
-                    manifest.save(paths.output, build_id, LastBuild(result.outputs, inputs, search or index_is_current,
-                                                                    result.problems, summary))
+                    searched = search or index_is_current
+                    manifest.save(paths.output, build_id,
+                                  LastBuild(result.outputs, inputs, searched, result.problems, summary))
         finally:
             if manifest:
                 manifest.close()
@@ -206,8 +207,8 @@ def _inputs(paths: Paths) -> str:
     folder = paths.content / "articles"
     settings = settings_key(paths.content)
     keys = _article_keys(paths.content, _article_files(folder, []), settings)
-    return input_key(settings, keys,
-                     [paths.templates, paths.site_src, paths.content / "pages", folder])
+    return input_key(settings, keys, [paths.templates, paths.site_src, paths.content / "pages",
+                                      paths.content / "originals", folder])
 
 
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,
