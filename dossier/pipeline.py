@@ -1,10 +1,12 @@
 """The whole build, in order. Reading this file tells the whole system:
 
     content/ ─read─▶ normalise ─▶ link ─▶ quotes, dated mentions     per article: on every core, cached
-             ─▶ duplicates ─▶ chronology ─▶ render                    whole site, in memory
-             ─▶ write (search index, then an atomic swap) ─▶ output/  last
+             ─▶ duplicates ─▶ chronology ─▶ render                    whole site; only changed files
+             ─▶ write (search index, then swap or update) ─▶ output/  last
 
-Everything is gathered in memory first, so every page sees the same consistent data; writing is last.
+Everything is gathered in memory first, so every page sees the same consistent data. A new site is
+written to a staging folder as its files are made and swapped in whole; an update (incremental.py)
+makes and writes only the files whose inputs changed.
 Problems with the user's content are collected and returned, never raised: one bad file does not
 stop the rest of the site.
 """
