@@ -1,9 +1,12 @@
-"""Write the finished site: into a temporary folder beside the output, then swapped into place.
+"""Write the site: a new one into a temporary folder beside the output, then swapped into place; an
+update (only some files changed) in place, file by file.
 
-Nobody sees a half-built site, and a killed build leaves the previous one whole (its leftovers are
-cleared by the next build). The output folder carries a marker file; a folder without it that is not
-empty is never replaced (it was not ours). A lock beside it keeps two builds from writing at once.
-Knows nothing about articles: it writes bytes to paths.
+Nobody sees a half-built new site, and a killed build leaves the previous one whole (its leftovers
+are cleared by the next build); each file of an update is replaced atomically, and a killed update
+leaves a marker that makes the next build write the whole site. The output folder's marker file also
+records which build wrote it; a folder without it that is not empty is never replaced (it was not
+ours). A lock beside it keeps two builds from writing at once. Knows nothing about articles: it
+writes bytes to paths.
 """
 
 from __future__ import annotations
