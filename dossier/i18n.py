@@ -94,9 +94,8 @@ def load_words(templates: Path, language: str) -> tuple[Words, list[Problem]]:
                                 f"interface is in English. Copy {FALLBACK}.yaml to {base}.yaml and translate it"))
         return Words(language, english, locale), problems
     translated, more = _read(found)
-    problems += more + _compare(found, english, translated, locale)
-    usable = {key: value for key, value in translated.items() if key in english and _fits(value, english[key])}
-    return Words(language, {**english, **usable}, locale), problems
+    usable, checked = _check(found, english, translated, locale)
+    return Words(language, {**english, **usable}, locale), problems + more + checked
 
 
 def _read(path: Path) -> tuple[dict[str, str | dict], list[Problem]]:
@@ -142,13 +141,11 @@ def babel_locale(language: str) -> babel.Locale:
         raise ValueError(str(exc)) from None
 
 
-def _fits(message: str | dict, english: str | dict) -> bool:
-    """A translation can stand in for the English message: same shape, no placeholder the site lacks."""
-    return isinstance(message, dict) == isinstance(english, dict) and _placeholders(message) <= _placeholders(english)
-
-
-def _compare(path: Path, english: dict, translated: dict, locale: babel.Locale) -> list[Problem]:
-    problems = []
+def _check(path: Path, english: dict, translated: dict,
+           locale: babel.Locale) -> tuple[dict[str, str | dict], list[Problem]]:
+    """The translations that can stand in for the English messages (same shape, no placeholder the
+    site does not fill in), and a problem for each word missing, unknown or refused."""
+    usable, problems = {}, []
     missing = [key for key in english if key not in translated]
     if missing:
         problems.append(Problem(str(path), f"{len(missing)} interface word(s) not translated, shown in English: "
@@ -157,7 +154,7 @@ def _compare(path: Path, english: dict, translated: dict, locale: babel.Locale) 
     if unknown:
         problems.append(Problem(str(path), f"unknown interface word(s), not used: {', '.join(unknown[:8])} "
                                 f"(the words are those of {FALLBACK}.yaml)"))
-    for key in translated.keys() & english.keys():
+    for key in (key for key in english if key in translated):
         mine, theirs = translated[key], english[key]
         extra = _placeholders(mine) - _placeholders(theirs)
         if extra:
@@ -167,10 +164,12 @@ def _compare(path: Path, english: dict, translated: dict, locale: babel.Locale) 
             shape = "plural forms (one: …, other: …)" if isinstance(theirs, dict) else "one text, not plural forms"
             problems.append(Problem(str(path), f"`{key}` must be {shape}, as in {FALLBACK}.yaml; shown in English "
                                     "until fixed"))
-        elif isinstance(mine, dict) and not locale.plural_form.tags | {"other"} <= mine.keys():
-            needed = ", ".join(sorted(locale.plural_form.tags | {"other"}))
-            problems.append(Problem(str(path), f"`{key}` needs the plural forms {needed} for this language"))
-    return problems
+        elif not extra:
+            usable[key] = mine
+            if isinstance(mine, dict) and not locale.plural_form.tags | {"other"} <= mine.keys():
+                needed = ", ".join(sorted(locale.plural_form.tags | {"other"}))
+                problems.append(Problem(str(path), f"`{key}` needs the plural forms {needed} for this language"))
+    return usable, problems
 
 
 def _placeholders(message: str | dict) -> set[str]:

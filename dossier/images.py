@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .model import Article, Picture, Problem
 from .normalise import CAPTION
+from .readers import line_containing
 from .urls import article_url
 
 # Raster formats only: an SVG file can carry a script, which would run if a reader opened it.
@@ -85,11 +86,10 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
+
 def _line_of(path: Path, src: str) -> int | None:
     """The line of the article's file that names the picture."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        return line_containing(path.read_text(encoding="utf-8", errors="replace"), src)
     except OSError:
         return None
-    at = text.find(src)
-    return text.count("\n", 0, at) + 1 if at >= 0 else None

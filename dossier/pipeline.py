@@ -29,7 +29,7 @@ from .duplicates import find_duplicates, fingerprint
 from .editing import kept_original
 from .exports import exported
 from .editorial import as_article, read_pages
-from .incremental import LastBuild, Manifest, digest, input_key
+from .incremental import LastBuild, Manifest, digest, file_stamp, input_key
 from .images import EXTENSIONS as PICTURE_EXTENSIONS, find_pictures
 from .language import load_language_model
 from .link import Matcher, find_mentions
@@ -39,11 +39,11 @@ from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
 from .normalise import normalise_article
 from .parallel import map_items
 from .quotes import find_quotes
-from .readers import READERS, read_article
+from .readers import READERS, line_containing, read_article
 from .registry import load_registry
 from .render import render_site
 from .search import index_search, reindex_live
-from .shortcodes import line_of as shortcode_line, shortcodes
+from .shortcodes import shortcodes
 from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
 from .write import Staging, built_id, check_output_folder, output_lock, update_site, write_site
 
@@ -96,11 +96,8 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
     with timings.stage("read, normalise, link, quotes, dated mentions"):
         files = _article_files(paths.content / "articles", problems)
         processed, keys = process_articles(context, files, cache)
-        articles, analyses, article_problems = unique_articles(processed, paths.content / "articles")
-        versions: dict[str, str] = {}  # as unique_articles: the first file to claim a slug keeps it
-        for file, (article, _, _) in zip(files, processed):
-            if article is not None and file in keys:
-                versions.setdefault(article.slug, keys[file])
+        articles, analyses, versions, article_problems = unique_articles(processed, keys,
+                                                                         paths.content / "articles")
     problems += wikilink_problems(articles, context, paths.content / "articles")
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
@@ -300,17 +297,17 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
             path = folder / page.source_path
             text = path.read_text(encoding="utf-8", errors="replace")
             problems += [Problem(str(path), f"shortcode `{code[:80]}`: {error}; it is shown as text",
-                                 shortcode_line(text, code)) for code, error in errors]
+                                 line_containing(text, code[:40])) for code, error in errors]
     return problems
 
 
-def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> tuple[list, dict[Path, str]]:
+def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> tuple[list, list[str]]:
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
     with each file's key (the digest of everything its result depends on, see cache.py)."""
     keys = _article_keys(context.content, files, settings_key(context.content))
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
-        return map_items(process_article, context, files), dict(zip(files, keys))
+        return map_items(process_article, context, files), keys
     cache = ArticleCache(context.content.parent / ".cache")
     try:
         last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`
@@ -324,7 +321,7 @@ def process_articles(context: ArticleContext, files: list[Path], use_cache: bool
         results = [known[key] if key in known else fresh[key] for key in keys]
         _LAST_RESULTS.clear()
         _LAST_RESULTS[context.content.resolve()] = dict(zip(keys, results))
-        return results, dict(zip(files, keys))
+        return results, keys
     finally:
         cache.close()
 
@@ -342,20 +339,12 @@ def _article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
     for path in files:
         relative = path.relative_to(folder).as_posix()
         kept = str(kept_original(content, relative) or "")
-        try:
-            status = path.stat()
-            known = (settings, str(path), status.st_size, status.st_mtime_ns, kept)
-        except OSError:
-            known = None
-        if known is None or known not in _KEYS_SEEN:
-            key = article_key(settings, relative, _bytes_of(path), kept)
-            if known is None:
-                keys.append(key)
-                continue
+        seen = (settings, str(path), file_stamp(str(path)), kept)
+        if seen not in _KEYS_SEEN:
             if len(_KEYS_SEEN) > 1_000_000:
                 _KEYS_SEEN.clear()
-            _KEYS_SEEN[known] = key
-        keys.append(_KEYS_SEEN[known])
+            _KEYS_SEEN[seen] = article_key(settings, relative, _bytes_of(path), kept)
+        keys.append(_KEYS_SEEN[seen])
     return keys
 
 
@@ -369,13 +358,16 @@ def _bytes_of(path: Path) -> bytes:
         return b""  # the reader reports it
 
 
-def unique_articles(processed, folder: Path) -> tuple[tuple[Article, ...], dict[str, Analysis], list[Problem]]:
-    """The articles in time order, each URL given to one of them only."""
+def unique_articles(processed, keys: list[str], folder: Path
+                    ) -> tuple[tuple[Article, ...], dict[str, Analysis], dict[str, str], list[Problem]]:
+    """The articles in time order, each URL given to one of them only; with their analyses and
+    versions (the key of the file each came from), by slug."""
     problems: list[Problem] = []
     articles: list[Article] = []
     analyses: dict[str, Analysis] = {}
+    versions: dict[str, str] = {}
     owners: dict[str, str] = {}  # slug → source path
-    for article, analysis, article_problems in processed:
+    for (article, analysis, article_problems), key in zip(processed, keys):
         problems += article_problems
         if article is None:
             continue
@@ -386,9 +378,10 @@ def unique_articles(processed, folder: Path) -> tuple[tuple[Article, ...], dict[
             continue
         owners[article.slug] = article.source_path
         analyses[article.slug] = analysis
+        versions[article.slug] = key
         articles.append(article)
     articles.sort(key=lambda a: (date_sort_key(a.date), a.source_path))
-    return tuple(articles), analyses, problems
+    return tuple(articles), analyses, versions, problems
 
 
 def set_copies_aside(articles: tuple[Article, ...], analyses: dict[str, Analysis],
@@ -420,7 +413,8 @@ def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:
             problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
                                     severity="error"))
             continue
-        if path.suffix.lower() in PICTURE_EXTENSIONS or any(part.endswith("_files") for part in path.relative_to(folder).parts[:-1]):
+        in_saved_page_folder = any(part.endswith("_files") for part in path.relative_to(folder).parts[:-1])
+        if path.suffix.lower() in PICTURE_EXTENSIONS or in_saved_page_folder:
             continue  # a picture, or a saved page's own files: published when an article refers to them
         if path.suffix.lower() not in READERS:
             problems.append(Problem(str(path), f"skipped: dossier reads {', '.join(sorted(READERS))} files"))

@@ -153,3 +153,9 @@ def _html_lang(text: str) -> str | None:
 
 READERS = {".txt": read_text, ".md": read_markdown, ".markdown": read_markdown,
            ".html": read_html, ".htm": read_html}
+
+
+def line_containing(text: str, needle: str) -> int | None:
+    """The line (from 1) of `text` where `needle` first appears, for a message; None if it does not."""
+    at = text.find(needle)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None

@@ -72,8 +72,10 @@ class Rendered:
     made: list[str] = field(default_factory=list)  # the paths made this time
     sink: Callable[[str, bytes], None] | None = None  # takes each file as it is made, instead of `files`
 
-    def add(self, path: str, data: bytes) -> None:
+    def add(self, name: str, path: str, data: bytes, file_digest: str) -> None:
+        """A file made this time: handed on (or kept), and recorded under `name` with its digest."""
         self.made.append(path)
+        self.outputs[name] = (file_digest, path)
         if self.sink:
             self.sink(path, data)
         else:
@@ -111,8 +113,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
                                               chunksize=64):
         if problem:
             return Rendered(problems=problems + [problem])
-        out.add(path, data)
-        out.outputs[_name(job)] = (digests.get(job, ""), path)
+        out.add(_name(job), path, data, digests.get(job, ""))
     everything = digests.get(("home", ""), "")
     if not unchanged("feed.xml", everything):
         try:
@@ -120,8 +121,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         except TemplateProblem as exc:
             return Rendered(problems=problems + [exc.problem])
         for name, data in site_wide.items():
-            out.add(name, data)
-            out.outputs[name] = (everything, name)
+            out.add(name, name, data, everything)
     else:
         out.outputs.update((name, previous[name]) for name in previous if not name.startswith(("page:", "file:")))
     _copies(corpus, out, unchanged)
@@ -152,15 +152,15 @@ def _copies(corpus: Corpus, out: Rendered, unchanged) -> None:
     sources = [(f"originals/{a.original_path}", a.original_file, corpus.versions.get(a.slug, ""))
                for a in (*corpus.articles, *(c for group in corpus.copies.values() for c in group))]
     sources += [(p.url, p.file, file_stamp(p.file)) for pictures in corpus.pictures.values() for p in pictures if p.url]
-    for path, file, file_digest in sources:
-        if not unchanged(f"file:{path}", file_digest and digest(file, file_digest)):
-            out.add(path, Path(file).read_bytes())
-            out.outputs[f"file:{path}"] = (file_digest and digest(file, file_digest), path)
+    for path, file, version in sources:
+        file_digest = version and digest(file, version)
+        if not unchanged(f"file:{path}", file_digest):
+            out.add(f"file:{path}", path, Path(file).read_bytes(), file_digest)
     for relative, data in corpus.assets.items():
         path = f"assets/{relative}"
-        if not unchanged(f"file:{path}", digest(path, hashlib.blake2b(data).hexdigest())):
-            out.add(path, data)
-            out.outputs[f"file:{path}"] = (digest(path, hashlib.blake2b(data).hexdigest()), path)
+        file_digest = digest(path, hashlib.blake2b(data).hexdigest())
+        if not unchanged(f"file:{path}", file_digest):
+            out.add(f"file:{path}", path, data, file_digest)
 
 
 def _render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None]:

@@ -6,7 +6,7 @@ piece of the site's data, so a story can narrate with it.
     {{ article lavrov-visits-yerevan }}                                     an article's card
 
 `entity` takes a registry id, name or alias; dates are YYYY, YYYY-MM or YYYY-MM-DD. A shortcode that
-cannot be read is reported with its file and line, and shown to readers as the text it is.
+cannot be read is reported (the pipeline adds its file and line), and shown to readers as the text it is.
 """
 
 from __future__ import annotations
@@ -99,9 +99,3 @@ def excerpt(code: Shortcode, chronology: tuple[ChronologyEntry, ...]) -> tuple[l
               if entry.kind in code.kinds and (code.entity is None or code.entity in entry.entities)
               and bounds(entry.date)[0] <= high and low <= bounds(entry.end or entry.date)[1]]
     return chosen[:code.limit], len(chosen)
-
-
-def line_of(text: str, shortcode: str) -> int | None:
-    """The line of a page's file where a shortcode is written."""
-    at = text.find(shortcode[:40])
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
