@@ -137,6 +137,13 @@ class Manifest:
                             (str(output.absolute()), build_id, last.inputs, int(last.searched),
                              pickle.dumps(last.problems), last.summary))
 
+    def forget(self, output: Path, paths: set[str]) -> None:
+        """Files of `output` written outside a build (the preview's first pages): the next build makes
+        them again, and does not take its inputs for unchanged."""
+        with self.db:
+            self.db.executemany("UPDATE output SET digest = '' WHERE path = ?", ((path,) for path in sorted(paths)))
+            self.db.execute("UPDATE last_build SET inputs = '' WHERE output = ?", (str(output.absolute()),))
+
     def close(self) -> None:
         self.db.close()
 

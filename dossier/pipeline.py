@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .boilerplate import Rule, load_rules
 from .cache import ArticleCache, article_key, settings_key
+from .catalogue import Catalogue
 from .chronology import build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
@@ -57,6 +58,7 @@ class BuildResult:
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # every file of the site: (digest, path)
     unchanged: str = ""  # nothing changed since the last build, of which this is the summary
     made: list[str] = field(default_factory=list)  # the paths made by this build
+    catalogue: Catalogue | None = None  # the lookups the pages were made from
 
     @property
     def ok(self) -> bool:
@@ -137,7 +139,7 @@ def build(paths: Paths, timings: Timings | None = None, strict: bool = False, ca
             with timings.stage("link check"):
                 rendered.problems += broken_links(rendered.files, paths.output.name)
     return BuildResult(problems + rendered.problems, rendered.files, corpus, timings, rendered.outputs,
-                       made=rendered.made)
+                       made=rendered.made, catalogue=rendered.catalogue)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import jinja2
 
-from .catalogue import build_catalogue
+from .catalogue import Catalogue, build_catalogue
 from .exports import data_files
 from .i18n import Words, load_words
 from .incremental import digest, file_stamp, page_digests, site_key
@@ -71,6 +71,7 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
     made: list[str] = field(default_factory=list)  # the paths made this time
     sink: Callable[[str, bytes], None] | None = None  # takes each file as it is made, instead of `files`
+    catalogue: Catalogue | None = None  # the lookups the pages were made from
 
     def add(self, name: str, path: str, data: bytes, file_digest: str) -> None:
         """A file made this time: handed on (or kept), and recorded under `name` with its digest."""
@@ -100,7 +101,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
     digests = page_digests(corpus, cat, jobs, site_key(corpus, templates)) if known else {}
     previous = previous or {}
-    out = Rendered(problems=problems, sink=sink)
+    out = Rendered(problems=problems, sink=sink, catalogue=cat)
 
     def unchanged(name: str, file_digest: str) -> bool:
         if file_digest and previous.get(name, ("",))[0] == file_digest:
@@ -109,7 +110,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         return False
 
     todo = [job for job in jobs if not unchanged(_name(job), digests.get(job, ""))]
-    for job, path, data, problem in map_items(_render_page, (corpus, cat, words, env, templates), todo,
+    for job, path, data, problem in map_items(render_page, (corpus, cat, words, env, templates), todo,
                                               chunksize=64):
         if problem:
             return Rendered(problems=problems + [problem])
@@ -163,7 +164,7 @@ def _copies(corpus: Corpus, out: Rendered, unchanged) -> None:
             out.add(f"file:{path}", path, data, file_digest)
 
 
-def _render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None]:
+def render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None]:
     """One page: (its job, output path, HTML, or the template problem that stopped it). Runs in a worker."""
     corpus, cat, words, env, templates = context
     page = build_page(corpus, cat, words, job)

@@ -1,8 +1,10 @@
 """Live preview: serve output/ with livereload, rebuild on source changes, reload the browser.
 
-A thin seam around the build. `Rebuilder` watches the source folders itself (so rebuilds happen with
-no browser connected, and a burst of changes is one rebuild), calls the build function it is given,
-and survives a failed build. livereload serves the files and speaks the reload protocol to the
+A thin seam around the build. `Rebuilder` watches the source folders itself (watchfiles: the
+operating system's notifications, so rebuilds happen with no browser connected, and a burst of
+changes is one rebuild), calls the build function it is given with the files changed, and survives
+a failed build. An edited article is answered first with its own pages (preview.py), then the whole
+site is brought up to date. livereload serves the files and speaks the reload protocol to the
 browser. output/ and caches are never watched.
 """
 
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+import watchfiles
 from rich.console import Console
 
 from .model import Paths
@@ -24,46 +27,34 @@ from .write import MARKER, OutputError
 
 
 class Rebuilder:
-    """Polls folders for changed files and calls `build` once per burst of changes."""
+    """Waits for changed files (the operating system's notifications, through watchfiles) and calls
+    `build` with the files changed, once per burst of changes."""
 
-    def __init__(self, build: Callable[[], bool], folders: list[Path], settle: float = 0.05):
+    def __init__(self, build: Callable[[set[Path]], bool], folders: list[Path], settle: float = 0.05,
+                 timeout: float = 1.0):
         self.build = build
-        self.folders = folders
-        self.settle = settle  # a change must be this old (seconds) before rebuilding: bursts become one
-        self.seen = self.snapshot()
+        self.folders = [folder.absolute() for folder in folders if folder.exists()]
+        self.timeout = timeout
+        # A burst ends when nothing more changed for `settle` seconds (the editor, or git, has finished).
+        self.changes = watchfiles.watch(*self.folders, watch_filter=self.wanted, step=int(settle * 1000),
+                                        rust_timeout=100, yield_on_timeout=True)
+        self.pending = next(self.changes)  # watching starts now, not at the first poll
 
-    def snapshot(self) -> dict[str, tuple[int, int]]:
-        state = {}
+    def wanted(self, _change, path: str) -> bool:
+        """Not hidden files or folders (editors' swap files, version control)."""
         for folder in self.folders:
-            if folder.is_file():
-                state[str(folder)] = _stamp(folder)
-                continue
-            for path in folder.rglob("*") if folder.is_dir() else ():
-                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                    state[str(path)] = _stamp(path)
-        return state
+            if folder == Path(path) or folder in Path(path).parents:
+                return not any(part.startswith(".") for part in Path(path).relative_to(folder).parts)
+        return False
 
     def poll(self) -> bool | None:
-        """Rebuild if something changed and then stayed still; the build's result, or None if idle."""
-        current = self.snapshot()
-        if current == self.seen:
-            return None
-        while True:  # wait until the editor (or git) has finished writing
-            time.sleep(self.settle)
-            settled = self.snapshot()
-            if settled == current:
-                break
-            current = settled
-        self.seen = current
-        return self.build()
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:  # deleted between listing and stat
-        return (0, -1)
-    return (stat.st_mtime_ns, stat.st_size)
+        """Rebuild if something changed (waiting up to `timeout` seconds); the build's result, or None."""
+        changes, self.pending = self.pending, set()
+        deadline = time.monotonic() + self.timeout
+        while not changes and time.monotonic() < deadline:
+            changes = next(self.changes)
+        changed = {Path(path) for _, path in changes}
+        return self.build(changed) if changed else None
 
 
 class PreviewApp:
@@ -113,23 +104,40 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     from tornado import ioloop
 
     from .cli import report
-    from .pipeline import build_site
     from .language import load_language_model
+    from .pipeline import build as rebuild, build_site
+    from .preview import FirstLook
     from .search import reindex_live
 
     if not _port_free(host, port):
         console.print(f"error: port {port} on {host} is busy; stop the other server or use --port N", markup=False)
         return 1
     app = PreviewApp(paths.output)
+    first = FirstLook(paths)
+    warm: list[dict] = []  # the outputs of an unchanged site, still to be gathered
+    server = Server(app=app)
+    loop = ioloop.IOLoop.current()
 
-    def build() -> bool:
+    def reload() -> None:
+        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    def build(changed: set[Path] = frozenset()) -> bool:
         started = time.perf_counter()
         try:
+            if not app.failure and (files := first.pages(changed)):  # the edited article at once
+                first.write(files)
+                reload()
+                console.print(f"{', '.join(sorted(files))} updated in {time.perf_counter() - started:.2f} s; "
+                              "rebuilding the rest", markup=False)
             result = build_site(paths, search=False)  # search is indexed right after, off the edit path
         except OutputError as exc:
             app.failure = [str(exc)]
             console.print(f"error: {exc}", markup=False)
+            first.built(None, None)
             return False
+        first.built(result.corpus, result.catalogue)
+        if result.unchanged:  # nothing was gathered: do it off the edit path, for the first edit
+            warm.append(result.outputs)
         report(result.problems, console)
         app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
         if result.ok:
@@ -142,21 +150,21 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         return 1
     report(reindex_live(paths.output), console)
     load_language_model()  # now, not on the first edit
-    server = Server(app=app)
     # livereload watches the whole working folder (output/ included) unless told otherwise; our own
     # Rebuilder does the watching, so give livereload one path it must never act on.
     server.watch(str(paths.output / MARKER), delay="forever")
-    loop = ioloop.IOLoop.current()
     rebuilder = Rebuilder(build, [paths.content, paths.templates, paths.site_src])
 
     def watch() -> None:
         while True:
+            if warm:
+                gathered = rebuild(paths, previous=warm.pop())  # writes nothing: every page is up to date
+                first.built(gathered.corpus, gathered.catalogue)
             built = rebuilder.poll()
             if built is not None:  # after a failed rebuild too: the page shows why
-                loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+                reload()
             if built:  # search catches up after the reload, before the next rebuild can start
                 report(reindex_live(paths.output), console)
-            time.sleep(0.05)
 
     threading.Thread(target=watch, daemon=True, name="dossier-watch").start()
     console.print(f"serving {paths.output} at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)

@@ -109,7 +109,7 @@ def update_site(files: dict[str, bytes], stale: set[str], output: Path, build_id
         return  # nothing changed: not even the marker is touched
     _mark(output, "")  # in progress
     for relative, data in sorted(files.items()):
-        _replace(output / safe_relative(relative), data)
+        replace_file(output, relative, data)
     for relative in sorted(stale):
         target = output / safe_relative(relative)
         target.unlink(missing_ok=True)
@@ -118,6 +118,11 @@ def update_site(files: dict[str, bytes], stale: set[str], output: Path, build_id
                 break
             folder.rmdir()
     _mark(output, build_id)
+
+
+def replace_file(output: Path, relative: str, data: bytes) -> None:
+    """One file of `output` replaced atomically. Call it holding `output_lock(output)`."""
+    _replace(output / safe_relative(relative), data)
 
 
 def built_id(output: Path) -> str:

@@ -16,7 +16,7 @@ def touch(path, text):
 def test_a_burst_of_changes_is_one_rebuild(tmp_path):
     (tmp_path / "a.txt").write_text("a")
     builds = []
-    rebuilder = Rebuilder(lambda: builds.append(1) or True, [tmp_path], settle=0.2)
+    rebuilder = Rebuilder(lambda changed: builds.append(changed) or True, [tmp_path], settle=0.2)
     assert rebuilder.poll() is None and builds == []
 
     def edit_several():
@@ -30,12 +30,23 @@ def test_a_burst_of_changes_is_one_rebuild(tmp_path):
     assert rebuilder.poll() is True
     writer.join()
     assert rebuilder.poll() is None  # everything was in the one rebuild
-    assert builds == [1]
+    assert builds == [{tmp_path / f"new{i}.txt" for i in range(3)}]  # told which files changed (not a.txt)
+
+
+def test_the_build_is_told_of_removed_files_too(tmp_path):
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "b.txt").write_text("b")
+    builds = []
+    rebuilder = Rebuilder(lambda changed: builds.append(changed) or True, [tmp_path], settle=0.01)
+    (tmp_path / "a.txt").unlink()
+    touch(tmp_path / "b.txt", "bb")
+    assert rebuilder.poll() is True
+    assert builds == [{tmp_path / "a.txt", tmp_path / "b.txt"}]
 
 
 def test_a_failed_build_is_reported_and_watching_goes_on(tmp_path):
     results = iter([False, True])
-    rebuilder = Rebuilder(lambda: next(results), [tmp_path], settle=0.01)
+    rebuilder = Rebuilder(lambda changed: next(results), [tmp_path], settle=0.01)
     touch(tmp_path / "a.txt", "broken")
     assert rebuilder.poll() is False
     touch(tmp_path / "a.txt", "fixed!")
@@ -43,7 +54,7 @@ def test_a_failed_build_is_reported_and_watching_goes_on(tmp_path):
 
 
 def test_hidden_files_are_not_watched(tmp_path):
-    rebuilder = Rebuilder(lambda: True, [tmp_path], settle=0.01)
+    rebuilder = Rebuilder(lambda changed: True, [tmp_path], settle=0.01)
     touch(tmp_path / ".swp", "editor noise")
     assert rebuilder.poll() is None
 
@@ -91,3 +102,46 @@ def test_serve_listens_on_localhost_by_default():
     from dossier.cli import make_parser
 
     assert make_parser().parse_args(["serve"]).host == "127.0.0.1"
+
+
+def test_serve_shows_an_edit_and_then_the_rest_of_the_site_catches_up(tmp_path):
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from helpers import PROJECT
+
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, str(PROJECT / "build.py"), "serve", "--content",
+                               str(tmp_path / "content"), "--output", str(tmp_path / "output"), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def page(path: str, wanted: str) -> str:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                text = urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}").read().decode()
+                if wanted in text:
+                    return text
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise AssertionError(f"{path} never showed {wanted!r}")
+
+    try:
+        article = "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/"
+        page(article, "Mikhail Galuzin")
+        time.sleep(0.5)  # watching has started
+        seed = tmp_path / "content/articles/000_034f0e8b02609159.txt"
+        seed.write_text(seed.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin, with Sergey Lavrov,", 1))
+        assert 'people/sergey-lavrov/">Sergey Lavrov</a>' in page(article, "Galuzin</a>, with")
+        page("people/sergey-lavrov/", "Russian peacekeepers in Karabakh demanded")  # the entity page caught up
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "updated in" in output and "rebuilding the rest" in output  # the first answer came first

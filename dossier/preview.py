@@ -1,0 +1,103 @@
+"""The preview's first answer to an edited article: its own pages, at once, before the rebuild.
+
+A rebuild of a large collection takes seconds even when incremental (the pages of every entity the
+article names, the indexes, the chronology and the exports are made again). The editor is looking at
+the article, so `serve` first makes the edited article's page and source page from the last build's
+data with the new text in (milliseconds), writes them and reloads the browser; the incremental
+rebuild that follows makes every page exact, and reloads again.
+
+Only an edit of articles already on the site, keeping their URL and date, is answered this way (the
+article's neighbours and the site's lists stay as they were); anything else (a new or removed file,
+a registry, template or settings change, a new error) waits for the rebuild.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from .boilerplate import load_rules
+from .catalogue import Catalogue, entities_in
+from .i18n import load_words
+from .images import find_pictures
+from .incremental import Manifest
+from .link import Matcher
+from .model import Corpus, Paths
+from .pipeline import ArticleContext, process_article
+from .render import make_environment, render_page
+from .wikilinks import entity_forms
+from .write import output_lock, replace_file
+
+
+class FirstLook:
+    """Keeps the last build's data (in this process) to answer the next article edit at once."""
+
+    def __init__(self, paths: Paths):
+        self.paths = paths
+        self.corpus: Corpus | None = None
+        self.catalogue: Catalogue | None = None
+        self.context: ArticleContext | None = None
+
+    def built(self, corpus: Corpus | None, catalogue: Catalogue | None) -> None:
+        """The data of a build that succeeded (None when it did not)."""
+        self.corpus, self.catalogue, self.context = corpus, catalogue, None
+
+    def pages(self, changed: set[Path]) -> dict[str, bytes]:
+        """The output files of the edited articles' pages, or {} when the rebuild must answer."""
+        corpus, cat = self.corpus, self.catalogue
+        folder = self.paths.content / "articles"
+        if corpus is None or cat is None or not changed or any(folder not in p.parents for p in changed):
+            return {}
+        by_source = {a.source_path: a for a in corpus.articles}
+        context = self._context(corpus)
+        articles, analyses, entities = dict(cat.articles), dict(corpus.analyses), dict(cat.entities_in)
+        pictures = dict(corpus.pictures)
+        for path in changed:
+            old = by_source.get(path.relative_to(folder).as_posix())
+            if old is None:  # new, removed, or a copy listed on another article
+                return {}
+            article, analysis, problems = process_article(context, path)
+            found, picture_problems = find_pictures(article, self.paths.content) if article else ((), [])
+            if (article is None or article.slug != old.slug or article.date != old.date
+                    or any(p.severity == "error" for p in problems + picture_problems)):
+                return {}
+            articles[article.slug], analyses[article.slug] = article, analysis
+            entities[article.slug] = entities_in(article, analysis)
+            pictures[article.slug] = found
+        corpus = replace(corpus, analyses=analyses, pictures=pictures,
+                         articles=tuple(articles[a.slug] for a in corpus.articles))
+        cat = replace(cat, articles=articles, entities_in=entities)
+        words, problems = load_words(self.paths.templates, corpus.site.language)
+        if any(p.severity == "error" for p in problems):
+            return {}
+        env = make_environment(self.paths.templates, words)
+        files = {}
+        for path in sorted(changed):
+            slug = by_source[path.relative_to(folder).as_posix()].slug
+            for job in (("article", slug), ("source", slug)):
+                _, output_path, data, problem = render_page((corpus, cat, env.globals["t"], env,
+                                                             self.paths.templates), job)
+                if problem:
+                    return {}
+                files[output_path] = data
+        return files
+
+    def write(self, files: dict[str, bytes]) -> None:
+        """Write the first pages; the last build's record forgets them, so whatever happens to the
+        rebuild that follows, the next build makes them again."""
+        output = self.paths.output
+        with output_lock(output):
+            manifest = Manifest(self.paths.content.parent / ".cache")
+            try:
+                manifest.forget(output, set(files))
+            finally:
+                manifest.close()
+            for relative, data in files.items():
+                replace_file(output, relative, data)
+
+    def _context(self, corpus: Corpus) -> ArticleContext:
+        if self.context is None:
+            rules, _ = load_rules(self.paths.content)
+            self.context = ArticleContext(self.paths.content, corpus.site, rules, Matcher(corpus.entities),
+                                          {e.id: e for e in corpus.entities}, entity_forms(corpus.entities))
+        return self.context

@@ -1,0 +1,89 @@
+"""The preview's first answer to an edit: the edited article's pages, made from the last build's data
+before the rebuild, the same as the rebuild then makes them; anything else waits for the rebuild."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.pipeline import build_site, default_paths
+from dossier.preview import FirstLook
+from helpers import PROJECT
+
+GALUZIN = "content/articles/000_034f0e8b02609159.txt"  # the dated seed: Galuzin interviewed by RBC
+PAGE = "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/index.html"
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    return tmp_path
+
+
+@pytest.fixture
+def first(project):
+    paths = default_paths(project / "content", project / "output", PROJECT)
+    result = build_site(paths, search=False)
+    look = FirstLook(paths)
+    look.built(result.corpus, result.catalogue)
+    return look
+
+
+def build(project: Path):
+    return build_site(default_paths(project / "content", project / "output", PROJECT), search=False)
+
+
+def test_an_edited_article_is_answered_with_the_pages_the_rebuild_makes(project, first):
+    path = project / GALUZIN
+    path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin, with Sergey Lavrov,", 1))
+    files = first.pages({path})
+    assert set(files) == {PAGE, PAGE.replace("index.html", "source/index.html")}
+    assert b"Mikhail Galuzin</a>, with <a" in files[PAGE]
+    assert b'href="../../people/sergey-lavrov/"' in files[PAGE]  # the new mention is linked already
+    first.write(files)
+    assert (project / "output" / PAGE).read_bytes() == files[PAGE]
+    result = build(project)
+    assert PAGE in result.made  # made again by the rebuild, which had forgotten it ...
+    assert (project / "output" / PAGE).read_bytes() == files[PAGE]  # ... the same, byte for byte
+    assert "people/sergey-lavrov/index.html" in result.made  # and the rest of the site caught up
+
+
+def test_first_pages_undone_without_a_rebuild_are_made_again_by_the_next_build(project, first):
+    path = project / GALUZIN
+    before = (project / "output" / PAGE).read_bytes()
+    text = path.read_text()
+    path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))
+    first.write(first.pages({path}))  # then the preview is stopped before its rebuild
+    path.write_text(text)  # and the edit is undone
+    result = build(project)
+    assert not result.unchanged and PAGE in result.made
+    assert (project / "output" / PAGE).read_bytes() == before
+
+
+@pytest.mark.parametrize("change", ["date", "new article", "registry", "not an article"])
+def test_other_changes_wait_for_the_rebuild(project, first, change):
+    content = project / "content"
+    path = project / GALUZIN
+    if change == "date":  # its place among the articles (and its neighbours' links) would change
+        path.write_text(path.read_text().replace("09.10.2023", "09.10.2021", 1))
+    elif change == "new article":
+        path = content / "articles" / "new.md"
+        path.write_text("---\ntitle: New\n---\nA new article.\n")
+    elif change == "registry":
+        path = content / "entities" / "people.yaml"
+        path.write_text(path.read_text() + "\n")
+    else:
+        path = content / "site.yaml"
+    assert first.pages({path}) == {}
+    assert first.pages({project / GALUZIN, path}) == {}  # with an article edit, too
+
+
+def test_an_edit_that_makes_an_error_waits_for_the_rebuild(project, first):
+    path = project / "content" / "articles" / "lead.md"
+    path.write_text("---\ntitle: Lead\ndate: 2023-10-01\n---\nA lead.\n")
+    result = build(project)
+    first.built(result.corpus, result.catalogue)
+    path.write_text("---\ntitle: Lead\ndate: 2023-10-01\n---\nA lead, more of it.\n")
+    assert set(first.pages({path})) == {"articles/lead/index.html", "articles/lead/source/index.html"}
+    path.write_text("---\ntitle: Lead\ndate: 2023-10-01\nentities: [nobody-at-all]\n---\nA lead.\n")
+    assert first.pages({path}) == {}  # the rebuild shows the error
