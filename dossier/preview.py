@@ -75,8 +75,8 @@ class FirstLook:
         for path in sorted(changed):
             slug = by_source[path.relative_to(folder).as_posix()].slug
             for job in (("article", slug), ("source", slug)):
-                _, output_path, data, problem = render_page((corpus, cat, env.globals["t"], env,
-                                                             self.paths.templates), job)
+                _, output_path, data, problem, _ = render_page((corpus, cat, env.globals["t"], env,
+                                                                self.paths.templates, "", {}), job)
                 if problem:
                     return {}
                 files[output_path] = data

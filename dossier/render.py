@@ -99,9 +99,11 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     cat = build_catalogue(corpus)
     jobs = page_jobs(corpus, cat)
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
-    digests = page_digests(corpus, cat, jobs, site_key(corpus, templates)) if known else {}
+    base = site_key(corpus, templates) if known else ""
+    digests = page_digests(corpus, cat, jobs, base) if known else {}
     previous = previous or {}
     out = Rendered(problems=problems, sink=sink, catalogue=cat)
+    built: dict[tuple[str, str], dict] = {}  # contexts made to compare, handed to rendering
 
     def unchanged(name: str, file_digest: str) -> bool:
         if file_digest and previous.get(name, ("",))[0] == file_digest:
@@ -109,12 +111,29 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
             return True
         return False
 
-    todo = [job for job in jobs if not unchanged(_name(job), digests.get(job, ""))]
-    for job, path, data, problem in map_items(render_page, (corpus, cat, words, env, templates), todo,
-                                              chunksize=64):
+    def page_unchanged(job: tuple[str, str]) -> bool:
+        """Its inputs are the same; or, for a page that shows a summary of them, what it shows is."""
+        name, inputs = _name(job), digests.get(job, "")
+        if not inputs or name not in previous:
+            return False
+        old_inputs, _, old_shown = previous[name][0].partition("/")
+        if old_inputs != inputs and job[0] in COMPARED and old_shown:
+            built[job] = build_page(corpus, cat, words, job)
+            if shown_digest(base, built[job]) == old_shown:
+                del built[job]
+                old_inputs = inputs
+        if old_inputs == inputs:
+            out.outputs[name] = (f"{inputs}/{old_shown}" if old_shown else inputs, previous[name][1])
+            return True
+        return False
+
+    todo = [job for job in jobs if not page_unchanged(job)]
+    for job, path, data, problem, shown in map_items(render_page, (corpus, cat, words, env, templates, base, built),
+                                                     todo, chunksize=64):
         if problem:
             return Rendered(problems=problems + [problem])
-        out.add(_name(job), path, data, digests.get(job, ""))
+        inputs = digests.get(job, "")
+        out.add(_name(job), path, data, f"{inputs}/{shown}" if inputs and shown else inputs)
     everything = digests.get(("home", ""), "")
     if not unchanged("feed.xml", everything):
         try:
@@ -164,16 +183,30 @@ def _copies(corpus: Corpus, out: Rendered, unchanged) -> None:
             out.add(f"file:{path}", path, data, file_digest)
 
 
-def render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None]:
-    """One page: (its job, output path, HTML, or the template problem that stopped it). Runs in a worker."""
-    corpus, cat, words, env, templates = context
-    page = build_page(corpus, cat, words, job)
+# Page kinds whose inputs change more often than what they show (an index lists only titles; an
+# entity page only the sentences that name it): when their inputs changed, their context is made and
+# compared with the last build's before the page is rendered and written.
+COMPARED = frozenset({"home", "articles", "chronology", "tags", "sources", "corrections", "entities", "search",
+                      "404", "page", "entity", "tag", "chronology-year", "chronology-month"})
+
+
+def shown_digest(base: str, page: dict) -> str:
+    """The digest of what a page shows: its context, and everything all pages share."""
+    return digest(base, repr(page))
+
+
+def render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None, str]:
+    """One page: (its job, output path, HTML or the template problem that stopped it, the digest of what
+    it shows if its kind is compared). Runs in a worker."""
+    corpus, cat, words, env, templates, base, built = context
+    page = built.get(job) or build_page(corpus, cat, words, job)
+    shown = shown_digest(base, page) if base and job[0] in COMPARED else ""
     try:
         context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"]),
                    "editorial": editorial_nav(corpus)}
-        return job, page["path"], _render(env, page["template"], context, templates), None
+        return job, page["path"], _render(env, page["template"], context, templates), None, shown
     except TemplateProblem as exc:
-        return job, page["path"], b"", exc.problem
+        return job, page["path"], b"", exc.problem, shown
 
 
 def _render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> bytes:

@@ -63,6 +63,26 @@ def test_an_edited_article_remakes_its_own_pages_and_no_unrelated_one(project):
     same_as_cold(project)
 
 
+def test_a_page_that_shows_nothing_of_an_edit_is_not_remade(project):
+    build(project)
+    path = project / GALUZIN
+    text = path.read_text()
+    path.write_text(text.rstrip() + "\n\nThe interview was long.\n")  # no name, no date, same title
+    made = set(build(project).made)
+    article = "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/"
+    assert {article + "index.html", article + "source/index.html", "data/articles.json"} <= made
+    # Lists of titles, the chronology, the pages of the people it names: what they show is the same.
+    assert not made & {"articles/index.html", "sources/index.html", "tags/index.html", "chronology/index.html",
+                       "chronology/2023/index.html", "search/index.html", "404.html",
+                       "people/mikhail-galuzin/index.html", "organisations/index.html"}
+    same_as_cold(project)
+    path.write_text(text.replace("Russian peacekeepers in Karabakh demanded", "Peacekeepers demanded", 2))
+    made = set(build(project).made)
+    assert {"articles/index.html", "sources/index.html", "people/mikhail-galuzin/index.html",
+            "chronology/2023/index.html"} <= made  # the title shows on each
+    same_as_cold(project)
+
+
 def test_removed_and_added_articles(project):
     build(project)
     (project / GALUZIN).unlink()
