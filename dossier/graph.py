@@ -10,16 +10,15 @@ import math
 from collections import Counter
 from itertools import combinations
 
-from .catalogue import Catalogue, co_mentions
+from .catalogue import Catalogue
 from .urls import entity_url
 
 SIZE = 480
 RADIUS = 170
 
 
-def ego_graph(cat: Catalogue, entity_id: str, limit: int = 12) -> dict | None:
-    """One entity in the middle, the entities most often mentioned with it around it."""
-    around = co_mentions(cat, entity_id, limit)
+def ego_graph(cat: Catalogue, entity_id: str, around: list[tuple[str, int]]) -> dict | None:
+    """One entity in the middle, the entities most often mentioned with it (`co_mentions`) around it."""
     if not around:
         return None
     centre = SIZE / 2

@@ -284,6 +284,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             sentences[mention.article].append(mention.sentence)
     timeline = cat.dated_of.get(entity.id, [])
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
+    around = co_mentions(cat, entity.id, 12)
     return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
             "entity": entity,
             "kind_label": words(f"nav.{KIND_PLURALS[entity.kind]}"),
@@ -296,7 +297,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
-                            for e, n in co_mentions(cat, entity.id, 12)],
+                            for e, n in around],
             "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.sentence,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
@@ -305,7 +306,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "first_date": words.date(min(dates, key=lambda d: d.value)) if dates else "",
             "last_date": words.date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": len(mentions),
-            "graph": ego_graph(cat, entity.id),
+            "graph": ego_graph(cat, entity.id, around),
             "jsonld": _entity_jsonld(corpus, entity),
             "citation": {"text": entity_apa(entity, corpus.site.title, _absolute(corpus, entity_url(entity)), words),
                          "bibtex": entity_bibtex(entity, corpus.site.title, _absolute(corpus, entity_url(entity)))},
