@@ -13,21 +13,23 @@ from urllib.parse import urljoin
 from .catalogue import Catalogue, entities_in
 from .cite import csl_json
 from .frontmatter import described
-from .model import Analysis, Article, Corpus, Exported, SiteConfig
+from .model import Analysis, Article, ChronologyEntry, Corpus, Exported, SiteConfig
 from .urls import article_url, entity_url
 
 
 def data_files(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
-    chronology = _chronology(corpus)
     records = [corpus.analyses[a.slug].exported or exported(a, corpus.analyses[a.slug], corpus.site)
                for a in corpus.articles]
+    rows = {id(entry): row for a, r in zip(corpus.articles, records)
+            for entry, row in zip(corpus.analyses[a.slug].entries, r.chronology)}
+    chronology = [rows.get(id(entry)) or chronology_row(entry) for entry in corpus.chronology]
     copies = [json.dumps([c.source_path for c in corpus.copies.get(a.slug, ())], ensure_ascii=False)
               for a in corpus.articles]
     return {
         "data/articles.json": _lines([f'{r.article}, "copies": {c}}}' for r, c in zip(records, copies)]),
         "data/entities.json": _json(_entities(corpus, cat)),
-        "data/chronology.json": _json(chronology),
-        "data/chronology.csv": _csv(chronology),
+        "data/chronology.json": _lines([record for record, _ in chronology]),
+        "data/chronology.csv": (CSV_HEADER + "".join(row for _, row in chronology)).encode("utf-8"),
         "data/quotes.json": _lines([line for r in records for line in r.quotes]),
         "data/citations.json": _lines([r.citation for r in records]),
     }
@@ -53,7 +55,7 @@ def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported
                            "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
                    for q in analysis.quotes)
     citation = _dumps(csl_json(article, urljoin(site.base_url, article_url(article.slug))))
-    return Exported(row[:-1], quotes, citation)
+    return Exported(row[:-1], quotes, citation, tuple(chronology_row(entry) for entry in analysis.entries))
 
 
 def _dumps(item) -> str:
@@ -77,18 +79,16 @@ def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
              "mentions": len(cat.mentions_of.get(e.id, []))} for e in corpus.entities]
 
 
-def _chronology(corpus: Corpus) -> list[dict]:
-    return [{"date": e.date.value, "precision": e.date.precision, "end": e.end.value if e.end else None,
-             "kind": e.kind, "text": e.text, "article": e.article,
-             "anchor": f"p-{e.block}" if e.block is not None else None, "entities": list(e.entities)}
-            for e in corpus.chronology]
+CSV_HEADER = "date,precision,end,kind,text,article,anchor,entities\n"
 
 
-def _csv(rows: list[dict]) -> bytes:
+def chronology_row(entry: ChronologyEntry) -> tuple[str, str]:
+    """An entry's chronology.json record and chronology.csv row."""
+    record = {"date": entry.date.value, "precision": entry.date.precision, "end": entry.end.value if entry.end else None,
+              "kind": entry.kind, "text": entry.text, "article": entry.article,
+              "anchor": f"p-{entry.block}" if entry.block is not None else None, "entities": list(entry.entities)}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["date", "precision", "end", "kind", "text", "article", "anchor", "entities"])
-    for row in rows:
-        writer.writerow([row["date"], row["precision"], row["end"] or "", row["kind"], row["text"],
-                         row["article"] or "", row["anchor"] or "", " ".join(row["entities"])])
-    return out.getvalue().encode("utf-8")
+    csv.writer(out, lineterminator="\n").writerow([
+        record["date"], record["precision"], record["end"] or "", record["kind"], record["text"],
+        record["article"] or "", record["anchor"] or "", " ".join(record["entities"])])
+    return _dumps(record), out.getvalue()

@@ -237,6 +237,7 @@ class Analysis:
     dated: tuple[DatedMention, ...]
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
+    entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
 
 
@@ -247,6 +248,7 @@ class Exported:
     article: str  # its articles.json record, open at the end: the copies are added when the site is known
     quotes: tuple[str, ...]  # its quotes.json records
     citation: str  # its citations.json record
+    chronology: tuple[tuple[str, str], ...] = ()  # its chronology.json record and .csv row, for each entry
 
 
 @dataclass(frozen=True)
