@@ -7,6 +7,7 @@ organisation, year); this module only runs Pagefind and reports a failure as a p
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -31,13 +32,15 @@ def index_search(site: Path, into: Path | None = None) -> list[Problem]:
     return []
 
 
-def reindex_live(site: Path) -> list[Problem]:
-    """For the preview: index a site already in place, then swap the new index in, so the page
-    rebuild does not wait for search."""
+def reindex_live(site: Path, swapping=contextlib.nullcontext()) -> list[Problem]:
+    """For the preview: index a site already in place, then swap the new index in (holding `swapping`,
+    so no build writes meanwhile); the page rebuilds do not wait for search. If the site was replaced
+    while it was indexed, nothing is swapped in (the build that replaced it asks for another index)."""
     fresh = site / ".pagefind-new"
     shutil.rmtree(fresh, ignore_errors=True)
     problems = index_search(site, into=fresh)
-    if not problems and site.is_dir():
-        shutil.rmtree(site / "pagefind", ignore_errors=True)
-        os.replace(fresh, site / "pagefind")
+    with swapping:
+        if not problems and fresh.is_dir():
+            shutil.rmtree(site / "pagefind", ignore_errors=True)
+            os.replace(fresh, site / "pagefind")
     return problems

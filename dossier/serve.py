@@ -57,6 +57,24 @@ class Rebuilder:
         return self.build(changed) if changed else None
 
 
+class SearchIndexer:
+    """Runs `index` in a thread of its own whenever asked; asked while it runs, it runs once more after."""
+
+    def __init__(self, index: Callable[[], None]):
+        self.index = index
+        self.wanted = threading.Event()
+        threading.Thread(target=self.run, daemon=True, name="dossier-search").start()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def run(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            self.index()
+
+
 class PreviewApp:
     """The preview's WSGI app: files from output/ only, and while the last rebuild failed, its problems
     shown over every page (livereload adds its reload script to what this returns)."""
@@ -114,6 +132,8 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         return 1
     app = PreviewApp(paths.output)
     first = FirstLook(paths)
+    writing = threading.Lock()  # held by whatever writes output/: a rebuild, or the search index's swap
+    search = SearchIndexer(lambda: report(reindex_live(paths.output, writing), console))
     warm: list[dict] = []  # the outputs of an unchanged site, still to be gathered
     server = Server(app=app)
     loop = ioloop.IOLoop.current()
@@ -122,6 +142,13 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     def build(changed: set[Path] = frozenset()) -> bool:
+        with writing:
+            result = build_and_report(changed)
+        if result and result.ok and (result.made or not changed):  # at start, and after a change
+            search.request()  # indexed in its own thread, off the edit path
+        return bool(result and result.ok)
+
+    def build_and_report(changed: set[Path]):
         started = time.perf_counter()
         try:
             if not app.failure and (files := first.pages(changed)):  # the edited article at once
@@ -129,12 +156,12 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
                 reload()
                 console.print(f"{', '.join(sorted(files))} updated in {time.perf_counter() - started:.2f} s; "
                               "rebuilding the rest", markup=False)
-            result = build_site(paths, search=False)  # search is indexed right after, off the edit path
+            result = build_site(paths, search=False)
         except OutputError as exc:
             app.failure = [str(exc)]
             console.print(f"error: {exc}", markup=False)
             first.built(None, None)
-            return False
+            return None
         first.built(result.corpus, result.catalogue)
         if result.unchanged:  # nothing was gathered: do it off the edit path, for the first edit
             warm.append(result.outputs)
@@ -144,11 +171,10 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
             console.print(f"rebuilt in {time.perf_counter() - started:.2f} s", markup=False)
         else:
             console.print("rebuild failed; the previous site is still served. Fix the errors above.", markup=False)
-        return result.ok
+        return result
 
     if not build() and not (paths.output / "index.html").exists():
         return 1
-    report(reindex_live(paths.output), console)
     load_language_model()  # now, not on the first edit
     # livereload watches the whole working folder (output/ included) unless told otherwise; our own
     # Rebuilder does the watching, so give livereload one path it must never act on.
@@ -160,11 +186,8 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
             if warm:
                 gathered = rebuild(paths, previous=warm.pop())  # writes nothing: every page is up to date
                 first.built(gathered.corpus, gathered.catalogue)
-            built = rebuilder.poll()
-            if built is not None:  # after a failed rebuild too: the page shows why
+            if rebuilder.poll() is not None:  # after a failed rebuild too: the page shows why
                 reload()
-            if built:  # search catches up after the reload, before the next rebuild can start
-                report(reindex_live(paths.output), console)
 
     threading.Thread(target=watch, daemon=True, name="dossier-watch").start()
     console.print(f"serving {paths.output} at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)

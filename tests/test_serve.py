@@ -4,7 +4,7 @@ import os
 import threading
 import time
 
-from dossier.serve import Rebuilder
+from dossier.serve import Rebuilder, SearchIndexer
 
 
 def touch(path, text):
@@ -57,6 +57,24 @@ def test_hidden_files_are_not_watched(tmp_path):
     rebuilder = Rebuilder(lambda changed: True, [tmp_path], settle=0.01)
     touch(tmp_path / ".swp", "editor noise")
     assert rebuilder.poll() is None
+
+
+def test_search_is_indexed_off_the_edit_path_and_catches_up_once(tmp_path):
+    runs, release = [], threading.Event()
+
+    def index():
+        runs.append(time.monotonic())
+        release.wait(5)
+
+    indexer = SearchIndexer(index)
+    indexer.request()
+    time.sleep(0.2)
+    assert len(runs) == 1  # running, and request() did not wait for it
+    indexer.request()  # two rebuilds while it runs ...
+    indexer.request()
+    release.set()
+    time.sleep(0.3)
+    assert len(runs) == 2  # ... are one more run, after it
 
 
 def call(app, path):
