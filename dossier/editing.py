@@ -54,6 +54,25 @@ def kept_original(content: Path, relative: str) -> Path | None:
     return matches[0] if matches else None
 
 
+def kept_originals(content: Path) -> dict[str, Path]:
+    """Every kept original, by the path of its article without extension (as `kept_original` finds
+    them, in one walk of the folder instead of one look per article)."""
+    root = content / "originals"
+    found: dict[str, Path] = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder, name)
+            stem = path.relative_to(root).with_suffix("").as_posix()
+            if stem not in found or str(path) < str(found[stem]):
+                found[stem] = path
+    return found
+
+
+def article_stem(relative: str) -> str:
+    """An article's path without its extension: how its kept original is found."""
+    return PurePosixPath(relative).with_suffix("").as_posix()
+
+
 def _atomic_write(target: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:

@@ -17,6 +17,7 @@ marker carries the same one, so a folder changed by another build (or deleted) i
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sqlite3
 from dataclasses import dataclass
@@ -153,7 +154,8 @@ def input_key(settings: str, article_keys: list[str], folders: list[Path]) -> st
     the given folders (templates, site_src, the editor's pages, pictures beside the articles)."""
     parts = [settings, *article_keys]
     for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file():
-                parts.append(f"{path}:{file_stamp(str(path))}")
+        found = []
+        for current, _, names in os.walk(folder):
+            found += [os.path.join(current, name) for name in names]
+        parts += [f"{path}:{file_stamp(path)}" for path in sorted(found)]
     return digest(*parts)

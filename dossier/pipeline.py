@@ -14,6 +14,7 @@ stop the rest of the site.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from .config import load_site_config
 from .dated import find_dated_mentions
 from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
-from .editing import kept_original
+from .editing import article_stem, kept_originals
 from .exports import exported
 from .editorial import as_article, read_pages
 from .incremental import LastBuild, Manifest, digest, file_stamp, input_key
@@ -81,7 +82,26 @@ class Timings(dict):
             self[name] = self.get(name, 0.0) + time.perf_counter() - started
 
 
-def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> tuple[Corpus | None, list[Problem]]:
+@dataclass(frozen=True)
+class Scan:
+    """The article files of a content folder and each one's key (the digest of everything its result
+    depends on, see cache.py), found once per build."""
+
+    settings: str
+    files: list[Path]
+    keys: list[str]
+    problems: list[Problem]
+
+
+def scan(content: Path) -> Scan:
+    problems: list[Problem] = []
+    settings = settings_key(content)
+    files = _article_files(content / "articles", problems)
+    return Scan(settings, files, _article_keys(content, files, settings), problems)
+
+
+def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
+           scanned: Scan | None = None) -> tuple[Corpus | None, list[Problem]]:
     """Read, normalise and analyse everything under `content/`: the whole site's data.
 
     With `cache`, an article whose inputs did not change since the last build is taken from `.cache/`.
@@ -94,10 +114,11 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
         entities, registry_problems = load_registry(paths.content)
         rules, rule_problems = load_rules(paths.content)
         context = ArticleContext(paths.content, site, rules, Matcher(entities), {e.id: e for e in entities},
-                                 entity_forms(entities))
+                                 entity_forms(entities), kept_originals(paths.content))
     with timings.stage("read, normalise, link, quotes, dated mentions"):
-        files = _article_files(paths.content / "articles", problems)
-        processed, keys = process_articles(context, files, cache)
+        scanned = scanned or scan(paths.content)
+        problems += scanned.problems
+        processed, keys = process_articles(context, scanned, cache)
         articles, analyses, versions, article_problems = unique_articles(processed, keys,
                                                                          paths.content / "articles")
     problems += wikilink_problems(articles, context, paths.content / "articles")
@@ -124,13 +145,13 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True) -> 
 
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
-          previous: dict[str, tuple[str, str]] | None = None, sink=None) -> BuildResult:
+          previous: dict[str, tuple[str, str]] | None = None, sink=None, scanned: Scan | None = None) -> BuildResult:
     """Gather and render the site in memory (nothing is written, unless a `sink` takes each file as it
     is made); strict also checks every link. Given the outputs of the previous build, only the files
     whose inputs changed are made."""
     timings = Timings() if timings is None else timings
     with no_cycle_collection():
-        corpus, problems = gather(paths, timings, cache)
+        corpus, problems = gather(paths, timings, cache, scanned)
         if corpus is None:
             return BuildResult(problems, timings=timings)
         with timings.stage("render"):
@@ -172,7 +193,8 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
         staging = None
         try:
             last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
-            inputs = _inputs(paths) if manifest else ""
+            scanned = scan(paths.content)
+            inputs = _inputs(paths, scanned) if manifest else ""
             if last and last.inputs == inputs and (last.searched or not search):
                 return BuildResult(list(last.problems), outputs=last.outputs, unchanged=last.summary)
             previous = last.outputs if last else {}
@@ -180,7 +202,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             # memory to check every link first; an update keeps the changed files until all are made.
             staging = Staging(paths.output) if not previous and not strict else None
             result = build(paths, strict=strict, cache=cache, previous=previous,
-                           sink=staging.write if staging else None)
+                           sink=staging.write if staging else None, scanned=scanned)
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
                 index_is_current = bool(last and last.searched and not result.made)
@@ -203,13 +225,10 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
     return result
 
 
-def _inputs(paths: Paths) -> str:
+def _inputs(paths: Paths, scanned: Scan) -> str:
     """The digest of everything a build reads (see incremental.input_key)."""
-    folder = paths.content / "articles"
-    settings = settings_key(paths.content)
-    keys = _article_keys(paths.content, _article_files(folder, []), settings)
-    return input_key(settings, keys, [paths.templates, paths.site_src, paths.content / "pages",
-                                      paths.content / "originals", folder])
+    return input_key(scanned.settings, scanned.keys, [paths.templates, paths.site_src, paths.content / "pages",
+                                                      paths.content / "originals", paths.content / "articles"])
 
 
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,
@@ -244,6 +263,7 @@ class ArticleContext:
     matcher: Matcher
     entities: dict[str, Entity]
     forms: dict[str, str]  # entity names, aliases and ids → id, for wikilinks
+    originals: dict[str, Path]  # the kept originals (see editing.kept_originals)
 
 
 def process_article(context: ArticleContext, path: Path) -> tuple[Article | None, Analysis | None, list[Problem]]:
@@ -254,7 +274,7 @@ def process_article(context: ArticleContext, path: Path) -> tuple[Article | None
     if document is None:
         return None, None, problems
     article, normalise_problems = normalise_article(document, context.site, context.rules, str(path))
-    kept = kept_original(context.content, relative)  # the file as first collected, if `normalise --write` moved it
+    kept = context.originals.get(article_stem(relative))  # the file as first collected, if `normalise --write` moved it
     if kept:
         article = replace(article, original_file=str(kept),
                           original_path=kept.relative_to(context.content / "originals").as_posix())
@@ -303,10 +323,10 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
     return problems
 
 
-def process_articles(context: ArticleContext, files: list[Path], use_cache: bool) -> tuple[list, list[str]]:
+def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) -> tuple[list, list[str]]:
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
-    with each file's key (the digest of everything its result depends on, see cache.py)."""
-    keys = _article_keys(context.content, files, settings_key(context.content))
+    with each file's key."""
+    files, keys = scanned.files, scanned.keys
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
         return map_items(process_article, context, files), keys
@@ -335,12 +355,13 @@ _LAST_RESULTS: dict[Path, dict[str, tuple]] = {}
 
 def _article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
     """Each file's key; remembered for the life of the process while the file's size and time stay the
-    same (a build computes them twice: to see whether anything changed, then to use the cache)."""
+    same (in `serve`, a rebuild reads only the files that changed)."""
     folder = content / "articles"
+    originals = kept_originals(content)
     keys = []
     for path in files:
         relative = path.relative_to(folder).as_posix()
-        kept = str(kept_original(content, relative) or "")
+        kept = str(originals.get(article_stem(relative)) or "")
         seen = (settings, str(path), file_stamp(str(path)), kept)
         if seen not in _KEYS_SEEN:
             if len(_KEYS_SEEN) > 1_000_000:
@@ -406,16 +427,21 @@ def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:
     if not folder.is_dir():
         problems.append(Problem(str(folder), "no articles folder; create it and put .txt, .md or .html files in it"))
         return []
+    found = []
+    for current, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        inside = os.path.relpath(current, folder)
+        parts = () if inside == "." else tuple(inside.split(os.sep))
+        found += [(*parts, name) for name in names if not name.startswith(".")]
     files = []
     root = folder.resolve()
-    for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts) or path.is_dir():
-            continue
+    for parts in sorted(found):
+        path = folder.joinpath(*parts)
         if path.is_symlink() and root not in path.resolve().parents:
             problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
                                     severity="error"))
             continue
-        in_saved_page_folder = any(part.endswith("_files") for part in path.relative_to(folder).parts[:-1])
+        in_saved_page_folder = any(part.endswith("_files") for part in parts[:-1])
         if path.suffix.lower() in PICTURE_EXTENSIONS or in_saved_page_folder:
             continue  # a picture, or a saved page's own files: published when an article refers to them
         if path.suffix.lower() not in READERS:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .boilerplate import load_rules
 from .catalogue import Catalogue, entities_in
+from .editing import kept_originals
 from .i18n import load_words
 from .images import find_pictures
 from .incremental import Manifest
@@ -99,5 +100,6 @@ class FirstLook:
         if self.context is None:
             rules, _ = load_rules(self.paths.content)
             self.context = ArticleContext(self.paths.content, corpus.site, rules, Matcher(corpus.entities),
-                                          {e.id: e for e in corpus.entities}, entity_forms(corpus.entities))
+                                          {e.id: e for e in corpus.entities}, entity_forms(corpus.entities),
+                                          kept_originals(self.paths.content))
         return self.context
