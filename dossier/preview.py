@@ -47,8 +47,10 @@ class FirstLook:
         """The output files of the edited articles' pages, or {} when the rebuild must answer."""
         corpus, cat = self.corpus, self.catalogue
         folder = self.paths.content / "articles"
-        if corpus is None or cat is None or not changed or any(folder not in p.parents for p in changed):
+        watched = folder.absolute()  # the watcher's paths are absolute, --content may be relative
+        if corpus is None or cat is None or not changed or any(watched not in p.absolute().parents for p in changed):
             return {}
+        changed = {folder / p.absolute().relative_to(watched) for p in changed}
         by_source = {a.source_path: a for a in corpus.articles}
         context = self._context(corpus)
         articles, analyses, entities = dict(cat.articles), dict(corpus.analyses), dict(cat.entities_in)

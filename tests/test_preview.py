@@ -87,3 +87,14 @@ def test_an_edit_that_makes_an_error_waits_for_the_rebuild(project, first):
     assert set(first.pages({path})) == {"articles/lead/index.html", "articles/lead/source/index.html"}
     path.write_text("---\ntitle: Lead\ndate: 2023-10-01\nentities: [nobody-at-all]\n---\nA lead.\n")
     assert first.pages({path}) == {}  # the rebuild shows the error
+
+
+def test_a_relative_content_folder_and_the_watchers_absolute_paths(project, monkeypatch):
+    monkeypatch.chdir(project)
+    paths = default_paths(Path("content"), Path("output"), PROJECT)
+    result = build_site(paths, search=False)
+    look = FirstLook(paths)
+    look.built(result.corpus, result.catalogue)
+    path = project / GALUZIN  # as watchfiles reports it
+    path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))
+    assert b"Galuzin</a> Jr" in look.pages({path})[PAGE]
