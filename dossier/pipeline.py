@@ -111,10 +111,10 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         site, problems = load_site_config(paths.content)
         if site is None:
             return None, problems
-        entities, registry_problems = load_registry(paths.content)
+        entities, registry_problems, matcher, forms = registry(paths.content)
         rules, rule_problems = load_rules(paths.content)
-        context = ArticleContext(paths.content, site, rules, Matcher(entities), {e.id: e for e in entities},
-                                 entity_forms(entities), kept_originals(paths.content))
+        context = ArticleContext(paths.content, site, rules, matcher, {e.id: e for e in entities}, forms,
+                                 kept_originals(paths.content))
     with timings.stage("read, normalise, link, quotes, dated mentions"):
         scanned = scanned or scan(paths.content)
         problems += scanned.problems
@@ -142,6 +142,23 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         problems += shortcode_problems(analysed, context, articles, paths.content / "pages")
     return Corpus(site, articles, entities, analyses, chronology, copies, pages=analysed,
                   assets=read_assets(paths.site_src), pictures=pictures, versions=versions), problems
+
+
+def registry(content: Path) -> tuple[tuple[Entity, ...], list[Problem], Matcher, dict[str, str]]:
+    """The registry, its problems, its name matcher and wikilink forms; remembered for the life of the
+    process while its files stay the same (in `serve`, an article edit does not read it again)."""
+    folder = content / "entities"
+    files = sorted(str(path) for path in folder.iterdir()) if folder.is_dir() else []
+    key = (str(content.absolute()), *(f"{path}:{file_stamp(path)}" for path in files))
+    if key not in _REGISTRY:
+        entities, problems = load_registry(content)
+        _REGISTRY.clear()
+        _REGISTRY[key] = entities, problems, Matcher(entities), entity_forms(entities)
+    entities, problems, matcher, forms = _REGISTRY[key]
+    return entities, list(problems), matcher, forms
+
+
+_REGISTRY: dict[tuple, tuple] = {}
 
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
