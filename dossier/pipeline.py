@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -194,10 +194,15 @@ def no_cycle_collection():
             gc.enable()
 
 
-def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: bool = True) -> BuildResult:
+def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: bool = True,
+               hold=None) -> BuildResult:
     """Build and, if rendering succeeded, bring the output folder up to date (with its search index
     unless `search` is False). Strict: check every internal link, and write nothing if any problem is
     an error.
+
+    `hold`, for the preview: a context manager held while the output folder is written, giving the
+    files the preview wrote meanwhile (newer than this build's); an update leaves them as they are,
+    and the next build makes them again.
 
     With the cache, nothing is done if nothing the site is made from changed since the build that
     wrote the output folder (its problems are reported again); otherwise only the files whose inputs
@@ -223,10 +228,17 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
                 index_is_current = bool(last and last.searched and not result.made)
-                with result.timings.stage("write"):
+                with result.timings.stage("write"), hold() if hold else nullcontext(set()) as newer:
                     if staging:
                         staging.commit(build_id, finish=_indexer(result) if search else None)
                     else:
+                        newer &= set(result.files)
+                        for path in newer:
+                            del result.files[path]
+                        for name, (_, path) in list(result.outputs.items()):
+                            if path in newer:
+                                result.outputs[name] = (NEWER, path)  # matches no digest: made again
+                        inputs = "" if newer else inputs  # nor is the next build a no-change one
                         _write(result, paths.output, previous, build_id, search and not index_is_current)
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
                 if manifest and all(d for d, _ in result.outputs.values()):
@@ -240,6 +252,9 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             if staging:
                 staging.discard()  # a no-op once it was swapped in
     return result
+
+
+NEWER = "-"  # the digest recorded for a file the preview wrote during a build, newer than the build's
 
 
 def _inputs(paths: Paths, scanned: Scan) -> str:

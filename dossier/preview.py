@@ -9,10 +9,15 @@ rebuild that follows makes every page exact, and reloads again.
 Only an edit of articles already on the site, keeping their URL and date, is answered this way (the
 article's neighbours and the site's lists stay as they were); anything else (a new or removed file,
 a registry, template or settings change, a new error) waits for the rebuild.
+
+The first pages may be written while a rebuild runs (it started before the edit): that rebuild then
+leaves them alone (`hold`), and the next one, asked for by the edit, makes them again.
 """
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +32,7 @@ from .model import Corpus, Paths
 from .pipeline import ArticleContext, process_article
 from .render import make_environment, render_page
 from .wikilinks import entity_forms
-from .write import output_lock, replace_file
+from .write import replace_file
 
 
 class FirstLook:
@@ -35,17 +40,28 @@ class FirstLook:
 
     def __init__(self, paths: Paths):
         self.paths = paths
-        self.corpus: Corpus | None = None
-        self.catalogue: Catalogue | None = None
-        self.context: ArticleContext | None = None
+        self.last: tuple[Corpus | None, Catalogue | None, ArticleContext | None] = (None, None, None)
+        self.lock = threading.Lock()  # held while the output folder is written, by a rebuild or by `write`
+        self.newer: set[str] = set()  # files written here since the running rebuild began
 
     def built(self, corpus: Corpus | None, catalogue: Catalogue | None) -> None:
         """The data of a build that succeeded (None when it did not)."""
-        self.corpus, self.catalogue, self.context = corpus, catalogue, None
+        self.last = (corpus, catalogue, None)
+
+    def starting(self) -> None:
+        """A rebuild begins: it reads the articles as they are now."""
+        with self.lock:
+            self.newer.clear()
+
+    @contextmanager
+    def hold(self):
+        """For the rebuild, while it writes: the files written here since it began."""
+        with self.lock:
+            yield set(self.newer)
 
     def pages(self, changed: set[Path]) -> dict[str, bytes]:
         """The output files of the edited articles' pages, or {} when the rebuild must answer."""
-        corpus, cat = self.corpus, self.catalogue
+        corpus, cat, _ = self.last
         folder = self.paths.content / "articles"
         watched = folder.absolute()  # the watcher's paths are absolute, --content may be relative
         if corpus is None or cat is None or not changed or any(watched not in p.absolute().parents for p in changed):
@@ -87,21 +103,25 @@ class FirstLook:
 
     def write(self, files: dict[str, bytes]) -> None:
         """Write the first pages; the last build's record forgets them, so whatever happens to the
-        rebuild that follows, the next build makes them again."""
-        output = self.paths.output
-        with output_lock(output):
+        rebuild that follows, the next build makes them again. (A rebuild running meanwhile holds the
+        output folder's lock file for its whole run; `lock` keeps the writes apart.)"""
+        with self.lock:
             manifest = Manifest(self.paths.content.parent / ".cache")
             try:
-                manifest.forget(output, set(files))
+                manifest.forget(self.paths.output, set(files))
             finally:
                 manifest.close()
             for relative, data in files.items():
-                replace_file(output, relative, data)
+                replace_file(self.paths.output, relative, data)
+            self.newer.update(files)
 
     def _context(self, corpus: Corpus) -> ArticleContext:
-        if self.context is None:
+        last_corpus, catalogue, context = self.last
+        if context is None or last_corpus is not corpus:
             rules, _ = load_rules(self.paths.content)
-            self.context = ArticleContext(self.paths.content, corpus.site, rules, Matcher(corpus.entities),
-                                          {e.id: e for e in corpus.entities}, entity_forms(corpus.entities),
-                                          kept_originals(self.paths.content))
-        return self.context
+            context = ArticleContext(self.paths.content, corpus.site, rules, Matcher(corpus.entities),
+                                     {e.id: e for e in corpus.entities}, entity_forms(corpus.entities),
+                                     kept_originals(self.paths.content))
+            if last_corpus is corpus:
+                self.last = (corpus, catalogue, context)
+        return context

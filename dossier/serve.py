@@ -57,13 +57,13 @@ class Rebuilder:
         return self.build(changed) if changed else None
 
 
-class SearchIndexer:
-    """Runs `index` in a thread of its own whenever asked; asked while it runs, it runs once more after."""
+class Worker:
+    """Runs `job` in a thread of its own whenever asked; asked while it runs, it runs once more after."""
 
-    def __init__(self, index: Callable[[], None]):
-        self.index = index
+    def __init__(self, job: Callable[[], object], name: str):
+        self.job = job
         self.wanted = threading.Event()
-        threading.Thread(target=self.run, daemon=True, name="dossier-search").start()
+        threading.Thread(target=self.run, daemon=True, name=name).start()
 
     def request(self) -> None:
         self.wanted.set()
@@ -72,7 +72,7 @@ class SearchIndexer:
         while True:
             self.wanted.wait()
             self.wanted.clear()
-            self.index()
+            self.job()
 
 
 class PreviewApp:
@@ -117,13 +117,16 @@ class PreviewApp:
 
 
 def serve(paths: Paths, host: str, port: int, console: Console) -> int:
+    """Three threads besides the server's: one waits for changes and answers an edited article with its
+    own pages at once; one rebuilds the site (asked again while it runs, it runs once more after); one
+    makes the search index. No edit waits for a rebuild or for the search index."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
     from tornado import ioloop
 
     from .cli import report
     from .language import load_language_model
-    from .pipeline import build as rebuild, build_site
+    from .pipeline import build as gather_and_render, build_site
     from .preview import FirstLook
     from .search import reindex_live
 
@@ -132,62 +135,68 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         return 1
     app = PreviewApp(paths.output)
     first = FirstLook(paths)
-    writing = threading.Lock()  # held by whatever writes output/: a rebuild, or the search index's swap
-    search = SearchIndexer(lambda: report(reindex_live(paths.output, writing), console))
-    warm: list[dict] = []  # the outputs of an unchanged site, still to be gathered
     server = Server(app=app)
     loop = ioloop.IOLoop.current()
 
     def reload() -> None:
         loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
-    def build(changed: set[Path] = frozenset()) -> bool:
-        with writing:
-            result = build_and_report(changed)
-        if result and result.ok and (result.made or not changed):  # at start, and after a change
-            search.request()  # indexed in its own thread, off the edit path
-        return bool(result and result.ok)
-
-    def build_and_report(changed: set[Path]):
+    def rebuild(warm: bool = True):
+        """Bring output/ up to date; with `warm`, an unchanged site is gathered too, for the first edit."""
+        first.starting()
         started = time.perf_counter()
         try:
-            if not app.failure and (files := first.pages(changed)):  # the edited article at once
-                first.write(files)
-                reload()
-                console.print(f"{', '.join(sorted(files))} updated in {time.perf_counter() - started:.2f} s; "
-                              "rebuilding the rest", markup=False)
-            result = build_site(paths, search=False)
+            result = build_site(paths, search=False, hold=first.hold)
         except OutputError as exc:
             app.failure = [str(exc)]
             console.print(f"error: {exc}", markup=False)
             first.built(None, None)
             return None
-        first.built(result.corpus, result.catalogue)
-        if result.unchanged:  # nothing was gathered: do it off the edit path, for the first edit
-            warm.append(result.outputs)
         report(result.problems, console)
         app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
         if result.ok:
             console.print(f"rebuilt in {time.perf_counter() - started:.2f} s", markup=False)
         else:
             console.print("rebuild failed; the previous site is still served. Fix the errors above.", markup=False)
+        if result.unchanged and warm:  # nothing was gathered: do it now (it writes nothing)
+            result = gather_and_render(paths, previous=result.outputs)
+        first.built(result.corpus, result.catalogue)
         return result
 
-    if not build() and not (paths.output / "index.html").exists():
+    def rebuild_and_reload() -> None:
+        result = rebuild()
+        reload()  # after a failed rebuild too: the page shows why
+        if result and result.ok and result.made:
+            search.request()
+
+    search = Worker(lambda: report(reindex_live(paths.output, first.lock), console), "dossier-search")
+    site = Worker(rebuild_and_reload, "dossier-rebuild")
+    result = rebuild(warm=False)
+    if not (result and result.ok) and not (paths.output / "index.html").exists():
         return 1
+    search.request()
+    if result and result.unchanged:
+        site.request()  # to gather it, off the start
     load_language_model()  # now, not on the first edit
+
+    def changed(files: set[Path]) -> bool:
+        started = time.perf_counter()
+        if not app.failure and (pages := first.pages(files)):  # the edited article at once
+            first.write(pages)
+            reload()
+            console.print(f"{', '.join(sorted(pages))} updated in {time.perf_counter() - started:.2f} s; "
+                          "rebuilding the rest", markup=False)
+        site.request()
+        return True
+
     # livereload watches the whole working folder (output/ included) unless told otherwise; our own
     # Rebuilder does the watching, so give livereload one path it must never act on.
     server.watch(str(paths.output / MARKER), delay="forever")
-    rebuilder = Rebuilder(build, [paths.content, paths.templates, paths.site_src])
+    rebuilder = Rebuilder(changed, [paths.content, paths.templates, paths.site_src])
 
     def watch() -> None:
         while True:
-            if warm:
-                gathered = rebuild(paths, previous=warm.pop())  # writes nothing: every page is up to date
-                first.built(gathered.corpus, gathered.catalogue)
-            if rebuilder.poll() is not None:  # after a failed rebuild too: the page shows why
-                reload()
+            rebuilder.poll()
 
     threading.Thread(target=watch, daemon=True, name="dossier-watch").start()
     console.print(f"serving {paths.output} at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)

@@ -98,3 +98,25 @@ def test_a_relative_content_folder_and_the_watchers_absolute_paths(project, monk
     path = project / GALUZIN  # as watchfiles reports it
     path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))
     assert b"Galuzin</a> Jr" in look.pages({path})[PAGE]
+
+
+def test_a_rebuild_leaves_the_pages_the_preview_wrote_while_it_ran(project, first):
+    path = project / GALUZIN
+    text = path.read_text()
+    path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))  # what the rebuild reads
+    newer = {}
+
+    def hold():  # while that rebuild runs, the article is edited again and its pages written
+        path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Sr", 1))
+        newer.update(first.pages({path}))
+        first.write(newer)
+        return first.hold()
+
+    first.starting()
+    result = build_site(default_paths(project / "content", project / "output", PROJECT), search=False, hold=hold)
+    assert (project / "output" / PAGE).read_bytes() == newer[PAGE]  # not the older page the rebuild made
+    assert b"Galuzin</a> Sr" in newer[PAGE]
+    path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))  # back to what it had read
+    again = build(project)
+    assert not again.unchanged and PAGE in again.made  # the page is made again, for the text as it is
+    assert b"Galuzin</a> Jr" in (project / "output" / PAGE).read_bytes()

@@ -4,7 +4,7 @@ import os
 import threading
 import time
 
-from dossier.serve import Rebuilder, SearchIndexer
+from dossier.serve import Rebuilder, Worker
 
 
 def touch(path, text):
@@ -59,14 +59,14 @@ def test_hidden_files_are_not_watched(tmp_path):
     assert rebuilder.poll() is None
 
 
-def test_search_is_indexed_off_the_edit_path_and_catches_up_once(tmp_path):
+def test_work_asked_for_while_it_runs_is_done_once_more_after(tmp_path):
     runs, release = [], threading.Event()
 
     def index():
         runs.append(time.monotonic())
         release.wait(5)
 
-    indexer = SearchIndexer(index)
+    indexer = Worker(index, "test-worker")
     indexer.request()
     time.sleep(0.2)
     assert len(runs) == 1  # running, and request() did not wait for it
