@@ -12,22 +12,24 @@ from dataclasses import dataclass, field
 
 
 from .urls import tag_key
-from .model import Analysis, Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
+from .model import Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
 
 
 @dataclass(frozen=True)
 class Catalogue:
     articles: dict[str, Article]  # by slug, in time order
     entities: dict[str, Entity]  # by id
-    mentions_of: dict[str, list[Mention]] = field(default_factory=dict)
+    mention_count: dict[str, int] = field(default_factory=dict)  # entity → how many times it is named
     articles_of: dict[str, list[str]] = field(default_factory=dict)  # entity → slugs, time order
     quotes_by: dict[str, list[Quote]] = field(default_factory=dict)
     dated_of: dict[str, list[DatedMention]] = field(default_factory=dict)
     entities_in: dict[str, list[str]] = field(default_factory=dict)  # article → entity ids, by count
+    named_in: dict[str, dict[str, int]] = field(default_factory=dict)  # article → entity → times named
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
     chronology_of: dict[str, list[ChronologyEntry]] = field(default_factory=dict)  # year (YYYY) → entries
+    months_of: dict[str, dict[str, list[ChronologyEntry]]] = field(default_factory=dict)  # year → month → entries
 
 
 def build_catalogue(corpus: Corpus) -> Catalogue:
@@ -35,11 +37,12 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
-        catalogue.entities_in[slug] = entities_in(article, analysis)
-        for mention in analysis.mentions:
-            catalogue.mentions_of.setdefault(mention.entity, []).append(mention)
-        for entity in catalogue.entities_in[slug]:
+        named = dict(analysis.named)
+        catalogue.named_in[slug] = named
+        catalogue.entities_in[slug] = list(named)
+        for entity, count in named.items():
             catalogue.articles_of.setdefault(entity, []).append(slug)
+            catalogue.mention_count[entity] = catalogue.mention_count.get(entity, 0) + count
         for quote in analysis.quotes:
             if quote.speaker:
                 catalogue.quotes_by.setdefault(quote.speaker, []).append(quote)
@@ -53,18 +56,22 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     for dated_list in catalogue.dated_of.values():
         dated_list.sort(key=lambda d: (d.date.value, d.article, d.block, d.start))
     for entry in corpus.chronology:
-        catalogue.chronology_of.setdefault(entry.date.value[:4], []).append(entry)
+        year = entry.date.value[:4]
+        catalogue.chronology_of.setdefault(year, []).append(entry)
+        month = entry.date.value[:7] if entry.date.precision != "year" else ""  # "": known to the year only
+        catalogue.months_of.setdefault(year, {}).setdefault(month, []).append(entry)
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
     return catalogue
 
 
-def entities_in(article: Article, analysis: Analysis) -> list[str]:
-    """The entities an article names, most named first, then those its front matter states."""
-    counts = Counter(m.entity for m in analysis.mentions)
+def named_entities(article: Article, mentions: tuple[Mention, ...]) -> tuple[tuple[str, int], ...]:
+    """The entities an article names with how many times, most named first, then those its front
+    matter states (0 times)."""
+    counts = Counter(m.entity for m in mentions)
     counts.update({entity: 0 for entity in article.entities if entity not in counts})  # stated, not named
-    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]]:

@@ -10,7 +10,7 @@ import io
 import json
 from urllib.parse import urljoin
 
-from .catalogue import Catalogue, entities_in
+from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
 from .model import Analysis, Article, ChronologyEntry, Corpus, Exported, SiteConfig
@@ -43,7 +43,7 @@ def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported
         "url": article_url(article.slug),
         **described(article),
         "text": "\n\n".join(block.text for block in analysis.blocks),
-        "entities": entities_in(article, analysis),
+        "entities": [entity for entity, _ in analysis.named],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                     "anchor": q.anchor} for q in analysis.quotes],
         "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
@@ -76,7 +76,7 @@ def _json(data) -> bytes:
 def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
     return [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "description": e.description,
              "url": entity_url(e), "articles": cat.articles_of.get(e.id, []),
-             "mentions": len(cat.mentions_of.get(e.id, []))} for e in corpus.entities]
+             "mentions": cat.mention_count.get(e.id, 0)} for e in corpus.entities]
 
 
 CSV_HEADER = "date,precision,end,kind,text,article,anchor,entities\n"

@@ -51,12 +51,10 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
     """Each page's digest; pages of the same inputs have the same digest, build after build."""
     version = corpus.versions
     everything = digest(base, *(f"{slug}={version[slug]}" for slug in cat.articles))
-    years = {year: sorted({e.article for e in entries if e.article}) for year, entries in cat.chronology_of.items()}
-    months: dict[str, set[str]] = {}
-    for entries in cat.chronology_of.values():
-        for entry in entries:
-            if entry.article and entry.date.precision != "year":
-                months.setdefault(entry.date.value[:7], set()).add(entry.article)
+    months = {month: {e.article for e in entries if e.article}
+              for by_month in cat.months_of.values() for month, entries in by_month.items() if month}
+    years = {year: sorted({e.article for entries in by_month.values() for e in entries if e.article})
+             for year, by_month in cat.months_of.items()}
     year_list = ",".join(sorted(years))
 
     def of(slugs) -> list[str]:

@@ -238,6 +238,7 @@ class Analysis:
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
     entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
+    named: tuple[tuple[str, int], ...] = ()  # the entities it names and how often, most first (catalogue.named_entities)
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
 
 

@@ -261,7 +261,7 @@ def source_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict
 def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -> dict:
     entities = sorted((e for e in corpus.entities if e.kind == kind), key=lambda e: e.name.casefold())
     rows = [{"name": e.name, "url": entity_url(e), "description": e.description,
-             "articles": len(cat.articles_of.get(e.id, [])), "mentions": len(cat.mentions_of.get(e.id, []))}
+             "articles": len(cat.articles_of.get(e.id, [])), "mentions": cat.mention_count.get(e.id, 0)}
             for e in entities]
     letters = sorted({row["name"][:1].upper() for row in rows})
     for row in rows:
@@ -273,15 +273,12 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -
 
 def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
-    mentions = cat.mentions_of.get(entity.id, [])
     slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
-    quoted = set(slugs[:KWIC_ARTICLES])
     sentences: dict[str, list[str]] = defaultdict(list)
-    counts: dict[str, int] = defaultdict(int)
-    for mention in mentions:
-        counts[mention.article] += 1
-        if mention.article in quoted and mention.sentence not in sentences[mention.article]:
-            sentences[mention.article].append(mention.sentence)
+    for slug in slugs[:KWIC_ARTICLES]:  # the sentences that name it, in its most recent articles
+        for mention in corpus.analyses[slug].mentions:
+            if mention.entity == entity.id and mention.sentence not in sentences[slug]:
+                sentences[slug].append(mention.sentence)
     timeline = cat.dated_of.get(entity.id, [])
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = co_mentions(cat, entity.id, 12)
@@ -292,8 +289,8 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "kind_url": f"{KIND_PLURALS[entity.kind]}/",
             "event_dates": _event_dates(entity, words),
             "roles": [_role(r, words) for r in entity.roles],
-            "articles": [{**article_item(cat.articles[s], words), "sentences": sentences[s][:3], "count": counts[s]}
-                         for s in slugs],
+            "articles": [{**article_item(cat.articles[s], words), "sentences": sentences[s][:3],
+                          "count": cat.named_in[s][entity.id]} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
@@ -305,7 +302,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "timeline_more": max(len(timeline) - TIMELINE_ENTRIES, 0),
             "first_date": words.date(min(dates, key=lambda d: d.value)) if dates else "",
             "last_date": words.date(max(dates, key=lambda d: d.value)) if dates else "",
-            "mention_count": len(mentions),
+            "mention_count": cat.mention_count.get(entity.id, 0),
             "graph": ego_graph(cat, entity.id, around),
             "jsonld": _entity_jsonld(corpus, entity),
             "citation": {"text": entity_apa(entity, corpus.site.title, _absolute(corpus, entity_url(entity)), words),
@@ -484,12 +481,8 @@ YEAR_PAGE_ENTRIES = 500  # a year with more entries than this has a page per mon
 
 def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str) -> dict:
     """One year of the chronology, by month; a busy year lists its months, each on a page of its own."""
-    entries = cat.chronology_of[year]
-    split = len(entries) > YEAR_PAGE_ENTRIES
-    months: dict[str, list] = {}
-    for entry in entries:
-        month = entry.date.value[:7] if entry.date.precision != "year" else ""
-        months.setdefault(month, []).append(entry)
+    split = len(cat.chronology_of[year]) > YEAR_PAGE_ENTRIES
+    months = cat.months_of[year]
     years = sorted(cat.chronology_of)
     index = years.index(year)
     return {**_page(f"chronology/{year}/", "chronology_year.html",
@@ -508,7 +501,7 @@ def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: s
     """One month of a busy year."""
     months = sorted(chronology_months(cat, month[:4]))
     index = months.index(month)
-    entries = [e for e in cat.chronology_of[month[:4]] if e.date.precision != "year" and e.date.value[:7] == month]
+    entries = cat.months_of[month[:4]][month]
     label = words.month_heading(PartialDate(month, "month"))
     return {**_page(f"chronology/{month[:4]}/{month[5:]}/", "chronology_year.html",
                   words("chronology.month_title", month=label), "chronology"),
@@ -521,10 +514,9 @@ def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: s
 
 def chronology_months(cat: Catalogue, year: str) -> list[str]:
     """The months of a year that have a page of their own (none unless the year is busy)."""
-    entries = cat.chronology_of[year]
-    if len(entries) <= YEAR_PAGE_ENTRIES:
+    if len(cat.chronology_of[year]) <= YEAR_PAGE_ENTRIES:
         return []
-    return sorted({e.date.value[:7] for e in entries if e.date.precision != "year"})
+    return sorted(month for month in cat.months_of[year] if month)
 
 
 def _month_link(month: str, words: Words) -> Link:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .boilerplate import Rule, load_rules
 from .cache import ArticleCache, article_key, settings_key
-from .catalogue import Catalogue
+from .catalogue import Catalogue, named_entities
 from .chronology import article_entries, build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
@@ -491,7 +491,7 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     languages = tuple(dict.fromkeys((article.language, "en")))
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
     analysis = Analysis(blocks, mentions, quotes, dated, unresolved, fingerprint(article.body),
-                        article_entries(article, mentions, dated))
+                        article_entries(article, mentions, dated), named_entities(article, mentions))
     return replace(analysis, exported=exported(article, analysis, site))
 
 

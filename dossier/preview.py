@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .boilerplate import load_rules
-from .catalogue import Catalogue, entities_in
+from .catalogue import Catalogue
 from .editing import kept_originals
 from .i18n import load_words
 from .images import find_pictures
@@ -70,6 +70,7 @@ class FirstLook:
         by_source = {a.source_path: a for a in corpus.articles}
         context = self._context(corpus)
         articles, analyses, entities = dict(cat.articles), dict(corpus.analyses), dict(cat.entities_in)
+        named = dict(cat.named_in)
         pictures = dict(corpus.pictures)
         for path in changed:
             old = by_source.get(path.relative_to(folder).as_posix())
@@ -81,11 +82,12 @@ class FirstLook:
                     or any(p.severity == "error" for p in problems + picture_problems)):
                 return {}
             articles[article.slug], analyses[article.slug] = article, analysis
-            entities[article.slug] = entities_in(article, analysis)
+            named[article.slug] = dict(analysis.named)
+            entities[article.slug] = list(named[article.slug])
             pictures[article.slug] = found
         corpus = replace(corpus, analyses=analyses, pictures=pictures,
                          articles=tuple(articles[a.slug] for a in corpus.articles))
-        cat = replace(cat, articles=articles, entities_in=entities)
+        cat = replace(cat, articles=articles, entities_in=entities, named_in=named)
         words, problems = load_words(self.paths.templates, corpus.site.language)
         if any(p.severity == "error" for p in problems):
             return {}

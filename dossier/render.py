@@ -156,7 +156,8 @@ def _site_wide(corpus: Corpus, cat, env: jinja2.Environment, templates: Path,
                outputs: dict[str, tuple[str, str]]) -> dict[str, bytes]:
     """The feed, the sitemap (of every page, made this time or not), robots.txt and the data exports."""
     paths = sorted(path for name, (_, path) in outputs.items() if name.startswith("page:") and path != "404.html")
-    urls = [urljoin(corpus.site.base_url, path.removesuffix("index.html")) for path in paths]
+    base = corpus.site.base_url  # ends with "/" (config.py); the paths are relative and plain: no urljoin needed
+    urls = [base + path.removesuffix("index.html") for path in paths]
     feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
                     "self_url": urljoin(corpus.site.base_url, "feed.xml")}
     files = {"feed.xml": _render(env, "feed.xml", feed_context, templates),
@@ -234,7 +235,7 @@ def _template_frame(exc: Exception, templates: Path, name: str) -> tuple[str, in
 def _feed_entries(corpus: Corpus) -> list[dict]:
     latest = _latest(corpus)
     dated = sorted(corpus.articles, key=lambda a: (a.date.value if a.date else "", a.slug), reverse=True)
-    return [{"title": a.title, "url": urljoin(corpus.site.base_url, article_url(a.slug)),
+    return [{"title": a.title, "url": corpus.site.base_url + article_url(a.slug),
              "updated": _timestamp(a.date.value) if a.date else latest, "summary": a.subtitle,
              "author": a.author or a.source} for a in dated]
 
