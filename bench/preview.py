@@ -9,7 +9,9 @@ whole site is up to date (the rebuild that follows has written the output folder
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -38,11 +40,11 @@ def main() -> None:
             port = probe.getsockname()[1]
         server = subprocess.Popen([sys.executable, str(PROJECT / "build.py"), "serve", "--content", str(content),
                                    "--output", str(Path(folder) / "output"), "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             times, whole = measure(content, port, args.edits, args.wait, args.gap, Path(folder) / "output")
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)  # the server and its search indexer (Pagefind)
             server.wait()
     print(f"{args.edits} edits: median {statistics.median(times) * 1000:.0f} ms, "
           f"worst {max(times) * 1000:.0f} ms from saving the article to the page served with the change; "

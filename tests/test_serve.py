@@ -1,6 +1,7 @@
 """The live-preview seam: changes are noticed without a browser, bursts become one rebuild."""
 
 import os
+import signal
 import threading
 import time
 
@@ -137,7 +138,7 @@ def test_serve_shows_an_edit_and_then_the_rest_of_the_site_catches_up(tmp_path):
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, str(PROJECT / "build.py"), "serve", "--content",
                                str(tmp_path / "content"), "--output", str(tmp_path / "output"), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
     def page(path: str, wanted: str) -> str:
         deadline = time.time() + 60
@@ -160,6 +161,6 @@ def test_serve_shows_an_edit_and_then_the_rest_of_the_site_catches_up(tmp_path):
         assert 'people/sergey-lavrov/">Sergey Lavrov</a>' in page(article, "Galuzin</a>, with")
         page("people/sergey-lavrov/", "Russian peacekeepers in Karabakh demanded")  # the entity page caught up
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)  # the server and its search indexer
         output = server.communicate(timeout=30)[0]
     assert "updated in" in output and "rebuilding the rest" in output  # the first answer came first
