@@ -29,10 +29,11 @@ def main() -> None:
     parser.add_argument("content", nargs="?", type=Path, default=PROJECT / "content")
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--wait", type=int, default=120, help="seconds to wait for the first build (default 120)")
+    parser.add_argument("--log", type=Path, help="write the server's messages to this file")
     parser.add_argument("--gap", type=float, default=0.5,
                         help="seconds between edits, for the search index to catch up (default 0.5)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, open(args.log or os.devnull, "w") as log:
         content = Path(folder) / "content"
         shutil.copytree(args.content, content)
         with socket.socket() as probe:
@@ -40,7 +41,7 @@ def main() -> None:
             port = probe.getsockname()[1]
         server = subprocess.Popen([sys.executable, str(PROJECT / "build.py"), "serve", "--content", str(content),
                                    "--output", str(Path(folder) / "output"), "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             times, whole = measure(content, port, args.edits, args.wait, args.gap, Path(folder) / "output")
         finally:
@@ -49,6 +50,7 @@ def main() -> None:
     print(f"{args.edits} edits: median {statistics.median(times) * 1000:.0f} ms, "
           f"worst {max(times) * 1000:.0f} ms from saving the article to the page served with the change; "
           f"the whole site up to date after a median {statistics.median(whole):.2f} s")
+    print("each edit (ms):", " ".join(f"{t * 1000:.0f}" for t in times))
 
 
 def measure(content: Path, port: int, edits: int, wait: int = 120, gap: float = 0.5,
