@@ -36,11 +36,14 @@ def reindex_live(site: Path, swapping=contextlib.nullcontext()) -> list[Problem]
     """For the preview: index a site already in place, then swap the new index in (holding `swapping`,
     so no build writes meanwhile); the page rebuilds do not wait for search. If the site was replaced
     while it was indexed, nothing is swapped in (the build that replaced it asks for another index)."""
-    fresh = site / ".pagefind-new"
+    fresh, retired = site / ".pagefind-new", site / ".pagefind-old"
     shutil.rmtree(fresh, ignore_errors=True)
     problems = index_search(site, into=fresh)
-    with swapping:
+    with swapping:  # two renames; the old index (thousands of files) is removed after
         if not problems and fresh.is_dir():
-            shutil.rmtree(site / "pagefind", ignore_errors=True)
+            shutil.rmtree(retired, ignore_errors=True)
+            if (site / "pagefind").is_dir():
+                os.replace(site / "pagefind", retired)
             os.replace(fresh, site / "pagefind")
+    shutil.rmtree(retired, ignore_errors=True)
     return problems
