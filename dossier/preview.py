@@ -27,11 +27,9 @@ from .editing import kept_originals
 from .i18n import load_words
 from .images import find_pictures
 from .incremental import Manifest
-from .link import Matcher
 from .model import Corpus, Paths
-from .pipeline import ArticleContext, process_article
+from .pipeline import ArticleContext, process_article, registry
 from .render import make_environment, render_page
-from .wikilinks import entity_forms
 from .write import replace_file
 
 
@@ -121,9 +119,9 @@ class FirstLook:
         last_corpus, catalogue, context = self.last
         if context is None or last_corpus is not corpus:
             rules, _ = load_rules(self.paths.content)
-            context = ArticleContext(self.paths.content, corpus.site, rules, Matcher(corpus.entities),
-                                     {e.id: e for e in corpus.entities}, entity_forms(corpus.entities),
-                                     kept_originals(self.paths.content))
+            _, _, matcher, forms = registry(self.paths.content)  # as the last build made it
+            context = ArticleContext(self.paths.content, corpus.site, rules, matcher,
+                                     {e.id: e for e in corpus.entities}, forms, kept_originals(self.paths.content))
             if last_corpus is corpus:
                 self.last = (corpus, catalogue, context)
         return context

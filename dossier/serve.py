@@ -10,6 +10,7 @@ browser. output/ and caches are never watched.
 
 from __future__ import annotations
 
+import gc
 import html
 import mimetypes
 import socket
@@ -161,6 +162,9 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         if result.unchanged and warm:  # nothing was gathered: do it now (it writes nothing)
             result = gather_and_render(paths, previous=result.outputs)
         first.built(result.corpus, result.catalogue)
+        # The corpus stays in memory until the next rebuild: keep Python's cycle collector from walking
+        # its millions of objects again and again (it made the first answer to an edit take seconds).
+        gc.freeze()
         return result
 
     def rebuild_and_reload() -> None:
