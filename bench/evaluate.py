@@ -76,7 +76,8 @@ def _match_period(day: str, wanted: set[tuple[str, str]]) -> tuple[str, str]:
 
 def quote_scores() -> dict:
     """Attribution precision (right speakers among those given) and recall (among quotes with a named speaker)."""
-    from dossier.pipeline import default_paths, gather
+    from dossier.model import default_paths
+    from dossier.pipeline import gather
 
     corpus, _ = gather(default_paths(project=PROJECT))
     expected = {}

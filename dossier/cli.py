@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from .model import Problem
+from .model import Problem, default_paths
 from .write import OutputError
 
 COMMANDS = ("build", "serve", "check", "normalise", "suggest")
@@ -75,7 +75,6 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         argv.insert(0, "build")  # `build.py --output x` means `build.py build --output x`
     args = make_parser().parse_args(argv)
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    from .pipeline import default_paths
 
     paths = default_paths(getattr(args, "content", None), getattr(args, "output", None), project)
     try:
@@ -100,18 +99,22 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
 
 def build_command(paths, console: Console, timings: bool = False, strict: bool = False, search: bool = True,
                   cache: bool = True) -> int:
-    from .pipeline import build_site
+    from .scan import up_to_date
 
     started = time.perf_counter()
+    last = up_to_date(paths, search) if cache and not strict and paths.output.is_dir() else None
+    if last:  # known before the rest of dossier is even imported
+        report(last.problems, console)
+        return _unchanged(paths, len(last.outputs), last.summary, started, console)
+    from .pipeline import build_site
+
     result = build_site(paths, strict=strict, search=search, cache=cache)
     report(result.problems, console)
     if not result.ok or (strict and result.errors):
         console.print("build failed: nothing was written; fix the errors above.", markup=False)
         return 1
     if result.unchanged:
-        console.print(f"nothing changed since the last build: {paths.output} is up to date ({len(result.outputs)} "
-                      f"files from {result.unchanged}; {time.perf_counter() - started:.2f} s)", markup=False)
-        return 0
+        return _unchanged(paths, len(result.outputs), result.unchanged, started, console)
     corpus = result.corpus
     if timings:
         for stage, seconds in result.timings.items():
@@ -120,6 +123,12 @@ def build_command(paths, console: Console, timings: bool = False, strict: bool =
     what = f"built {total} files" if made == total else f"updated {made} of {total} files (the rest are unchanged)"
     console.print(f"{what} in {paths.output} from {len(corpus.articles)} articles and "
                   f"{len(corpus.entities)} entities in {time.perf_counter() - started:.2f} s", markup=False)
+    return 0
+
+
+def _unchanged(paths, files: int, summary: str, started: float, console: Console) -> int:
+    console.print(f"nothing changed since the last build: {paths.output} is up to date ({files} files from "
+                  f"{summary}; {time.perf_counter() - started:.2f} s)", markup=False)
     return 0
 
 

@@ -9,14 +9,14 @@ matter always wins in normalisation.
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .frontmatter import to_markdown
 from .model import Article
+from .scan import article_stem, kept_originals
 
 
 class EditError(Exception):
@@ -36,7 +36,7 @@ def write_normalised(path: Path, article: Article, content: Path) -> bool:
     if target == path and path.read_text(encoding="utf-8-sig") == text:
         return False
     relative = path.relative_to(articles).as_posix()
-    if kept_original(content, relative) is None:  # only the first version is the original
+    if article_stem(relative) not in kept_originals(content):  # only the first version is the original
         original = content / "originals" / relative
         original.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, original)
@@ -44,33 +44,6 @@ def write_normalised(path: Path, article: Article, content: Path) -> bool:
     if target != path:
         path.unlink()
     return True
-
-
-def kept_original(content: Path, relative: str) -> Path | None:
-    """The collected file kept for the article at `relative` (any extension), if there is one."""
-    stem = PurePosixPath(relative).with_suffix("")
-    folder = content / "originals" / stem.parent
-    matches = sorted(folder.glob(f"{glob.escape(stem.name)}.*")) if folder.is_dir() else []
-    return matches[0] if matches else None
-
-
-def kept_originals(content: Path) -> dict[str, Path]:
-    """Every kept original, by the path of its article without extension (as `kept_original` finds
-    them, in one walk of the folder instead of one look per article)."""
-    root = content / "originals"
-    found: dict[str, Path] = {}
-    for folder, _, names in os.walk(root):
-        for name in names:
-            path = Path(folder, name)
-            stem = path.relative_to(root).with_suffix("").as_posix()
-            if stem not in found or str(path) < str(found[stem]):
-                found[stem] = path
-    return found
-
-
-def article_stem(relative: str) -> str:
-    """An article's path without its extension: how its kept original is found."""
-    return PurePosixPath(relative).with_suffix("").as_posix()
 
 
 def _atomic_write(target: Path, text: str) -> None:

@@ -19,10 +19,10 @@ from PIL import Image, UnidentifiedImageError
 from .model import Article, Picture, Problem
 from .normalise import CAPTION
 from .readers import line_containing
+from .scan import PICTURE_SUFFIXES
 from .urls import article_url
 
 # Raster formats only: an SVG file can carry a script, which would run if a reader opened it.
-EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
 _MD = MarkdownIt("commonmark", {"html": False})
 
 
@@ -38,10 +38,10 @@ def find_pictures(article: Article, content: Path) -> tuple[tuple[Picture, ...],
             pictures.append(Picture(src, alt, caption, credit, remote=True))
             continue
         path = (article_file.parent / unquote(src.split("#")[0].split("?")[0])).resolve()
-        if content.resolve() not in path.parents or path.suffix.lower() not in EXTENSIONS or not path.is_file():
+        if content.resolve() not in path.parents or path.suffix.lower() not in PICTURE_SUFFIXES or not path.is_file():
             why = ("is outside content/" if content.resolve() not in path.parents else
-                   "is not a picture dossier publishes (" + ", ".join(sorted(EXTENSIONS)) + ")"
-                   if path.suffix.lower() not in EXTENSIONS else "was not found")
+                   "is not a picture dossier publishes (" + ", ".join(sorted(PICTURE_SUFFIXES)) + ")"
+                   if path.suffix.lower() not in PICTURE_SUFFIXES else "was not found")
             problems.append(Problem(str(article_file), f"picture `{src}` {why}; put the file beside the article "
                                     "(or fix the address). The page says the picture is missing",
                                     _line_of(article_file, src)))

@@ -22,9 +22,11 @@ import pickle
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .catalogue import Catalogue
-from .model import Corpus
+if TYPE_CHECKING:  # only for annotations: a build that finds nothing changed imports little
+    from .catalogue import Catalogue
+    from .model import Corpus
 
 Job = tuple[str, str]
 EVERYTHING = ("home", "articles", "chronology", "tags", "sources", "corrections", "entities", "search", "404")

@@ -276,3 +276,10 @@ class Paths:
     output: Path
     templates: Path
     site_src: Path
+
+
+def default_paths(content: Path | None = None, output: Path | None = None, project: Path | None = None) -> Paths:
+    """content/, output/, templates/ and site_src/ of the project folder (the current one by default)."""
+    project = project or Path.cwd()
+    return Paths(content or project / "content", output or project / "output",
+                 project / "templates", project / "site_src")

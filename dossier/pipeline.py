@@ -14,25 +14,23 @@ stop the rest of the site.
 from __future__ import annotations
 
 import gc
-import os
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .boilerplate import Rule, load_rules
-from .cache import ArticleCache, article_key, settings_key
+from .cache import ArticleCache
 from .catalogue import Catalogue, named_entities
 from .chronology import article_entries, build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
 from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
-from .editing import article_stem, kept_originals
 from .exports import exported
 from .editorial import as_article, read_pages
-from .incremental import LastBuild, Manifest, digest, file_stamp, input_key
-from .images import EXTENSIONS as PICTURE_EXTENSIONS, find_pictures
+from .incremental import LastBuild, Manifest, digest, file_stamp
+from .images import find_pictures
 from .language import load_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
@@ -41,13 +39,14 @@ from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
 from .normalise import normalise_article
 from .parallel import map_items
 from .quotes import find_quotes
-from .readers import READERS, line_containing, read_article
+from .readers import line_containing, read_article
 from .registry import load_registry
+from .scan import Scan, article_stem, kept_originals, last_build, scan
 from .render import render_site
 from .search import index_search, reindex_live
 from .shortcodes import shortcodes
 from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
-from .write import Staging, built_id, check_output_folder, output_lock, update_site, write_site
+from .write import Staging, check_output_folder, output_lock, update_site, write_site
 
 
 @dataclass(frozen=True)
@@ -80,24 +79,6 @@ class Timings(dict):
             yield
         finally:
             self[name] = self.get(name, 0.0) + time.perf_counter() - started
-
-
-@dataclass(frozen=True)
-class Scan:
-    """The article files of a content folder and each one's key (the digest of everything its result
-    depends on, see cache.py), found once per build."""
-
-    settings: str
-    files: list[Path]
-    keys: list[str]
-    problems: list[Problem]
-
-
-def scan(content: Path) -> Scan:
-    problems: list[Problem] = []
-    settings = settings_key(content)
-    files = _article_files(content / "articles", problems)
-    return Scan(settings, files, _article_keys(content, files, settings), problems)
 
 
 def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
@@ -214,9 +195,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
         manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
         staging = None
         try:
-            last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
-            scanned = scan(paths.content)
-            inputs = _inputs(paths, scanned) if manifest else ""
+            last, scanned, inputs = last_build(paths, manifest)
             if last and last.inputs == inputs and (last.searched or not search):
                 return BuildResult(list(last.problems), outputs=last.outputs, unchanged=last.summary)
             previous = last.outputs if last else {}
@@ -255,12 +234,6 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
 
 
 NEWER = "-"  # the digest recorded for a file the preview wrote during a build, newer than the build's
-
-
-def _inputs(paths: Paths, scanned: Scan) -> str:
-    """The digest of everything a build reads (see incremental.input_key)."""
-    return input_key(scanned.settings, scanned.keys, [paths.templates, paths.site_src, paths.content / "pages",
-                                                      paths.content / "originals", paths.content / "articles"])
 
 
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,
@@ -385,34 +358,6 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
 _LAST_RESULTS: dict[Path, dict[str, tuple]] = {}
 
 
-def _article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
-    """Each file's key; remembered for the life of the process while the file's size and time stay the
-    same (in `serve`, a rebuild reads only the files that changed)."""
-    folder = content / "articles"
-    originals = kept_originals(content)
-    keys = []
-    for path in files:
-        relative = path.relative_to(folder).as_posix()
-        kept = str(originals.get(article_stem(relative)) or "")
-        seen = (settings, str(path), file_stamp(str(path)), kept)
-        if seen not in _KEYS_SEEN:
-            if len(_KEYS_SEEN) > 1_000_000:
-                _KEYS_SEEN.clear()
-            _KEYS_SEEN[seen] = article_key(settings, relative, _bytes_of(path), kept)
-        keys.append(_KEYS_SEEN[seen])
-    return keys
-
-
-_KEYS_SEEN: dict[tuple, str] = {}
-
-
-def _bytes_of(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""  # the reader reports it
-
-
 def unique_articles(processed, keys: list[str], folder: Path
                     ) -> tuple[tuple[Article, ...], dict[str, Analysis], dict[str, str], list[Problem]]:
     """The articles in time order, each URL given to one of them only; with their analyses and
@@ -455,34 +400,6 @@ def set_copies_aside(articles: tuple[Article, ...], analyses: dict[str, Analysis
     return kept, {slug: tuple(group) for slug, group in copies.items()}, problems
 
 
-def _article_files(folder: Path, problems: list[Problem]) -> list[Path]:
-    if not folder.is_dir():
-        problems.append(Problem(str(folder), "no articles folder; create it and put .txt, .md or .html files in it"))
-        return []
-    found = []
-    for current, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        inside = os.path.relpath(current, folder)
-        parts = () if inside == "." else tuple(inside.split(os.sep))
-        found += [(*parts, name) for name in names if not name.startswith(".")]
-    files = []
-    root = folder.resolve()
-    for parts in sorted(found):
-        path = folder.joinpath(*parts)
-        if path.is_symlink() and root not in path.resolve().parents:
-            problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
-                                    severity="error"))
-            continue
-        in_saved_page_folder = any(part.endswith("_files") for part in parts[:-1])
-        if path.suffix.lower() in PICTURE_EXTENSIONS or in_saved_page_folder:
-            continue  # a picture, or a saved page's own files: published when an article refers to them
-        if path.suffix.lower() not in READERS:
-            problems.append(Problem(str(path), f"skipped: dossier reads {', '.join(sorted(READERS))} files"))
-            continue
-        files.append(path)
-    return files
-
-
 def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Entity], site: SiteConfig) -> Analysis:
     """Link, quotes and dated mentions for one article: the per-article analysis stages."""
     blocks = body_blocks(article.body)
@@ -501,11 +418,3 @@ def read_assets(site_src: Path) -> dict[str, bytes]:
         return {}
     return {p.relative_to(site_src).as_posix(): p.read_bytes()
             for p in sorted(site_src.rglob("*")) if p.is_file() and not p.name.startswith(".")}
-
-
-def default_paths(content: Path | None = None, output: Path | None = None, project: Path | None = None) -> Paths:
-    """content/, output/, templates/ and site_src/ of the project folder (the current one by default)."""
-    project = project or Path.cwd()
-    return Paths(content or project / "content", output or project / "output",
-                 project / "templates", project / "site_src")
-

@@ -27,9 +27,11 @@ from .editing import kept_originals
 from .i18n import load_words
 from .images import find_pictures
 from .incremental import Manifest
+from .link import Matcher
 from .model import Corpus, Paths
 from .pipeline import ArticleContext, process_article, registry
 from .render import make_environment, render_page
+from .wikilinks import entity_forms
 from .write import replace_file
 
 
@@ -119,7 +121,9 @@ class FirstLook:
         last_corpus, catalogue, context = self.last
         if context is None or last_corpus is not corpus:
             rules, _ = load_rules(self.paths.content)
-            _, _, matcher, forms = registry(self.paths.content)  # as the last build made it
+            entities, _, matcher, forms = registry(self.paths.content)
+            if entities is not corpus.entities:  # the registry changed since that build
+                matcher, forms = Matcher(corpus.entities), entity_forms(corpus.entities)
             context = ArticleContext(self.paths.content, corpus.site, rules, matcher,
                                      {e.id: e for e in corpus.entities}, forms, kept_originals(self.paths.content))
             if last_corpus is corpus:

@@ -16,6 +16,7 @@ import mimetypes
 import socket
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -73,7 +74,10 @@ class Worker:
         while True:
             self.wanted.wait()
             self.wanted.clear()
-            self.job()
+            try:
+                self.job()
+            except Exception:  # a bug in dossier: say so, and keep the preview alive for the next change
+                traceback.print_exc()
 
 
 class PreviewApp:
@@ -185,11 +189,14 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
 
     def changed(files: set[Path]) -> bool:
         started = time.perf_counter()
-        if not app.failure and (pages := first.pages(files)):  # the edited article at once
-            first.write(pages)
-            reload()
-            console.print(f"{', '.join(sorted(pages))} updated in {time.perf_counter() - started:.2f} s; "
-                          "rebuilding the rest", markup=False)
+        try:
+            if not app.failure and (pages := first.pages(files)):  # the edited article at once
+                first.write(pages)
+                reload()
+                console.print(f"{', '.join(sorted(pages))} updated in {time.perf_counter() - started:.2f} s; "
+                              "rebuilding the rest", markup=False)
+        except Exception:  # a bug in dossier: the rebuild still answers
+            traceback.print_exc()
         site.request()
         return True
 

@@ -16,7 +16,7 @@ import shlex
 from dataclasses import dataclass
 
 from .dates import bounds, parse_iso
-from .model import Block, ChronologyEntry, PartialDate, Problem
+from .model import Block, ChronologyEntry, PartialDate
 
 _SHORTCODE = re.compile(r"^\{\{\s*([a-z]+)\b(.*?)\}\}$", re.DOTALL)
 KINDS = ("event", "publication", "mention")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT / "tests" / "artifacts"

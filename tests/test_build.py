@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 STORY = ("Russian Foreign Minister Sergey Lavrov arrived in Yerevan on Thursday for talks with Armenian officials "

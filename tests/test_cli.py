@@ -147,3 +147,24 @@ def test_unknown_command_or_option_is_a_usage_message(content):
     for args in (["publish"], ["build", "--colour"]):
         result = run(*args)
         assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_build_with_nothing_changed_says_so_without_loading_the_pipeline(content, tmp_path):
+    first = run("build", "--content", content, "--output", tmp_path / "out", "--no-search")
+    assert first.returncode == 0 and "built" in first.stderr
+    probe = ("import sys; from dossier.cli import main; "
+             f"code = main(['build', '--content', {str(content)!r}, '--output', {str(tmp_path / 'out')!r}, "
+             "'--no-search']); print(code, 'dossier.pipeline' in sys.modules)")
+    again = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    assert "nothing changed since the last build" in again.stderr
+    assert again.stdout.split() == ["0", "False"]  # answered from the manifest alone
+    (content / "articles" / "good.txt").write_text("A good article\n\n01.02.2021\n\nIts body, now edited.\n")
+    edited = run("build", "--content", content, "--output", tmp_path / "out", "--no-search")
+    assert "updated" in edited.stderr
+
+
+def test_every_reader_is_for_a_suffix_the_scan_finds():
+    from dossier.readers import READERS
+    from dossier.scan import ARTICLE_SUFFIXES
+
+    assert set(READERS) == set(ARTICLE_SUFFIXES)

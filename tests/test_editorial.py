@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from dossier.markdown import body_blocks
-from dossier.pipeline import build, build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build, build_site
 from dossier.shortcodes import excerpt, shortcodes
 from dossier.wikilinks import entity_forms, resolve_wikilinks
 from helpers import person

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from html.parser import HTMLParser
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 

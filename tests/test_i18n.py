@@ -13,8 +13,8 @@ from lxml import html
 
 from dossier.config import load_site_config
 from dossier.i18n import load_words
-from dossier.model import PartialDate
-from dossier.pipeline import build, default_paths
+from dossier.model import PartialDate, default_paths
+from dossier.pipeline import build
 from helpers import PROJECT, TEMPLATES
 
 RU_SITE = Path(__file__).parent / "fixtures" / "ru_site"

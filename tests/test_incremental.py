@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 from dossier.write import MARKER
 from helpers import PROJECT
 

@@ -1,13 +1,12 @@
 """Pictures that come with an article: copied, sized, lazy, listed with captions and credits; a missing
 one is a warning and the page says so; a web address is linked, never loaded from a third party."""
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 
 from dossier.images import split_credit
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 from helpers import PROJECT
 
 ARTICLE = """---

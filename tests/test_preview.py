@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 from dossier.preview import FirstLook
 from helpers import PROJECT
 
@@ -114,9 +115,22 @@ def test_a_rebuild_leaves_the_pages_the_preview_wrote_while_it_ran(project, firs
 
     first.starting()
     result = build_site(default_paths(project / "content", project / "output", PROJECT), search=False, hold=hold)
+    assert result.outputs[f"page:article:{PAGE.split('/')[1]}"][0] == "-"  # recorded as to be made again
     assert (project / "output" / PAGE).read_bytes() == newer[PAGE]  # not the older page the rebuild made
     assert b"Galuzin</a> Sr" in newer[PAGE]
     path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))  # back to what it had read
     again = build(project)
     assert not again.unchanged and PAGE in again.made  # the page is made again, for the text as it is
     assert b"Galuzin</a> Jr" in (project / "output" / PAGE).read_bytes()
+
+
+def test_an_edit_after_a_registry_change_not_yet_rebuilt_links_only_what_that_build_knew(project, first):
+    people = project / "content" / "entities" / "people.yaml"
+    people.write_text(people.read_text() + "- name: Zed Newcomer\n")
+    from dossier.pipeline import registry
+
+    assert any(e.name == "Zed Newcomer" for e in registry(project / "content")[0])  # the new registry is read
+    path = project / GALUZIN
+    path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin and Zed Newcomer", 1))
+    page = first.pages({path})[PAGE]
+    assert b"and Zed Newcomer" in page and b"people/zed-newcomer/" not in page  # the rebuild links him

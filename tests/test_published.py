@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 ARTICLE = "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/index.html"

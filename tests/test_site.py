@@ -8,7 +8,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from dossier.pipeline import build_site, default_paths
+from dossier.model import default_paths
+from dossier.pipeline import build_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 GALUZIN_ARTICLES = {  # read in the seeds: these two, and only these, name Galuzin

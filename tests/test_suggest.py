@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from dossier.pipeline import default_paths, gather
+from dossier.model import default_paths
+from dossier.pipeline import gather
 from dossier.suggest import as_yaml, suggest, unmatched_forms
 
 PROJECT = Path(__file__).resolve().parent.parent

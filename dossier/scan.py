@@ -1,0 +1,138 @@
+"""What a build reads: the article files under content/, each one's key, and one digest of all inputs.
+
+Cheap on purpose (a walk, a stat per file, a hash per changed file, no heavy imports): a build starts
+here to tell whether anything changed since the last one, and stops here when nothing did.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .cache import article_key, settings_key
+from .incremental import LastBuild, Manifest, file_stamp, input_key
+from .model import Paths, Problem
+from .write import built_id
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")  # readers.READERS has a reader for each
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The article files of a content folder and each one's key (the digest of everything its result
+    depends on, see cache.py), found once per build."""
+
+    settings: str
+    files: list[Path]
+    keys: list[str]
+    problems: list[Problem]
+
+
+def scan(content: Path) -> Scan:
+    problems: list[Problem] = []
+    settings = settings_key(content)
+    files = article_files(content / "articles", problems)
+    return Scan(settings, files, article_keys(content, files, settings), problems)
+
+
+def last_build(paths: Paths, manifest: Manifest | None) -> tuple[LastBuild | None, Scan, str]:
+    """The last build into the output folder (if the folder is as it left it), what a build would read
+    now, and the digest of it (compared with the last build's; only with a manifest)."""
+    last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
+    scanned = scan(paths.content)
+    return last, scanned, inputs(paths, scanned) if manifest else ""
+
+
+def up_to_date(paths: Paths, search: bool) -> LastBuild | None:
+    """The last build, if nothing it read changed since (and it made the search index, if `search`)."""
+    manifest = Manifest(paths.content.parent / ".cache")
+    try:
+        last, _, digest = last_build(paths, manifest)
+    finally:
+        manifest.close()
+    return last if last and last.inputs == digest and (last.searched or not search) else None
+
+
+def inputs(paths: Paths, scanned: Scan) -> str:
+    """The digest of everything a build reads (see incremental.input_key)."""
+    return input_key(scanned.settings, scanned.keys, [paths.templates, paths.site_src, paths.content / "pages",
+                                                      paths.content / "originals", paths.content / "articles"])
+
+
+def article_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The articles under `folder`, in path order; hidden files, pictures and saved pages' own files
+    are left out, other files and links leading out of content/ are reported."""
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), "no articles folder; create it and put .txt, .md or .html files in it"))
+        return []
+    found = []
+    for current, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        inside = os.path.relpath(current, folder)
+        parts = () if inside == "." else tuple(inside.split(os.sep))
+        found += [(*parts, name) for name in names if not name.startswith(".")]
+    files = []
+    root = folder.resolve()
+    for parts in sorted(found):
+        path = folder.joinpath(*parts)
+        if path.is_symlink() and root not in path.resolve().parents:
+            problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
+                                    severity="error"))
+            continue
+        in_saved_page_folder = any(part.endswith("_files") for part in parts[:-1])
+        if path.suffix.lower() in PICTURE_SUFFIXES or in_saved_page_folder:
+            continue  # a picture, or a saved page's own files: published when an article refers to them
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            problems.append(Problem(str(path), f"skipped: dossier reads {', '.join(sorted(ARTICLE_SUFFIXES))} files"))
+            continue
+        files.append(path)
+    return files
+
+
+def article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
+    """Each file's key; remembered for the life of the process while the file's size and time stay the
+    same (in `serve`, a rebuild reads only the files that changed)."""
+    folder = content / "articles"
+    originals = kept_originals(content)
+    keys = []
+    for path in files:
+        relative = path.relative_to(folder).as_posix()
+        kept = str(originals.get(article_stem(relative)) or "")
+        seen = (settings, str(path), file_stamp(str(path)), kept)
+        if seen not in _KEYS_SEEN:
+            if len(_KEYS_SEEN) > 1_000_000:
+                _KEYS_SEEN.clear()
+            _KEYS_SEEN[seen] = article_key(settings, relative, _bytes_of(path), kept)
+        keys.append(_KEYS_SEEN[seen])
+    return keys
+
+
+_KEYS_SEEN: dict[tuple, str] = {}
+
+
+def _bytes_of(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""  # the reader reports it
+
+
+def kept_originals(content: Path) -> dict[str, Path]:
+    """Every kept original (`normalise --write` keeps the file as first collected in content/originals/),
+    by the path of its article without extension; the first by name if there are several."""
+    root = content / "originals"
+    found: dict[str, Path] = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            path = Path(folder, name)
+            stem = path.relative_to(root).with_suffix("").as_posix()
+            if stem not in found or str(path) < str(found[stem]):
+                found[stem] = path
+    return found
+
+
+def article_stem(relative: str) -> str:
+    """An article's path without its extension: how its kept original is found."""
+    return PurePosixPath(relative).with_suffix("").as_posix()
