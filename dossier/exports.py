@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from urllib.parse import urljoin
 
 from .catalogue import Catalogue
 from .cite import csl_json
@@ -54,7 +53,7 @@ def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported
                            "date": article.date.value if article.date else None, "article": article.slug,
                            "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
                    for q in analysis.quotes)
-    citation = _dumps(csl_json(article, urljoin(site.base_url, article_url(article.slug))))
+    citation = _dumps(csl_json(article, site.absolute(article_url(article.slug))))
     return Exported(row[:-1], quotes, citation, tuple(chronology_row(entry) for entry in analysis.entries))
 
 

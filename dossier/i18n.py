@@ -37,8 +37,16 @@ class Words:
         self.language = language
         self.messages = messages
         self.locale = locale
+        self._memo: dict[tuple[str, int | None], Markup] = {}
 
     def __call__(self, key: str, n: int | None = None, **values) -> Markup:
+        if values:
+            return self._message(key, n, values)
+        if (key, n) not in self._memo:  # most words have no {name}: each is made once, not once a page
+            self._memo[(key, n)] = self._message(key, n, values)
+        return self._memo[(key, n)]
+
+    def _message(self, key: str, n: int | None, values: dict) -> Markup:
         message = self.messages.get(key)
         if message is None:
             raise jinja2.UndefinedError(f"no interface word `{key}` in templates/i18n/{FALLBACK}.yaml; add it there")

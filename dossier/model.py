@@ -51,6 +51,11 @@ class SiteConfig:
     require_dates: bool = False  # an undated article is an error, not a warning
     max_article_kb: int = 5000  # a larger file is not read
 
+    def absolute(self, path: str) -> str:
+        """The address of a site path ("articles/x/"): base_url ends with "/" (config.py) and dossier's
+        paths are relative and plain, so joining is appending."""
+        return self.base_url + path
+
 
 @dataclass(frozen=True)
 class Role:

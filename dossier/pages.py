@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TypedDict
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -323,7 +323,7 @@ def _resolver(cat: Catalogue, root: str):
 
 
 def _absolute(corpus: Corpus, url: str) -> str:
-    return urljoin(corpus.site.base_url, url)
+    return corpus.site.absolute(url)
 
 
 def _article_jsonld(corpus: Corpus, article: Article, mentioned: list[Entity]) -> dict:

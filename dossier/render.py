@@ -12,7 +12,6 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
 
 import jinja2
 
@@ -156,13 +155,12 @@ def _site_wide(corpus: Corpus, cat, env: jinja2.Environment, templates: Path,
                outputs: dict[str, tuple[str, str]]) -> dict[str, bytes]:
     """The feed, the sitemap (of every page, made this time or not), robots.txt and the data exports."""
     paths = sorted(path for name, (_, path) in outputs.items() if name.startswith("page:") and path != "404.html")
-    base = corpus.site.base_url  # ends with "/" (config.py); the paths are relative and plain: no urljoin needed
-    urls = [base + path.removesuffix("index.html") for path in paths]
+    urls = [corpus.site.absolute(path.removesuffix("index.html")) for path in paths]
     feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
-                    "self_url": urljoin(corpus.site.base_url, "feed.xml")}
+                    "self_url": corpus.site.absolute("feed.xml")}
     files = {"feed.xml": _render(env, "feed.xml", feed_context, templates),
              "sitemap.xml": _render(env, "sitemap.xml", {"urls": sorted(urls)}, templates),
-             "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {urljoin(corpus.site.base_url, 'sitemap.xml')}\n"
+             "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {corpus.site.absolute('sitemap.xml')}\n"
                            .encode()}
     files.update(data_files(corpus, cat))
     return files
@@ -203,7 +201,7 @@ def render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | No
     page = built.get(job) or build_page(corpus, cat, words, job)
     shown = shown_digest(base, page) if base and job[0] in COMPARED else ""
     try:
-        context = {**page, "site": corpus.site, "canonical": urljoin(corpus.site.base_url, page["url"]),
+        context = {**page, "site": corpus.site, "canonical": corpus.site.absolute(page["url"]),
                    "editorial": editorial_nav(corpus)}
         return job, page["path"], _render(env, page["template"], context, templates), None, shown
     except TemplateProblem as exc:
@@ -235,7 +233,7 @@ def _template_frame(exc: Exception, templates: Path, name: str) -> tuple[str, in
 def _feed_entries(corpus: Corpus) -> list[dict]:
     latest = _latest(corpus)
     dated = sorted(corpus.articles, key=lambda a: (a.date.value if a.date else "", a.slug), reverse=True)
-    return [{"title": a.title, "url": corpus.site.base_url + article_url(a.slug),
+    return [{"title": a.title, "url": corpus.site.absolute(article_url(a.slug)),
              "updated": _timestamp(a.date.value) if a.date else latest, "summary": a.subtitle,
              "author": a.author or a.source} for a in dated]
 
