@@ -5,6 +5,7 @@ prints problems as `path:line: severity: message` and a summary. No traceback fo
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import replace
 import sys
 import time
@@ -95,6 +96,15 @@ def main(argv: list[str] | None = None, project: Path | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def run(argv: list[str] | None = None, project: Path | None = None) -> None:
+    """`main`, then exit at once: by then everything is written and closed, and the interpreter's
+    teardown would free the whole corpus object by object (12 s after a build of 10,000 articles)."""
+    code = main(argv, project)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def build_command(paths, console: Console, timings: bool = False, strict: bool = False, search: bool = True,
