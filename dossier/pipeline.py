@@ -211,10 +211,9 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                     if staging:
                         staging.commit(build_id, finish=_indexer(result) if search else None)
                     else:
-                        newer &= set(result.files)
-                        for path in newer:
+                        for path in newer & set(result.files):
                             del result.files[path]
-                        for name, (_, path) in list(result.outputs.items()):
+                        for name, (_, path) in list(result.outputs.items()):  # made this time or not
                             if path in newer:
                                 result.outputs[name] = (NEWER, path)  # matches no digest: made again
                         inputs = "" if newer else inputs  # nor is the next build a no-change one

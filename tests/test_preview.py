@@ -134,3 +134,23 @@ def test_an_edit_after_a_registry_change_not_yet_rebuilt_links_only_what_that_bu
     path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin and Zed Newcomer", 1))
     page = first.pages({path})[PAGE]
     assert b"and Zed Newcomer" in page and b"people/zed-newcomer/" not in page  # the rebuild links him
+
+
+def test_pages_the_preview_wrote_during_a_rebuild_that_did_not_make_them_are_made_again(project, first):
+    other = project / "content" / "articles" / "004_dceb8f66d6ffd2f1.txt"  # not its neighbour
+    other.write_text(other.read_text() + "\nA sentence, so that there is something to rebuild.\n")
+    path = project / GALUZIN
+    text = path.read_text()
+    before = (project / "output" / PAGE).read_bytes()
+
+    def hold():  # the Galuzin article is edited while a rebuild of the other edit runs
+        path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Sr", 1))
+        first.write(first.pages({path}))
+        return first.hold()
+
+    first.starting()
+    result = build_site(default_paths(project / "content", project / "output", PROJECT), search=False, hold=hold)
+    assert PAGE not in result.made and b"Galuzin</a> Sr" in (project / "output" / PAGE).read_bytes()
+    path.write_text(text)  # the edit is undone before the next rebuild
+    again = build(project)
+    assert PAGE in again.made and (project / "output" / PAGE).read_bytes() == before
