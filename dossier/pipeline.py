@@ -218,12 +218,12 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                                 result.outputs[name] = (NEWER, path)  # matches no digest: made again
                         inputs = "" if newer else inputs  # nor is the next build a no-change one
                         _write(result, paths.output, previous, build_id, search and not index_is_current)
+                    if manifest and all(d for d, _ in result.outputs.values()):  # recorded before the preview writes
+                        summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
+                        searched = search or index_is_current
+                        manifest.save(paths.output, build_id,
+                                      LastBuild(result.outputs, inputs, searched, result.problems, summary))
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
-                if manifest and all(d for d, _ in result.outputs.values()):
-                    summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
-                    searched = search or index_is_current
-                    manifest.save(paths.output, build_id,
-                                  LastBuild(result.outputs, inputs, searched, result.problems, summary))
         finally:
             if manifest:
                 manifest.close()
