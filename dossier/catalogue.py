@@ -22,7 +22,7 @@ class Catalogue:
     mention_count: dict[str, int] = field(default_factory=dict)  # entity → how many times it is named
     articles_of: dict[str, list[str]] = field(default_factory=dict)  # entity → slugs, time order
     quotes_by: dict[str, list[Quote]] = field(default_factory=dict)
-    dated_of: dict[str, list[DatedMention]] = field(default_factory=dict)
+    dated_of: dict[str, list[DatedMention]] = field(default_factory=dict)  # in article order; see `timeline`
     entities_in: dict[str, list[str]] = field(default_factory=dict)  # article → entity ids, by count
     named_in: dict[str, dict[str, int]] = field(default_factory=dict)  # article → entity → times named
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
@@ -53,8 +53,6 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
             key = tag_key(tag)
             catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
         catalogue.sources.setdefault(article.source or "", []).append(slug)
-    for dated_list in catalogue.dated_of.values():
-        dated_list.sort(key=lambda d: (d.date.value, d.article, d.block, d.start))
     for entry in corpus.chronology:
         year = entry.date.value[:4]
         catalogue.chronology_of.setdefault(year, []).append(entry)
@@ -81,3 +79,8 @@ def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]
         counts.update(cat.entities_in[slug])
     del counts[entity]
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def timeline(cat: Catalogue, entity: str) -> list[DatedMention]:
+    """The dated mentions that involve an entity, in time order (sorted when a page asks, not for all)."""
+    return sorted(cat.dated_of.get(entity, ()), key=lambda d: (d.date.value, d.article, d.block, d.start))

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, co_mentions
+from .catalogue import Catalogue, co_mentions, timeline
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
@@ -279,7 +279,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
         for mention in corpus.analyses[slug].mentions:
             if mention.entity == entity.id and mention.sentence not in sentences[slug]:
                 sentences[slug].append(mention.sentence)
-    timeline = cat.dated_of.get(entity.id, [])
+    dated = timeline(cat, entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = co_mentions(cat, entity.id, 12)
     return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
@@ -298,8 +298,8 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.sentence,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
-                         for d in timeline[:TIMELINE_ENTRIES]],
-            "timeline_more": max(len(timeline) - TIMELINE_ENTRIES, 0),
+                         for d in dated[:TIMELINE_ENTRIES]],
+            "timeline_more": max(len(dated) - TIMELINE_ENTRIES, 0),
             "first_date": words.date(min(dates, key=lambda d: d.value)) if dates else "",
             "last_date": words.date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": cat.mention_count.get(entity.id, 0),
