@@ -46,7 +46,7 @@ from .render import render_site
 from .search import index_search, reindex_live
 from .shortcodes import shortcodes
 from .wikilinks import ARTICLE as ARTICLE_LINK, ENTITY as ENTITY_LINK, entity_forms, resolve_wikilinks, unresolved
-from .write import Staging, check_output_folder, output_lock, update_site, write_site
+from .write import Staging, check_output_folder, output_lock, update_first, update_site, write_site
 
 
 @dataclass(frozen=True)
@@ -207,6 +207,10 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
                 index_is_current = bool(last and last.searched and not result.made)
+                if hold and not staging and len(result.files) < len(result.outputs):  # an update, beside the preview
+                    with result.timings.stage("write"):  # what the preview never writes, before holding it off
+                        update_first({path: result.files.pop(path) for path in list(result.files)
+                                      if not path.startswith("articles/")}, paths.output)
                 with result.timings.stage("write"), hold() if hold else nullcontext(set()) as newer:
                     if staging:
                         staging.commit(build_id, finish=_indexer(result) if search else None)

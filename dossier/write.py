@@ -120,6 +120,15 @@ def update_site(files: dict[str, bytes], stale: set[str], output: Path, build_id
     _mark(output, build_id)
 
 
+def update_first(files: dict[str, bytes], output: Path) -> None:
+    """Write some of an update's files ahead of the rest (each atomically); the folder is marked as
+    being updated until `update_site` finishes. Call it holding `output_lock(output)`."""
+    if files:
+        _mark(output, "")  # in progress
+    for relative, data in sorted(files.items()):
+        replace_file(output, relative, data)
+
+
 def replace_file(output: Path, relative: str, data: bytes) -> None:
     """One file of `output` replaced atomically. Call it holding `output_lock(output)`."""
     _replace(output / safe_relative(relative), data)

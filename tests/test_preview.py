@@ -154,3 +154,20 @@ def test_pages_the_preview_wrote_during_a_rebuild_that_did_not_make_them_are_mad
     path.write_text(text)  # the edit is undone before the next rebuild
     again = build(project)
     assert PAGE in again.made and (project / "output" / PAGE).read_bytes() == before
+
+
+def test_a_rebuild_writes_what_the_preview_never_writes_before_holding_it_off(project, first):
+    path = project / GALUZIN
+    path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin, with Sergey Lavrov,", 1))
+    seen = {}
+
+    def hold():  # the moment a rebuild holds the preview's writes off
+        seen["lavrov"] = (project / "output/people/sergey-lavrov/index.html").read_text()
+        seen["article"] = (project / "output" / PAGE).read_text()
+        return first.hold()
+
+    first.starting()
+    build_site(default_paths(project / "content", project / "output", PROJECT), search=False, hold=hold)
+    assert "Russian peacekeepers in Karabakh demanded" in seen["lavrov"]  # written already
+    assert "Galuzin</a>, with" not in seen["article"]  # written while the preview waits
+    assert "Galuzin</a>, with" in (project / "output" / PAGE).read_text()
