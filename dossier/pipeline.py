@@ -41,7 +41,7 @@ from .parallel import map_items
 from .quotes import find_quotes
 from .readers import line_containing, read_article
 from .registry import load_registry
-from .scan import Scan, article_stem, kept_originals, last_build, scan
+from .scan import EDITED, Scan, article_stem, kept_originals, last_build, scan
 from .render import render_site
 from .search import index_search, reindex_live
 from .shortcodes import shortcodes
@@ -206,6 +206,8 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                            sink=staging.write if staging else None, scanned=scanned)
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
+                if any(v.endswith(EDITED) for v in result.corpus.versions.values()):
+                    inputs = ""  # an article was edited while it was read: the next build is never a no-change one
                 index_is_current = bool(last and last.searched and not result.made)
                 if hold and not staging and len(result.files) < len(result.outputs):  # an update, beside the preview
                     with result.timings.stage("write"):  # what the preview never writes, before holding it off
@@ -271,7 +273,7 @@ class ArticleContext:
     matcher: Matcher
     entities: dict[str, Entity]
     forms: dict[str, str]  # entity names, aliases and ids → id, for wikilinks
-    originals: dict[str, Path]  # the kept originals (see editing.kept_originals)
+    originals: dict[str, Path]  # the kept originals (see scan.kept_originals)
 
 
 def process_article(context: ArticleContext, path: Path) -> tuple[Article | None, Analysis | None, list[Problem]]:
@@ -347,7 +349,11 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
         if missing:
             load_language_model()
         fresh = dict(zip((k for k in keys if k not in known), map_items(process_article, context, missing)))
-        cache.keep_only(fresh, keys)
+        edited = scanned.edited_since(set(fresh))
+        cache.keep_only({key: result for key, result in fresh.items() if key not in edited}, keys)
+        if edited:
+            keys = [f"{key}{EDITED}" if key in edited else key for key in keys]
+            fresh = {f"{key}{EDITED}" if key in edited else key: result for key, result in fresh.items()}
         results = [known[key] if key in known else fresh[key] for key in keys]
         _LAST_RESULTS.clear()
         _LAST_RESULTS[context.content.resolve()] = dict(zip(keys, results))

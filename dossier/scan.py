@@ -28,13 +28,25 @@ class Scan:
     files: list[Path]
     keys: list[str]
     problems: list[Problem]
+    stamps: list[str]  # each file's size and time when its key was taken
+
+    def edited_since(self, keys: set[str]) -> set[str]:
+        """Those of `keys` whose file changed after it was scanned (an editor saved it during the build)."""
+        return {key for path, key, stamp in zip(self.files, self.keys, self.stamps)
+                if key in keys and file_stamp(str(path)) != stamp}
+
+
+# Appended to the key of a file edited while a build read it: the result is of newer bytes than the key
+# says, so it is not cached and its pages match no digest; the next build reads the file again.
+EDITED = "+edited"
 
 
 def scan(content: Path) -> Scan:
     problems: list[Problem] = []
     settings = settings_key(content)
     files = article_files(content / "articles", problems)
-    return Scan(settings, files, article_keys(content, files, settings), problems)
+    stamps = [file_stamp(str(path)) for path in files]
+    return Scan(settings, files, article_keys(content, files, stamps, settings), problems, stamps)
 
 
 def last_build(paths: Paths, manifest: Manifest | None) -> tuple[LastBuild | None, Scan, str]:
@@ -91,16 +103,16 @@ def article_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return files
 
 
-def article_keys(content: Path, files: list[Path], settings: str) -> list[str]:
+def article_keys(content: Path, files: list[Path], stamps: list[str], settings: str) -> list[str]:
     """Each file's key; remembered for the life of the process while the file's size and time stay the
     same (in `serve`, a rebuild reads only the files that changed)."""
     folder = content / "articles"
     originals = kept_originals(content)
     keys = []
-    for path in files:
+    for path, stamp in zip(files, stamps):
         relative = path.relative_to(folder).as_posix()
         kept = str(originals.get(article_stem(relative)) or "")
-        seen = (settings, str(path), file_stamp(str(path)), kept)
+        seen = (settings, str(path), stamp, kept)
         if seen not in _KEYS_SEEN:
             if len(_KEYS_SEEN) > 1_000_000:
                 _KEYS_SEEN.clear()

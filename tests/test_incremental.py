@@ -145,3 +145,29 @@ def test_a_busy_year_has_a_page_per_month(project, monkeypatch):
     path.write_text(path.read_text().replace("Mikhail Galuzin", "Mikhail Galuzin, with Sergey Lavrov,", 1))
     build(project)
     same_as_cold(project)
+
+
+def test_an_article_saved_while_a_build_reads_it_is_read_again_by_the_next(project, monkeypatch):
+    import dossier.pipeline
+
+    build(project)
+    path = project / GALUZIN
+    text = path.read_text()
+    path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))  # what the next build scans
+    read = dossier.pipeline.process_article
+
+    def saved_again_meanwhile(context, file):  # the editor saves again after the scan, before the read
+        if file == path:
+            path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Sr", 1))
+        return read(context, file)
+
+    monkeypatch.setattr(dossier.pipeline, "process_article", saved_again_meanwhile)
+    build(project)
+    monkeypatch.undo()
+    page = project / "output" / "articles" / \
+        "russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign" / "index.html"
+    assert "Galuzin</a> Sr" in page.read_text()  # the bytes it read
+    path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))  # back to what it had scanned
+    result = build(project)
+    assert not result.unchanged and "Galuzin</a> Jr" in page.read_text()  # neither the record nor the cache lied
+    same_as_cold(project)
