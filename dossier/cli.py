@@ -112,13 +112,13 @@ def build_command(paths, console: Console, timings: bool = False, strict: bool =
     from .scan import up_to_date
 
     started = time.perf_counter()
-    last = up_to_date(paths, search) if cache and not strict and paths.output.is_dir() else None
+    last, scanned = up_to_date(paths, search) if cache and not strict and paths.output.is_dir() else (None, None)
     if last:  # known before the rest of dossier is even imported
         report(last.problems, console)
         return _unchanged(paths, len(last.outputs), last.summary, started, console)
     from .pipeline import build_site
 
-    result = build_site(paths, strict=strict, search=search, cache=cache)
+    result = build_site(paths, strict=strict, search=search, cache=cache, scanned=scanned)
     report(result.problems, console)
     if not result.ok or (strict and result.errors):
         console.print("build failed: nothing was written; fix the errors above.", markup=False)

@@ -176,14 +176,14 @@ def no_cycle_collection():
 
 
 def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: bool = True,
-               hold=None) -> BuildResult:
+               hold=None, scanned: Scan | None = None) -> BuildResult:
     """Build and, if rendering succeeded, bring the output folder up to date (with its search index
     unless `search` is False). Strict: check every internal link, and write nothing if any problem is
     an error.
 
     `hold`, for the preview: a context manager held while the output folder is written, giving the
     files the preview wrote meanwhile (newer than this build's); an update leaves them as they are,
-    and the next build makes them again.
+    and the next build makes them again. `scanned`: the content folder's scan, if already made.
 
     With the cache, nothing is done if nothing the site is made from changed since the build that
     wrote the output folder (its problems are reported again); otherwise only the files whose inputs
@@ -195,7 +195,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
         manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
         staging = None
         try:
-            last, scanned, inputs = last_build(paths, manifest)
+            last, scanned, inputs = last_build(paths, manifest, scanned)
             if last and last.inputs == inputs and (last.searched or not search):
                 return BuildResult(list(last.problems), outputs=last.outputs, unchanged=last.summary)
             previous = last.outputs if last else {}

@@ -49,22 +49,25 @@ def scan(content: Path) -> Scan:
     return Scan(settings, files, article_keys(content, files, stamps, settings), problems, stamps)
 
 
-def last_build(paths: Paths, manifest: Manifest | None) -> tuple[LastBuild | None, Scan, str]:
+def last_build(paths: Paths, manifest: Manifest | None,
+               scanned: Scan | None = None) -> tuple[LastBuild | None, Scan, str]:
     """The last build into the output folder (if the folder is as it left it), what a build would read
-    now, and the digest of it (compared with the last build's; only with a manifest)."""
+    now (scanned unless given), and the digest of it (compared with the last build's; only with a
+    manifest)."""
     last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
-    scanned = scan(paths.content)
+    scanned = scanned or scan(paths.content)
     return last, scanned, inputs(paths, scanned) if manifest else ""
 
 
-def up_to_date(paths: Paths, search: bool) -> LastBuild | None:
-    """The last build, if nothing it read changed since (and it made the search index, if `search`)."""
+def up_to_date(paths: Paths, search: bool) -> tuple[LastBuild | None, Scan]:
+    """The last build, if nothing it read changed since (and it made the search index, if `search`);
+    and the scan, for the build that follows if something did."""
     manifest = Manifest(paths.content.parent / ".cache")
     try:
-        last, _, digest = last_build(paths, manifest)
+        last, scanned, digest = last_build(paths, manifest)
     finally:
         manifest.close()
-    return last if last and last.inputs == digest and (last.searched or not search) else None
+    return (last if last and last.inputs == digest and (last.searched or not search) else None), scanned
 
 
 def inputs(paths: Paths, scanned: Scan) -> str:
