@@ -109,6 +109,18 @@ def test_search_finds_an_article_by_a_word_in_its_body(page, site):
     assert page.problems == []
 
 
+def test_search_finds_an_article_not_the_entity_pages_that_quote_its_sentences(page, site):
+    # "observational" is in one article's sentence about Putin, which his page repeats among its
+    # contexts; those repeats are not indexed, so the article is found and his page is not.
+    page.goto(site + "search/")
+    page.locator("#search-input").fill("observational")
+    page.locator(".results li").first.wait_for(timeout=10_000)
+    hrefs = page.locator(".results li a").evaluate_all("links => links.map(a => a.href)")
+    assert site + "articles/russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/" in hrefs
+    assert site + "people/vladimir-putin/" not in hrefs
+    assert page.problems == []
+
+
 @pytest.mark.parametrize(("name", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)])
 def test_screenshots_at_phone_and_desktop_widths(browser, site, name, width, height):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
