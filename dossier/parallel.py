@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 MIN_ITEMS = 300  # below this, one process is faster
 _JOB: tuple[Callable, object] | None = None
@@ -26,13 +26,20 @@ def workers() -> int:
 
 def map_items(function: Callable, context, items: Sequence, chunksize: int = 16) -> list:
     """[function(context, item) for item in items], in order, spread over the cores when worth it."""
+    return list(each_item(function, context, items, chunksize))
+
+
+def each_item(function: Callable, context, items: Sequence, chunksize: int = 16) -> Iterator:
+    """function(context, item) for each item, in order, as the results come (they are not all held at
+    once); spread over the cores when worth it. Closing the iterator early stops the workers."""
     count = workers()
     if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(context, item) for item in items]
+        yield from (function(context, item) for item in items)
+        return
     global _JOB
     _JOB = (function, context)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_run, items, chunksize)
+            yield from pool.imap(_run, items, chunksize)
     finally:
         _JOB = None

@@ -97,7 +97,7 @@ class FirstLook:
             slug = by_source[path.relative_to(folder).as_posix()].slug
             for job in (("article", slug), ("source", slug)):
                 _, output_path, data, problem, _ = render_page((corpus, cat, env.globals["t"], env,
-                                                                self.paths.templates, "", {}), job)
+                                                                self.paths.templates, "", {}, None), job)
                 if problem:
                     return {}
                 files[output_path] = data

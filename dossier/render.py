@@ -22,7 +22,7 @@ from .incremental import digest, file_stamp, page_digests, site_key
 from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
-from .parallel import map_items
+from .parallel import each_item
 
 
 class TemplateProblem(Exception):
@@ -72,10 +72,13 @@ class Rendered:
     sink: Callable[[str, bytes], None] | None = None  # takes each file as it is made, instead of `files`
     catalogue: Catalogue | None = None  # the lookups the pages were made from
 
-    def add(self, name: str, path: str, data: bytes, file_digest: str) -> None:
-        """A file made this time: handed on (or kept), and recorded under `name` with its digest."""
+    def add(self, name: str, path: str, data: bytes | None, file_digest: str) -> None:
+        """A file made this time: handed on (or kept; None: a worker handed it on), and recorded under
+        `name` with its digest."""
         self.made.append(path)
         self.outputs[name] = (file_digest, path)
+        if data is None:
+            return
         if self.sink:
             self.sink(path, data)
         else:
@@ -88,7 +91,9 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     about the interface words (a word missing from the site's language is shown in English).
 
     Given the outputs of the previous build, a file whose digest is unchanged is not made again.
-    Given a `sink`, each file is handed to it as soon as it is made instead of being kept.
+    Given a `sink`, each file is handed to it as soon as it is made instead of being kept; pages are
+    handed to it in the worker processes that make them, so it must write them somewhere (a folder),
+    not keep them.
     """
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
@@ -127,8 +132,8 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         return False
 
     todo = [job for job in jobs if not page_unchanged(job)]
-    for job, path, data, problem, shown in map_items(render_page, (corpus, cat, words, env, templates, base, built),
-                                                     todo, chunksize=64):
+    context = (corpus, cat, words, env, templates, base, built, sink)
+    for job, path, data, problem, shown in each_item(render_page, context, todo, chunksize=64):
         if problem:
             return Rendered(problems=problems + [problem])
         inputs = digests.get(job, "")
@@ -194,18 +199,23 @@ def shown_digest(base: str, page: dict) -> str:
     return digest(base, repr(page))
 
 
-def render_page(context, job) -> tuple[tuple[str, str], str, bytes, Problem | None, str]:
+def render_page(context, job) -> tuple[tuple[str, str], str, bytes | None, Problem | None, str]:
     """One page: (its job, output path, HTML or the template problem that stopped it, the digest of what
-    it shows if its kind is compared). Runs in a worker."""
-    corpus, cat, words, env, templates, base, built = context
+    it shows if its kind is compared). Runs in a worker; given a sink, the worker hands the HTML to it
+    (None is returned instead: pages do not travel back to the main process)."""
+    corpus, cat, words, env, templates, base, built, sink = context
     page = built.get(job) or build_page(corpus, cat, words, job)
     shown = shown_digest(base, page) if base and job[0] in COMPARED else ""
     try:
         context = {**page, "site": corpus.site, "canonical": corpus.site.absolute(page["url"]),
                    "editorial": editorial_nav(corpus)}
-        return job, page["path"], _render(env, page["template"], context, templates), None, shown
+        html = _render(env, page["template"], context, templates)
     except TemplateProblem as exc:
         return job, page["path"], b"", exc.problem, shown
+    if sink:
+        sink(page["path"], html)
+        return job, page["path"], None, None, shown
+    return job, page["path"], html, None, shown
 
 
 def _render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> bytes:
