@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
+import sys
 from pathlib import Path
 
 from . import __version__
@@ -51,7 +52,7 @@ class ArticleCache:
 
 def settings_key(content: Path) -> str:
     """A hash of the inputs every article's result depends on, dossier's own code and data included."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(sys.version.encode())  # results are stored in pickle and marshal formats
     package = Path(__file__).parent
     files = [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml")),
              content / "site.yaml", content / "boilerplate.yaml", *sorted((content / "entities").glob("*.y*ml"))]

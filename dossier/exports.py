@@ -8,6 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import marshal
+import zlib
+from collections.abc import Iterator
 
 from .catalogue import Catalogue
 from .cite import csl_json
@@ -16,22 +19,23 @@ from .model import Analysis, Article, ChronologyEntry, Corpus, Exported, SiteCon
 from .urls import article_url, entity_url
 
 
-def data_files(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
+def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, bytes]]:
+    """Each export file (path, bytes), made one at a time from the articles' packed records, so that
+    only one is held at once."""
     records = [corpus.analyses[a.slug].exported or exported(a, corpus.analyses[a.slug], corpus.site)
                for a in corpus.articles]
-    rows = {id(entry): row for a, r in zip(corpus.articles, records)
-            for entry, row in zip(corpus.analyses[a.slug].entries, r.chronology)}
-    chronology = [rows.get(id(entry)) or chronology_row(entry) for entry in corpus.chronology]
     copies = [json.dumps([c.source_path for c in corpus.copies.get(a.slug, ())], ensure_ascii=False)
               for a in corpus.articles]
-    return {
-        "data/articles.json": _lines([f'{r.article}, "copies": {c}}}' for r, c in zip(records, copies)]),
-        "data/entities.json": _json(_entities(corpus, cat)),
-        "data/chronology.json": _lines([record for record, _ in chronology]),
-        "data/chronology.csv": (CSV_HEADER + "".join(row for _, row in chronology)).encode("utf-8"),
-        "data/quotes.json": _lines([line for r in records for line in r.quotes]),
-        "data/citations.json": _lines([r.citation for r in records]),
-    }
+    yield "data/articles.json", _lines([f'{unpack(r.article)}, "copies": {c}}}' for r, c in zip(records, copies)])
+    yield "data/entities.json", _json(_entities(corpus, cat))
+    rows = {id(entry): row for a, r in zip(corpus.articles, records)
+            for entry, row in zip(corpus.analyses[a.slug].entries, unpack(r.chronology))}
+    chronology = [rows.pop(id(entry), None) or chronology_row(entry) for entry in corpus.chronology]
+    yield "data/chronology.json", _lines([record for record, _ in chronology])
+    yield "data/chronology.csv", (CSV_HEADER + "".join(row for _, row in chronology)).encode("utf-8")
+    del chronology
+    yield "data/quotes.json", _lines([line for r in records for line in unpack(r.quotes)])
+    yield "data/citations.json", _lines([r.citation for r in records])
 
 
 def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported:
@@ -54,7 +58,18 @@ def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported
                            "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
                    for q in analysis.quotes)
     citation = _dumps(csl_json(article, site.absolute(article_url(article.slug))))
-    return Exported(row[:-1], quotes, citation, tuple(chronology_row(entry) for entry in analysis.entries))
+    return Exported(pack(row[:-1]), pack(quotes), citation,
+                    pack(tuple(chronology_row(entry) for entry in analysis.entries)))
+
+
+def pack(value) -> bytes:
+    """Strings (or tuples of them) compressed: JSON records take a seventh of their size."""
+    return zlib.compress(marshal.dumps(value), 1)
+
+
+def unpack(data: bytes):
+    """What `pack` was given. Made by this process or its cache, never read from content."""
+    return marshal.loads(zlib.decompress(data))
 
 
 def _dumps(item) -> str:

@@ -249,12 +249,14 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Exported:
-    """An article's records in the data exports, as JSON text (exports.py joins them)."""
+    """An article's records in the data exports, as JSON text (exports.py joins them). The large ones
+    are kept compressed until the exports are written (exports.unpack): uncompressed, they were a
+    third of the memory an article takes while the site is built."""
 
-    article: str  # its articles.json record, open at the end: the copies are added when the site is known
-    quotes: tuple[str, ...]  # its quotes.json records
+    article: bytes  # its articles.json record, open at the end: the copies are added when the site is known
+    quotes: bytes  # its quotes.json records
     citation: str  # its citations.json record
-    chronology: tuple[tuple[str, str], ...] = ()  # its chronology.json record and .csv row, for each entry
+    chronology: bytes = b""  # its chronology.json record and .csv row, for each entry
 
 
 @dataclass(frozen=True)

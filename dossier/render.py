@@ -146,6 +146,8 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
             return Rendered(problems=problems + [exc.problem])
         for name, data in site_wide.items():
             out.add(name, name, data, everything)
+        for name, data in data_files(corpus, cat):  # one at a time: ~100 MB each at 10,000 articles
+            out.add(name, name, data, everything)
     else:
         out.outputs.update((name, previous[name]) for name in previous if not name.startswith(("page:", "file:")))
     _copies(corpus, out, unchanged)
@@ -158,7 +160,7 @@ def _name(job: tuple[str, str]) -> str:
 
 def _site_wide(corpus: Corpus, cat, env: jinja2.Environment, templates: Path,
                outputs: dict[str, tuple[str, str]]) -> dict[str, bytes]:
-    """The feed, the sitemap (of every page, made this time or not), robots.txt and the data exports."""
+    """The feed, the sitemap (of every page, made this time or not) and robots.txt."""
     paths = sorted(path for name, (_, path) in outputs.items() if name.startswith("page:") and path != "404.html")
     urls = [corpus.site.absolute(path.removesuffix("index.html")) for path in paths]
     feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
@@ -167,7 +169,6 @@ def _site_wide(corpus: Corpus, cat, env: jinja2.Environment, templates: Path,
              "sitemap.xml": _render(env, "sitemap.xml", {"urls": sorted(urls)}, templates),
              "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {corpus.site.absolute('sitemap.xml')}\n"
                            .encode()}
-    files.update(data_files(corpus, cat))
     return files
 
 
