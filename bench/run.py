@@ -43,23 +43,29 @@ def corpus(size: int) -> Path:
 
 
 def measure(command: list[str], cwd: Path = PROJECT) -> dict:
-    """Wall time, CPU time of the whole process tree, its peak memory (sum of RSS), and stderr."""
+    """Wall time, CPU time of the whole process tree, its peak memory, and stderr.
+
+    Memory is the sum of each process's proportional set size (PSS): a page shared by the build and
+    the workers it forked is counted once, not once per process as a sum of RSS would. The peak of the
+    search indexer (Pagefind, a process of its own) is also reported apart.
+    """
     import psutil
 
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = [0]
+    peak, indexer = [0], [0]
     done = threading.Event()
 
     def sample() -> None:
         root = psutil.Process(process.pid)
         while not done.is_set():
             try:
-                tree = [root, *root.children(recursive=True)]
-                peak[0] = max(peak[0], sum(p.memory_info().rss for p in tree if p.is_running()))
+                sizes = [(_pss(p), "pagefind" in " ".join(p.cmdline())) for p in [root, *root.children(recursive=True)]]
+                peak[0] = max(peak[0], sum(size for size, _ in sizes))
+                indexer[0] = max(indexer[0], sum(size for size, searching in sizes if searching))
             except psutil.Error:
                 pass
-            done.wait(0.02)
+            done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -71,7 +77,18 @@ def measure(command: list[str], cwd: Path = PROJECT) -> dict:
     wall = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": peak[0] / 2**20, "stderr": stderr}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": peak[0] / 2**20,
+            "search_peak_mib": indexer[0] / 2**20, "stderr": stderr}
+
+
+def _pss(process) -> int:
+    """A process's proportional set size (its RSS where it cannot be read)."""
+    import psutil
+
+    try:
+        return process.memory_full_info().pss
+    except (psutil.AccessDenied, AttributeError):
+        return process.memory_info().rss
 
 
 def dossier_build(folder: Path, output: Path, cold: bool = True, search: bool = True) -> dict:
@@ -120,6 +137,7 @@ def run_size(size: int, pairs: int) -> dict:
         "median_ratio": round(statistics.median(ratios), 2),
         "dossier_cpu": round(best["cpu"], 2),
         "dossier_peak_mib": round(max(r["peak_mib"] for r in dossier_runs), 1),
+        "dossier_search_peak_mib": round(max(r["search_peak_mib"] for r in dossier_runs), 1),
         "hugo_peak_mib": round(max(r["peak_mib"] for r in hugo_runs), 1),
         "stages": {k: round(v, 3) for k, v in best["stages"].items()},
         "no_change_rebuild": round(no_change["wall"], 2),
@@ -129,13 +147,14 @@ def run_size(size: int, pairs: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| articles | dossier cold (s) | Hugo (s) | ratio (median) | dossier CPU (s) | dossier peak MiB | "
-             "no-change rebuild (s) | one-edit rebuild (s) |", "|" + " --- |" * 8]
+    lines = ["| articles | dossier cold (s) | Hugo (s) | ratio (median) | dossier CPU (s) | dossier peak MiB "
+             "(of which search) | no-change rebuild (s) | one-edit rebuild (s) |", "|" + " --- |" * 8]
     # Rebuilds: `build --no-search` with the caches of the build before (the search index is made
     # after the pages, off the edit path, as `serve` does).
     for r in results:
         lines.append(f"| {r['articles']:,} | {min(r['dossier_wall'])} | {min(r['hugo_wall'])} | {r['median_ratio']} | "
-                     f"{r['dossier_cpu']} | {r['dossier_peak_mib']} | {r['no_change_rebuild']} | "
+                     f"{r['dossier_cpu']} | {r['dossier_peak_mib']} ({r.get('dossier_search_peak_mib', '?')}) | "
+                     f"{r['no_change_rebuild']} | "
                      f"{r['one_edit_rebuild']} |")
     lines.append("")
     for r in results:
