@@ -117,7 +117,39 @@ def _parse_date_part(line: str, languages: tuple[str, ...], order: str) -> Parti
         return found
     if re.search(r"[^\W\d_]{2,}", text) is None:  # digits and punctuation that are not a date
         return None
-    return _dateparser_parse(text, languages, order)
+    return parse_written(text, languages) or _dateparser_parse(text, languages, order)
+
+
+def parse_written(text: str, languages: tuple[str, ...]) -> PartialDate | None:
+    """The common written forms, read with dateparser's month and weekday names but without asking
+    dateparser (~3 ms a date): `12 March 2024`, `March 12, 2024`, `Tuesday, 12 March 2024`, `March
+    2024`, all words in one of `languages`. None for anything else (dateparser is asked then)."""
+    folded = text.casefold()
+    for language in languages:
+        weekdays, months, pattern = _written(language)
+        m = pattern.fullmatch(folded)
+        if m and (not m["weekday"] or m["weekday"] in weekdays):
+            day = m["day"] or m["day_after"]
+            return make_date(int(m["year"]), months[m["month"] or m["month_first"]], int(day) if day else None)
+    return None
+
+
+@lru_cache(maxsize=16)
+def _written(language: str) -> tuple[frozenset[str], dict[str, int], re.Pattern]:
+    from dateparser.languages.loader import default_loader
+
+    info = default_loader.get_locale(language).info
+    weekdays = frozenset(form.casefold().rstrip(".") for key in
+                         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+                         for form in info.get(key, []))
+    months = {name.casefold(): number for name, number in month_names((language,)).items()}
+    month = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    ordinal = "(?:st|nd|rd|th)?" if language == "en" else ""
+    return weekdays, months, re.compile(
+        rf"(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?"
+        rf"(?:(?P<day>\d{{1,2}}){ordinal}\s+(?P<month>{month})\.?"
+        rf"|(?P<month_first>{month})\.?(?:\s+(?P<day_after>\d{{1,2}}){ordinal})?),?"
+        rf"\s+(?P<year>\d{{4}})")
 
 
 @lru_cache(maxsize=32)

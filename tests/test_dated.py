@@ -91,3 +91,36 @@ def test_day_ranges_give_both_ends():
     assert dated("Held from 1 to 3 August, and again between 24 and 30 September.") == [
         ("1 to 3 August", "2023-08-01", "day"), ("1 to 3 August", "2023-08-03", "day"),
         ("24 and 30 September", "2023-09-24", "day"), ("24 and 30 September", "2023-09-30", "day")]
+
+
+def _written_forms():
+    """Datelines in the written forms, in English and Russian, with a few that are not dates."""
+    forms = []
+    for day, month, year in ((1, "March", 2024), (12, "Mar", 2023), (30, "September", 2022), (31, "Sept.", 2021),
+                             (29, "February", 2023), (5, "May", 2020), (9, "мая", 2022), (20, "сентября", 2023),
+                             (3, "Ноябрь", 2019), (10, "Blursday", 2020)):
+        forms += [f"{day} {month} {year}", f"{month} {day}, {year}", f"{month} {day} {year}", f"{month} {year}",
+                  f"Tuesday, {day} {month} {year}", f"Tue, {month} {day}, {year}", f"{day}th {month} {year}",
+                  f"вторник, {day} {month} {year}", f"Someday, {day} {month} {year}", f"{day} of {month} {year}"]
+    return forms
+
+
+@pytest.mark.parametrize("text", _written_forms())
+def test_written_dates_read_without_dateparser_as_dateparser_reads_them(text):
+    """The fast reading of `12 March 2024` and its kin agrees with dateparser, or leaves it to it."""
+    from dossier.dates import _dateparser_parse, parse_written
+
+    fast = parse_written(text, ("en", "ru"))
+    assert fast is None or fast == _dateparser_parse(text, ("en", "ru"), "DMY"), (fast, text)
+
+
+def test_which_written_dates_are_read_without_dateparser():
+    from dossier.dates import parse_written
+
+    assert parse_written("Tuesday, 12 March 2024", ("en",)).value == "2024-03-12"
+    assert parse_written("Sept. 30, 2022", ("en",)).value == "2022-09-30"
+    assert parse_written("March 2024", ("en",)) == PartialDate("2024-03", "month")
+    assert parse_written("20 сентября 2023", ("ru", "en")).value == "2023-09-20"
+    assert parse_written("31 February 2023", ("en",)) is None  # no such day
+    assert parse_written("Someday, 12 March 2024", ("en",)) is None  # not a weekday: dateparser decides
+    assert parse_written("12 March 2024 at noon", ("en",)) is None
