@@ -65,7 +65,7 @@ def measure(command: list[str], cwd: Path = PROJECT) -> dict:
                 indexer[0] = max(indexer[0], sum(size for size, searching in sizes if searching))
             except psutil.Error:
                 pass
-            done.wait(0.05)
+            done.wait(0.25)  # reading each process's PSS costs ~30 ms; the builds last seconds
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
