@@ -16,7 +16,7 @@ Precision = Literal["day", "month", "year"]
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the user's input, reported as `path:line: message`."""
 
@@ -30,7 +30,7 @@ class Problem:
         return f"{where}: {self.severity}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A calendar date known to a day, a month or a year: `value` is YYYY-MM-DD, YYYY-MM or YYYY."""
 
@@ -38,7 +38,7 @@ class PartialDate:
     precision: Precision
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """`content/site.yaml`, validated."""
 
@@ -57,7 +57,7 @@ class SiteConfig:
         return self.base_url + path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A title a person held between two dates (either may be open)."""
 
@@ -66,7 +66,7 @@ class Role:
     end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One registered person, organisation, event or place."""
 
@@ -85,7 +85,7 @@ class Entity:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removed:
     """A line taken out of an article's body, kept so nothing is silently lost."""
 
@@ -94,13 +94,13 @@ class Removed:
     line: int | None = None  # line in the original file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Caption:
     text: str
     credit: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Picture:
     """An image an article refers to (`![alt](src "caption")`), as found beside the article's file."""
 
@@ -115,7 +115,7 @@ class Picture:
     remote: bool = False  # a web address: linked, never loaded from a third party
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Correction:
     """A dated correction the editor made to an article, shown to readers."""
 
@@ -123,7 +123,7 @@ class Correction:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One normalised article: front matter fields plus a clean Markdown body."""
 
@@ -151,7 +151,7 @@ class Article:
     format: str = "txt"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EditorialPage:
     """A page the editor writes (`content/pages/*.md`): About, Methodology, a curated story."""
 
@@ -163,7 +163,7 @@ class EditorialPage:
     nav: bool = True  # listed in the navigation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of an article body (paragraph, heading, list item), as plain text."""
 
@@ -173,7 +173,7 @@ class Block:
     section: int  # which heading-delimited section the block is in
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of an article's text that names a registered entity."""
 
@@ -188,7 +188,7 @@ class Mention:
     via_role: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation and who said it (an entity id, an unregistered name, or nobody known)."""
 
@@ -206,7 +206,7 @@ class Quote:
         return f"q-{self.block}-{self.start}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatedMention:
     """An explicit date expression in an article's body, resolved to a calendar date."""
 
@@ -221,7 +221,7 @@ class DatedMention:
     event: str | None = None  # registered event this mention belongs to
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChronologyEntry:
     date: PartialDate
     kind: str  # "publication", "event", "mention"
@@ -232,7 +232,7 @@ class ChronologyEntry:
     end: PartialDate | None = None  # for events with a range
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What the per-article stages found in one article."""
 
@@ -247,7 +247,7 @@ class Analysis:
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exported:
     """An article's records in the data exports, as JSON text (exports.py joins them). The large ones
     are kept compressed until the exports are written (exports.unpack): uncompressed, they were a
@@ -259,7 +259,7 @@ class Exported:
     chronology: bytes = b""  # its chronology.json record and .csv row, for each entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Everything gathered before rendering: the whole site's data, consistent across pages."""
 
@@ -275,7 +275,7 @@ class Corpus:
     versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paths:
     """Where a build reads and writes."""
 
