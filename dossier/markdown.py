@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from .model import Block
@@ -135,34 +136,37 @@ def _wrap(children: list[Token], spans: list[Span]) -> list[Token]:
         elif child.type == "link_close":
             in_link -= 1
         length = len(child.content) if child.type in ("text", "code_inline") else len(_TEXT_TYPES.get(child.type) or "")
-        if child.type == "text":
-            inside = [s for s in spans if offset <= s.start and s.end <= offset + length
-                      and not (in_link and s.tag == "a")]
-            result.extend(_split(child.content, offset, inside))
-        else:
-            result.append(child)
+        inside = [s for s in spans if offset <= s.start and s.end <= offset + length
+                  and not (in_link and s.tag == "a")] if child.type == "text" else None
+        result.append(_html(_split(child.content, offset, inside)) if inside else child)
         offset += length
     return result
 
 
-def _split(text: str, offset: int, spans: list[Span]) -> list[Token]:
-    """Tokens for `text` (starting at `offset` in its block) with `spans` as nested elements."""
-    tokens: list[Token] = []
+def _split(text: str, offset: int, spans: list[Span]) -> str:
+    """HTML for `text` (starting at `offset` in its block) with `spans` as nested elements: escaped as
+    markdown-it escapes text and attributes, made as one string (a token per piece cost more)."""
+    parts: list[str] = []
     position = offset
-    outer = _outermost(spans)
-    for span in outer:
+    for span in _outermost(spans):
         if span.start > position:
-            tokens.append(_text(text[position - offset:span.start - offset]))
-        tokens.append(_element(span.tag, dict(span.attrs), 1))
+            parts.append(escapeHtml(text[position - offset:span.start - offset]))
         inner = [s for s in spans if s is not span and span.start <= s.start and s.end <= span.end]
         if span.tag == "a":
             inner = [s for s in inner if s.tag != "a"]
-        tokens.extend(_split(text[span.start - offset:span.end - offset], span.start, inner))
-        tokens.append(_element(span.tag, {}, -1))
+        parts += [f"<{span.tag}", *(f' {key}="{escapeHtml(value)}"' for key, value in span.attrs), ">",
+                  _split(text[span.start - offset:span.end - offset], span.start, inner), f"</{span.tag}>"]
         position = span.end
     if position < offset + len(text):
-        tokens.append(_text(text[position - offset:]))
-    return tokens
+        parts.append(escapeHtml(text[position - offset:]))
+    return "".join(parts)
+
+
+def _html(html: str) -> Token:
+    """A token rendered as it is: HTML this module made, with every piece of text in it escaped."""
+    token = Token("html_inline", "", 0)
+    token.content = html
+    return token
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
