@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-
+from itertools import chain
+from operator import itemgetter
 
 from .urls import tag_key
 from .model import Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
@@ -74,11 +75,11 @@ def named_entities(article: Article, mentions: tuple[Mention, ...]) -> tuple[tup
 
 def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]]:
     """The entities most often mentioned in the same articles as `entity`, with how many articles."""
-    counts: Counter = Counter()
-    for slug in cat.articles_of.get(entity, []):
-        counts.update(cat.entities_in[slug])
+    counts = Counter(chain.from_iterable(map(cat.entities_in.__getitem__, cat.articles_of.get(entity, []))))
     del counts[entity]
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    ranked = sorted(counts.items())  # by id, then (stable) by count, most first: no Python key per entity
+    ranked.sort(key=itemgetter(1), reverse=True)
+    return ranked[:limit]
 
 
 def timeline(cat: Catalogue, entity: str) -> list[DatedMention]:

@@ -50,8 +50,22 @@ def make_environment(templates: Path, words: Words) -> jinja2.Environment:
 _ENVIRONMENTS: dict[tuple[str, str, str], jinja2.Environment] = {}
 
 
+class _Environment(jinja2.Environment):
+    """Jinja, looking a dict's keys up first: page contexts are dicts (pages.py), and `item.title`
+    on a dict otherwise fails as an attribute (an exception) before it is tried as a key, millions
+    of times a build. A key named like a dict method (`items`) hides the method."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def _environment(templates: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    return _Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
