@@ -14,13 +14,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .model import Problem
+from .model import KIND_PLURALS, Problem
+
+
+# The pages whose templates mark a body to index: articles, entity pages and the editor's pages (a
+# folder deep). Pagefind reads only these: the source pages and the chronology, a third of the HTML,
+# would be parsed for nothing. A template that marks another kind of page must be added here.
+SEARCHED = "{" + ",".join(["*", "articles/*", *(f"{folder}/*" for folder in KIND_PLURALS.values())]) + "}/index.html"
 
 
 def index_search(site: Path, into: Path | None = None) -> list[Problem]:
     """Write the search index into `site/pagefind/` (or `into`); a problem (not an exception) if it cannot."""
     target = ["--output-path", str(into)] if into else ["--output-subdir", "pagefind"]
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), *target]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", SEARCHED, *target]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:

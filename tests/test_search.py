@@ -10,14 +10,15 @@ def page(words: str) -> str:
 
 
 def test_a_new_index_replaces_the_old_one_and_leaves_nothing_behind(tmp_path):
-    (tmp_path / "index.html").write_text(page("peacekeepers in Karabakh"))
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text(page("peacekeepers in Karabakh"))
     (tmp_path / "pagefind").mkdir()
     (tmp_path / "pagefind" / "stale.pf_fragment").write_text("from an older index")
     lock = threading.Lock()
     assert reindex_live(tmp_path, lock) == []
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert not (tmp_path / "pagefind" / "stale.pf_fragment").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "pagefind"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["about", "pagefind"]
     assert not lock.locked()
 
 
@@ -32,3 +33,19 @@ def test_a_site_replaced_while_it_was_indexed_is_left_alone(tmp_path, monkeypatc
     monkeypatch.setattr(dossier.search, "index_search", index_then_lose_it)
     assert reindex_live(tmp_path) == []
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_only_the_pages_that_can_hold_an_indexed_body_are_read(tmp_path):
+    """Articles, entity pages and the editor's pages are indexed; a source page, a tag page or the
+    chronology is not read even if it were marked (Pagefind is given only the first kinds)."""
+    import json
+
+    from dossier.search import index_search
+
+    for number, path in enumerate(["articles/a/index.html", "people/p/index.html", "about/index.html",
+                                   "articles/a/source/index.html", "tags/t/index.html", "chronology/2023/index.html"]):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(page(f"page number {number}"))
+    assert index_search(tmp_path) == []
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 3
