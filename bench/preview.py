@@ -36,9 +36,20 @@ def main() -> None:
     parser.add_argument("--gap", type=float, default=0.5,
                         help="seconds between edits, for the search index to catch up (default 0.5)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder, open(args.log or os.devnull, "w") as log:
+    times, whole = run(args.content, args.edits, args.gap, args.overlap, args.wait, args.log)
+    print(f"{args.edits} edits: median {statistics.median(times) * 1000:.0f} ms, "
+          f"worst {max(times) * 1000:.0f} ms from saving the article to the page served with the change"
+          + (f"; the whole site up to date after a median {statistics.median(whole):.2f} s" if whole else ""))
+    print("each edit (ms):", " ".join(f"{t * 1000:.0f}" for t in times))
+
+
+def run(source: Path, edits: int, gap: float = 0.5, overlap: bool = False, wait: int = 120,
+        log_file: Path | None = None) -> tuple[list[float], list[float]]:
+    """`serve` on a copy of `source`, edited `edits` times: the seconds until each edit is served, and
+    (unless `overlap`) until the whole site is up to date after it."""
+    with tempfile.TemporaryDirectory() as folder, open(log_file or os.devnull, "w") as log:
         content = Path(folder) / "content"
-        shutil.copytree(args.content, content)
+        shutil.copytree(source, content)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
@@ -46,15 +57,10 @@ def main() -> None:
                                    "--output", str(Path(folder) / "output"), "--port", str(port)],
                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            times, whole = measure(content, port, args.edits, args.wait, args.gap,
-                                   None if args.overlap else Path(folder) / "output")
+            return measure(content, port, edits, wait, gap, None if overlap else Path(folder) / "output")
         finally:
             os.killpg(server.pid, signal.SIGTERM)  # the server and its search indexer (Pagefind)
             server.wait()
-    print(f"{args.edits} edits: median {statistics.median(times) * 1000:.0f} ms, "
-          f"worst {max(times) * 1000:.0f} ms from saving the article to the page served with the change"
-          + (f"; the whole site up to date after a median {statistics.median(whole):.2f} s" if whole else ""))
-    print("each edit (ms):", " ".join(f"{t * 1000:.0f}" for t in times))
 
 
 def measure(content: Path, port: int, edits: int, wait: int = 120, gap: float = 0.5,

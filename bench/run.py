@@ -3,7 +3,8 @@
 For each size (1,000 and 10,000 articles; 100,000 with --large) it generates the corpus once
 (deterministic), then alternates cold builds of dossier and Hugo (A B A B ...) so machine drift
 cancels, and reports each pair's ratio and the median. It also times dossier's stages (from
-`build --timings`), a rebuild with nothing changed and a rebuild after editing one article. Results
+`build --timings`), a rebuild with nothing changed and a rebuild after editing one article, and
+edits in the preview (`serve`: from saving an article to its page served with the change). Results
 go to bench/results/ as JSON and Markdown, and are printed.
 """
 
@@ -21,6 +22,7 @@ import threading
 import time
 from pathlib import Path
 
+from bench import preview
 from bench.corpus import write_corpus
 
 BENCH = Path(__file__).resolve().parent
@@ -108,7 +110,7 @@ def hugo_build(folder: Path, output: Path) -> dict:
     return result
 
 
-def run_size(size: int, pairs: int) -> dict:
+def run_size(size: int, pairs: int, edits: int = 5) -> dict:
     folder = corpus(size)
     out_dossier, out_hugo = folder / "out-dossier", folder / "out-hugo"
     shutil.rmtree(out_dossier, ignore_errors=True)
@@ -128,6 +130,9 @@ def run_size(size: int, pairs: int) -> dict:
         one_edit = dossier_build(folder, out_dossier, cold=False, search=False)
     finally:
         edited.write_text(original, encoding="utf-8")
+    # The preview: `serve` on a copy (its first build is a cold one), the same article edited `edits`
+    # times, each 3 s after the site caught up with the one before.
+    served, whole = preview.run(folder / "content", edits, gap=3.0, wait=1800) if edits else ([], [])
     best = min(dossier_runs, key=lambda r: r["wall"])
     return {
         "articles": size,
@@ -143,6 +148,8 @@ def run_size(size: int, pairs: int) -> dict:
         "no_change_rebuild": round(no_change["wall"], 2),
         "one_edit_rebuild": round(one_edit["wall"], 2),
         "one_edit_stages": {k: round(v, 3) for k, v in one_edit["stages"].items()},
+        "preview_edits_ms": [round(s * 1000) for s in served],
+        "preview_whole_site_s": [round(w, 2) for w in whole],
     }
 
 
@@ -162,6 +169,12 @@ def table(results: list[dict]) -> str:
         lines.append(f"- {r['articles']:,} articles, stages of the fastest cold build: {stages}")
         edit = ", ".join(f"{name} {seconds} s" for name, seconds in r.get("one_edit_stages", {}).items())
         lines.append(f"- {r['articles']:,} articles, stages of the one-edit rebuild (no search index): {edit}")
+        if r.get("preview_edits_ms"):
+            served, whole = r["preview_edits_ms"], r["preview_whole_site_s"]
+            lines.append(f"- {r['articles']:,} articles, an edit in the preview (`serve`), from saving the article to "
+                         f"the page served with the change: median {statistics.median(served)} ms, worst {max(served)} "
+                         f"ms ({' '.join(map(str, served))}); the whole site up to date after a median "
+                         f"{statistics.median(whole)} s")
     return "\n".join(lines) + "\n"
 
 
@@ -170,12 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--large", action="store_true", help="also 100,000 articles")
     parser.add_argument("--pairs", type=int, default=2, help="dossier/Hugo pairs per size (default 2)")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed in the preview per size (0: none)")
     args = parser.parse_args(argv)
     sizes = args.sizes + ([100_000] if args.large else [])
     results = []
     for size in sizes:
         print(f"{size:,} articles ...", flush=True)
-        results.append(run_size(size, args.pairs))
+        results.append(run_size(size, args.pairs, args.edits))
         print(table(results[-1:]), flush=True)
     RESULTS.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
