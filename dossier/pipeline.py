@@ -145,8 +145,8 @@ _REGISTRY: dict[tuple, tuple] = {}
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
           previous: dict[str, tuple[str, str]] | None = None, sink=None, scanned: Scan | None = None) -> BuildResult:
     """Gather and render the site in memory (nothing is written, unless a `sink` writes each file as it
-    is made, in whichever process makes it); strict also checks every link. Given the outputs of the previous build, only the files
-    whose inputs changed are made."""
+    is made, in whichever process makes it); strict also checks every link. Given the outputs of the
+    previous build, only the files whose inputs changed are made."""
     timings = Timings() if timings is None else timings
     with no_cycle_collection():
         corpus, problems = gather(paths, timings, cache, scanned)
