@@ -180,21 +180,51 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def scaling(sizes: list[int]) -> tuple[list[dict], str]:
+    """One cold build without the search index per size (Pagefind's cost is its own): time, CPU,
+    memory and stages, each as a multiple of the first size's, to see how the cost grows."""
+    runs = []
+    for size in sizes:
+        folder = corpus(size)
+        shutil.rmtree(folder / "out-dossier", ignore_errors=True)
+        run = dossier_build(folder, folder / "out-dossier", search=False)
+        runs.append({"articles": size, "wall": round(run["wall"], 2), "cpu": round(run["cpu"], 2),
+                     "peak_mib": round(run["peak_mib"], 1), "stages": {k: round(v, 3) for k, v in run["stages"].items()}})
+        print(f"{size:,} articles: {runs[-1]}", flush=True)
+    first = runs[0]
+    lines = ["| articles | cold, no search (s) | × | CPU (s) | peak MiB | per-article stages (s) | × | render (s) | × |",
+             "|" + " --- |" * 9]
+    stage = "read, normalise, link, quotes, dated mentions"
+    for r in runs:
+        lines.append(f"| {r['articles']:,} | {r['wall']} | {r['wall'] / first['wall']:.1f} | {r['cpu']} | {r['peak_mib']} | "
+                     f"{r['stages'][stage]} | {r['stages'][stage] / first['stages'][stage]:.1f} | "
+                     f"{r['stages']['render']} | {r['stages']['render'] / first['stages']['render']:.1f} |")
+    return runs, "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--large", action="store_true", help="also 100,000 articles")
     parser.add_argument("--pairs", type=int, default=2, help="dossier/Hugo pairs per size (default 2)")
     parser.add_argument("--edits", type=int, default=5, help="edits timed in the preview per size (0: none)")
+    parser.add_argument("--scaling", action="store_true",
+                        help="only one cold build without search per size, and how its cost grows (no Hugo)")
     args = parser.parse_args(argv)
     sizes = args.sizes + ([100_000] if args.large else [])
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    RESULTS.mkdir(exist_ok=True)
+    if args.scaling:
+        runs, text = scaling(sizes)
+        (RESULTS / f"{stamp}-scaling.json").write_text(json.dumps(runs, indent=2) + "\n")
+        (RESULTS / f"{stamp}-scaling.md").write_text(text)
+        print(text)
+        return 0
     results = []
     for size in sizes:
         print(f"{size:,} articles ...", flush=True)
         results.append(run_size(size, args.pairs, args.edits))
         print(table(results[-1:]), flush=True)
-    RESULTS.mkdir(exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"{stamp}.json").write_text(json.dumps(results, indent=2) + "\n")
     (RESULTS / f"{stamp}.md").write_text(table(results))
     print(table(results))
