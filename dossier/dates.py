@@ -81,10 +81,25 @@ def _parser(languages: tuple[str, ...], order: str):
     from dateparser.date import DateDataParser  # imported when first needed: ~0.3 s
 
     return DateDataParser(
-        languages=list(languages),
+        languages=list(known_languages(languages)),
         settings={"DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False,
                   "REQUIRE_PARTS": ["year"]},
     )
+
+
+@lru_cache(maxsize=64)
+def known_languages(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of `languages` dateparser has data for, or English: an article in a language it lacks
+    (detected as Latin, or `language: xx` in front matter) is read with English month names instead
+    of stopping the build. Norwegian is detected as `no`, which dateparser calls `nb`."""
+    from dateparser.data.languages_info import language_order
+
+    known = tuple(dict.fromkeys(_ALIASES.get(code, code) for code in languages
+                                if _ALIASES.get(code, code) in language_order))
+    return known or ("en",)
+
+
+_ALIASES = {"no": "nb"}
 
 
 def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") -> PartialDate | None:
@@ -125,7 +140,7 @@ def parse_written(text: str, languages: tuple[str, ...]) -> PartialDate | None:
     dateparser (~3 ms a date): `12 March 2024`, `March 12, 2024`, `Tuesday, 12 March 2024`, `March
     2024`, all words in one of `languages`. None for anything else (dateparser is asked then)."""
     folded = text.casefold()
-    for language in languages:
+    for language in known_languages(languages):
         weekdays, months, pattern = _written(language)
         m = pattern.fullmatch(folded)
         if m and (not m["weekday"] or m["weekday"] in weekdays):
@@ -160,7 +175,7 @@ def month_names(languages: tuple[str, ...]) -> dict[str, int]:
     keys = ("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december")
     names: dict[str, int] = {}
-    for language in languages:
+    for language in known_languages(languages):
         info = default_loader.get_locale(language).info
         for number, key in enumerate(keys, start=1):
             for form in info.get(key, []):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dates import parse_iso
+from .i18n import babel_locale
 from .model import Article, Caption, Correction, PartialDate, Problem, Removed
 from .yamlio import date_text, dump_yaml, line_of, texts
 
@@ -56,6 +57,11 @@ def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem
         problems.append(Problem(shown, f"`url` must be a web address starting with https://, not {text['url']!r}",
                                 line_of(meta, "url"), "error"))
         del text["url"]
+    if text.get("language") and not _language_code(text["language"]):
+        problems.append(Problem(shown, f"`language: {text['language']}` is not a language code (such as en, ru or "
+                                "pt-BR); the article's language is detected from its text instead",
+                                line_of(meta, "language")))
+        del text["language"]
     date, date_problem = _read_date(meta, shown)
     if date_problem:
         problems.append(date_problem)
@@ -171,3 +177,11 @@ def to_markdown(article: Article) -> str:
         data["removed"] = [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed]
     data.update(dict(article.extra))
     return f"---\n{dump_yaml(data)}---\n\n{article.body}\n"
+
+
+def _language_code(code: str) -> bool:
+    try:
+        babel_locale(code)
+    except ValueError:
+        return False
+    return True

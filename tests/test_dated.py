@@ -124,3 +124,13 @@ def test_which_written_dates_are_read_without_dateparser():
     assert parse_written("31 February 2023", ("en",)) is None  # no such day
     assert parse_written("Someday, 12 March 2024", ("en",)) is None  # not a weekday: dateparser decides
     assert parse_written("12 March 2024 at noon", ("en",)) is None
+
+
+def test_languages_dateparser_lacks_are_read_as_english_and_norwegian_as_bokmal():
+    from dossier.dates import known_languages
+
+    assert known_languages(("la", "en")) == ("en",)  # Latin, as language detection may name it
+    assert known_languages(("xx",)) == ("en",)
+    assert known_languages(("no", "en")) == ("nb", "en")
+    assert parse_dateline("12. mars 2024", ("no", "en")).value == "2024-03-12"
+    assert dated("Møtet ble holdt i mai 2023.", languages=("no", "en")) == [("mai 2023", "2023-05", "month")]

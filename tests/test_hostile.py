@@ -163,6 +163,8 @@ BAD_FILES = {
     "listtitle.md": (b"---\ntitle: [1, 2]\ndate: 2020-01-01\n---\nBody text.\n", "`title` must be text, not a list"),
     "unknownkey.md": (b"---\ntitle: Extra\ndate: 2020-01-01\ncolour: red\n---\nBody.\n", "unknown front matter key `colour`"),
     "notes.pdf": (b"%PDF-1.4", "skipped: dossier reads"),
+    "language.md": (b"---\ntitle: Unknown language\nlanguage: xx\n---\n12 March 2024\n\nBody text.\n",
+                    "language.md:3: warning: `language: xx` is not a language code"),
 }
 
 
@@ -173,6 +175,9 @@ def test_every_bad_file_gets_a_clear_message_and_the_rest_builds(tmp_path):
     write(content / "articles" / "bom.txt", b"\xef\xbb\xbfWith a BOM\r\n\r\n02.02.2021\r\n\r\nWindows line ends.\r\n")
     write(content / "articles" / "cr.txt", b"Old Mac line ends\r\r03.02.2021\r\rA paragraph.\r")
     write(content / "articles" / "tags.md", b"---\ntitle: Tags as text\ndate: 2020-01-01\ntags: 'a, b'\n---\nBody.\n")
+    # a language dateparser has no data for (Latin): dates are read with English month names
+    write(content / "articles" / "latin.md", b"---\ntitle: Lingua Latina\nlanguage: la\n---\n4 March 2021\n\n"
+                                             b"Gallia est omnis divisa in partes tres, on 5 May 2020.\n")
     for name, (data, _) in BAD_FILES.items():
         write(content / "articles" / name.replace("badyaml", "bad_yaml"), data)
     outside = write(tmp_path / "secret.txt", "Secret\n\n01.01.2020\n\nNot part of the site.\n")
@@ -190,7 +195,9 @@ def test_every_bad_file_gets_a_clear_message_and_the_rest_builds(tmp_path):
     assert "people.yaml:2: error: `roles` must be a list" in result.stderr
     built = {p.parent.name for p in (output / "articles").glob("*/index.html")}
     assert {"a-good-article", "with-a-bom", "old-mac-line-ends", "tags-as-text", "ministr-zaiavil",
-            "cafe-politique"} <= built
+            "cafe-politique", "lingua-latina", "unknown-language"} <= built
+    latin = (output / "articles" / "lingua-latina" / "index.html").read_text()
+    assert '<time datetime="2021-03-04">' in latin and 'lang="la"' in latin
     assert "secret" not in built
     check = subprocess.run([sys.executable, str(PROJECT / "build.py"), "check", "--content", str(content)],
                            capture_output=True, text=True, timeout=120)
