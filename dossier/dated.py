@@ -15,7 +15,7 @@ from .dates import bounds, make_date, month_names, overlaps
 from .link import lower_same_length, sentence_at, split_sentences
 from .model import Block, DatedMention, Entity, Mention, PartialDate
 
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:st|nd|rd|th|\.)?"  # 3rd May; 3. Mai (German, Nordic, Slavic languages)
 _YEAR = r"(1\d{3}|20\d{2})"
 _LEAD = (r"(?:in|since|until|till|by|from|of|during|before|after|through|early|late|mid-?|the end of|"
          r"the beginning of|the start of|the middle of|spring|summer|autumn|fall|winter|"

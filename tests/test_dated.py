@@ -134,3 +134,11 @@ def test_languages_dateparser_lacks_are_read_as_english_and_norwegian_as_bokmal(
     assert known_languages(("no", "en")) == ("nb", "en")
     assert parse_dateline("12. mars 2024", ("no", "en")).value == "2024-03-12"
     assert dated("Møtet ble holdt i mai 2023.", languages=("no", "en")) == [("mai 2023", "2023-05", "month")]
+
+
+def test_a_day_written_with_a_period_as_german_and_nordic_languages_write_it():
+    assert dated("Das Treffen fand am 3. Mai 2023 statt.", languages=("de", "en")) == [
+        ("3. Mai 2023", "2023-05-03", "day")]
+    assert dated("Møtet varte fra 1.–3. mai 2023.", languages=("no", "en")) == [
+        ("1.–3. mai 2023", "2023-05-01", "day"), ("1.–3. mai 2023", "2023-05-03", "day")]
+    assert dated("He scored 3. The rest came in May 2023.") == [("May 2023", "2023-05", "month")]
