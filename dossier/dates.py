@@ -91,12 +91,13 @@ def _parser(languages: tuple[str, ...], order: str):
 def known_languages(languages: tuple[str, ...]) -> tuple[str, ...]:
     """Those of `languages` dateparser has data for, or English: an article in a language it lacks
     (detected as Latin, or `language: xx` in front matter) is read with English month names instead
-    of stopping the build. Norwegian is detected as `no`, which dateparser calls `nb`."""
+    of stopping the build. A regional code is read as its language (`pt-BR` as `pt`); Norwegian is
+    detected as `no`, which dateparser calls `nb`."""
     from dateparser.data.languages_info import language_order
 
-    known = tuple(dict.fromkeys(_ALIASES.get(code, code) for code in languages
-                                if _ALIASES.get(code, code) in language_order))
-    return known or ("en",)
+    codes = [_ALIASES.get(code, code) for code in languages]
+    codes = [code if code in language_order else code.replace("_", "-").split("-")[0] for code in codes]
+    return tuple(dict.fromkeys(code for code in codes if code in language_order)) or ("en",)
 
 
 _ALIASES = {"no": "nb"}

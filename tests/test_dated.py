@@ -132,6 +132,8 @@ def test_languages_dateparser_lacks_are_read_as_english_and_norwegian_as_bokmal(
     assert known_languages(("la", "en")) == ("en",)  # Latin, as language detection may name it
     assert known_languages(("xx",)) == ("en",)
     assert known_languages(("no", "en")) == ("nb", "en")
+    assert known_languages(("pt-BR", "en")) == ("pt", "en") and known_languages(("zh-Hans",)) == ("zh-Hans",)
+    assert parse_dateline("12 de março de 2024", ("pt-BR", "en")).value == "2024-03-12"
     assert parse_dateline("12. mars 2024", ("no", "en")).value == "2024-03-12"
     assert dated("Møtet ble holdt i mai 2023.", languages=("no", "en")) == [("mai 2023", "2023-05", "month")]
 
