@@ -108,6 +108,10 @@ class LastBuild:
     problems: list  # what it reported, to report again when nothing changed
     summary: str  # "5 articles and 55 entities"
 
+    def answers(self, inputs: str, search: bool) -> bool:
+        """Whether a build of `inputs` (with the search index if `search`) would make what this one did."""
+        return self.inputs == inputs and (self.searched or not search)
+
 
 class Manifest:
     """The last build into each output folder: its files' digests, its inputs, its problems."""

@@ -196,7 +196,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
         staging = None
         try:
             last, scanned, inputs = last_build(paths, manifest, scanned)
-            if last and last.inputs == inputs and (last.searched or not search):
+            if last and last.answers(inputs, search):
                 return BuildResult(list(last.problems), outputs=last.outputs, unchanged=last.summary)
             previous = last.outputs if last else {}
             # A whole new site is written to a staging folder as it is made; a strict build keeps it in

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from .boilerplate import load_rules
 from .catalogue import Catalogue
-from .editing import kept_originals
 from .i18n import load_words
 from .images import find_pictures
 from .incremental import Manifest
@@ -31,6 +30,7 @@ from .link import Matcher
 from .model import Corpus, Paths
 from .pipeline import ArticleContext, process_article, registry
 from .render import make_environment, render_page
+from .scan import kept_originals
 from .wikilinks import entity_forms
 from .write import replace_file
 

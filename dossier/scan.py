@@ -67,7 +67,7 @@ def up_to_date(paths: Paths, search: bool) -> tuple[LastBuild | None, Scan]:
         last, scanned, digest = last_build(paths, manifest)
     finally:
         manifest.close()
-    return (last if last and last.inputs == digest and (last.searched or not search) else None), scanned
+    return (last if last and last.answers(digest, search) else None), scanned
 
 
 def inputs(paths: Paths, scanned: Scan) -> str:
