@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 
-FORMAT = 1  # bump when the cached records change shape
+FORMAT = 2  # bump when the cached records change shape
 
 
 class ArticleCache:
@@ -52,7 +52,7 @@ class ArticleCache:
 
 def settings_key(content: Path) -> str:
     """A hash of the inputs every article's result depends on, dossier's own code and data included."""
-    digest = hashlib.sha256(sys.version.encode())  # results are stored in pickle and marshal formats
+    digest = hashlib.sha256(sys.version.encode())  # results are stored in pickle format
     package = Path(__file__).parent
     files = [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml")),
              content / "site.yaml", content / "boilerplate.yaml", *sorted((content / "entities").glob("*.y*ml"))]

@@ -73,6 +73,16 @@ def named_entities(article: Article, mentions: tuple[Mention, ...]) -> tuple[tup
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def named_sentences(mentions: tuple[Mention, ...], most: int = 3) -> dict[str, tuple[str, ...]]:
+    """For each entity, the first `most` distinct sentences that name it (an entity page quotes them)."""
+    found: dict[str, list[str]] = {}
+    for mention in mentions:
+        sentences = found.setdefault(mention.entity, [])
+        if len(sentences) < most and mention.sentence not in sentences:
+            sentences.append(mention.sentence)
+    return {entity: tuple(sentences) for entity, sentences in found.items()}
+
+
 def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]]:
     """The entities most often mentioned in the same articles as `entity`, with how many articles."""
     counts = Counter(chain.from_iterable(map(cat.entities_in.__getitem__, cat.articles_of.get(entity, []))))

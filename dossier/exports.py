@@ -8,22 +8,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import marshal
-import zlib
 from collections.abc import Iterator
 
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
-from .model import Analysis, Article, ChronologyEntry, Corpus, Exported, SiteConfig
+from .model import Analysis, Article, Block, ChronologyEntry, Corpus, Exported, SiteConfig, pack, unpack
 from .urls import article_url, entity_url
 
 
 def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, bytes]]:
     """Each export file (path, bytes), made one at a time from the articles' packed records, so that
     only one is held at once."""
-    records = [corpus.analyses[a.slug].exported or exported(a, corpus.analyses[a.slug], corpus.site)
-               for a in corpus.articles]
+    records = [corpus.analyses[a.slug].exported for a in corpus.articles]
     copies = [json.dumps([c.source_path for c in corpus.copies.get(a.slug, ())], ensure_ascii=False)
               for a in corpus.articles]
     yield "data/articles.json", _lines([f'{unpack(r.article)}, "copies": {c}}}' for r, c in zip(records, copies)])
@@ -38,14 +35,14 @@ def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, bytes]]:
     yield "data/citations.json", _lines([r.citation for r in records])
 
 
-def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported:
+def exported(article: Article, blocks: tuple[Block, ...], analysis: Analysis, site: SiteConfig) -> Exported:
     """An article's records in the exports, made once per article (in the per-article stages, cached)."""
     row = _dumps({
         "source_path": article.source_path,
         "slug": article.slug,
         "url": article_url(article.slug),
         **described(article),
-        "text": "\n\n".join(block.text for block in analysis.blocks),
+        "text": "\n\n".join(block.text for block in blocks),
         "entities": [entity for entity, _ in analysis.named],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                     "anchor": q.anchor} for q in analysis.quotes],
@@ -60,16 +57,6 @@ def exported(article: Article, analysis: Analysis, site: SiteConfig) -> Exported
     citation = _dumps(csl_json(article, site.absolute(article_url(article.slug))))
     return Exported(pack(row[:-1]), pack(quotes), citation,
                     pack(tuple(chronology_row(entry) for entry in analysis.entries)))
-
-
-def pack(value) -> bytes:
-    """Strings (or tuples of them) compressed: JSON records take a seventh of their size."""
-    return zlib.compress(marshal.dumps(value), 1)
-
-
-def unpack(data: bytes):
-    """What `pack` was given. Made by this process or its cache, never read from content."""
-    return marshal.loads(zlib.decompress(data))
 
 
 def _dumps(item) -> str:

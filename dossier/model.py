@@ -6,6 +6,8 @@ never object references, so that each stage is a function from data to data. Not
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
@@ -28,6 +30,18 @@ def record(cls):
 
     cls.__reduce__ = __reduce__
     return cls
+
+
+def pack(value) -> bytes:
+    """A value as one compressed bytes object: a few kilobytes instead of the thousands of small objects
+    an article's analysis is made of, held for the whole build (and, in the forked workers, copied page
+    by page as they are touched)."""
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(data: bytes):
+    """What `pack` was given. Made by this process or its cache, never read from content."""
+    return pickle.loads(zlib.decompress(data))
 
 
 @record
@@ -248,10 +262,11 @@ class ChronologyEntry:
 
 @record
 class Analysis:
-    """What the per-article stages found in one article."""
+    """What the per-article stages found in one article. Its blocks and mentions, most of its size and
+    read only where its own page is made, are kept packed (`text()`), as are the sentences that name
+    each entity (`sentences()`, for entity pages)."""
 
-    blocks: tuple[Block, ...]
-    mentions: tuple[Mention, ...]
+    packed_text: bytes  # pack((blocks, mentions))
     quotes: tuple[Quote, ...]
     dated: tuple[DatedMention, ...]
     unresolved_roles: int = 0
@@ -259,12 +274,21 @@ class Analysis:
     entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
     named: tuple[tuple[str, int], ...] = ()  # the entities it names and how often, most first (catalogue.named_entities)
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
+    packed_sentences: bytes = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
+
+    def text(self) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
+        """Its blocks, and the mentions of registered names in them (in order)."""
+        return unpack(self.packed_text)
+
+    def sentences(self) -> dict[str, tuple[str, ...]]:
+        """For each entity it names, the first (up to three) distinct sentences that name it."""
+        return unpack(self.packed_sentences) if self.packed_sentences else {}
 
 
 @record
 class Exported:
     """An article's records in the data exports, as JSON text (exports.py joins them). The large ones
-    are kept compressed until the exports are written (exports.unpack): uncompressed, they were a
+    are kept packed until the exports are written (`unpack`): uncompressed, they were a
     third of the memory an article takes while the site is built."""
 
     article: bytes  # its articles.json record, open at the end: the copies are added when the site is known

@@ -162,12 +162,10 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
     analysis = corpus.analyses[article.slug]
     spans = [Span(m.block, m.start, m.end, "a", (("href", page["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
-             for m in analysis.mentions if m.linked]
+             for m in analysis.text()[1] if m.linked]
     spans += [Span(q.block, q.start, q.end, "span", (("class", "quote"), ("id", q.anchor)))
               for q in analysis.quotes]
-    counts: dict[str, int] = defaultdict(int)
-    for mention in analysis.mentions:
-        counts[mention.entity] += 1
+    counts = cat.named_in[article.slug]
     sidebar = []
     for kind in KINDS:
         items = [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=counts[e])
@@ -274,11 +272,8 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -
 def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
     slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
-    sentences: dict[str, list[str]] = defaultdict(list)
-    for slug in slugs[:KWIC_ARTICLES]:  # the sentences that name it, in its most recent articles
-        for mention in corpus.analyses[slug].mentions:
-            if mention.entity == entity.id and mention.sentence not in sentences[slug]:
-                sentences[slug].append(mention.sentence)
+    sentences = {slug: list(corpus.analyses[slug].sentences().get(entity.id, ()))  # in its most recent articles
+                 for slug in slugs[:KWIC_ARTICLES]}
     dated = timeline(cat, entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = co_mentions(cat, entity.id, 12)
@@ -289,7 +284,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "kind_url": f"{KIND_PLURALS[entity.kind]}/",
             "event_dates": _event_dates(entity, words),
             "roles": [_role(r, words) for r in entity.roles],
-            "articles": [{**article_item(cat.articles[s], words), "sentences": sentences[s][:3],
+            "articles": [{**article_item(cat.articles[s], words), "sentences": sentences.get(s, []),
                           "count": cat.named_in[s][entity.id]} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
                        sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
@@ -368,14 +363,14 @@ def editorial_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> d
     context = _page(f"{slug}/", "page.html", page.title, slug)
     spans = [Span(m.block, m.start, m.end, "a", (("href", context["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
-             for m in analysis.mentions if m.linked]
+             for m in analysis.text()[1] if m.linked]
     body = render_body(page.body, spans, _resolver(cat, context["root"]))  # escaped; raw HTML off
     return {**context, "page": page, "parts": _story_parts(corpus, cat, words, analysis, body)}
 
 
 def _story_parts(corpus: Corpus, cat: Catalogue, words: Words, analysis, body: str) -> list[dict]:
     """A page's HTML cut at its shortcodes: parts of text, chronology excerpts and article cards, in order."""
-    codes = shortcodes(analysis.blocks, entity_forms(corpus.entities), set(cat.articles))[0] if "{{" in body else []
+    codes = shortcodes(analysis.text()[0], entity_forms(corpus.entities), set(cat.articles))[0] if "{{" in body else []
     parts, position = [], 0
     for code in codes:
         paragraph = re.search(rf'<p id="p-{code.block}">.*?</p>\n?', body[position:], re.DOTALL)

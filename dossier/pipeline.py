@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .boilerplate import Rule, load_rules
 from .cache import ArticleCache
-from .catalogue import Catalogue, named_entities
+from .catalogue import Catalogue, named_entities, named_sentences
 from .chronology import article_entries, build_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
@@ -35,7 +35,7 @@ from .language import load_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
 from .markdown import body_blocks
-from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig
+from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig, pack
 from .normalise import normalise_article
 from .parallel import map_items
 from .quotes import find_quotes
@@ -324,7 +324,7 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
     slugs = {a.slug for a in articles}
     problems = []
     for page, analysis in analysed:
-        _, errors = shortcodes(analysis.blocks, context.forms, slugs)
+        _, errors = shortcodes(analysis.text()[0], context.forms, slugs)
         if errors:
             path = folder / page.source_path
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -416,9 +416,10 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     quotes = find_quotes(article.slug, blocks, mentions, entities)
     languages = tuple(dict.fromkeys((article.language, "en")))
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
-    analysis = Analysis(blocks, mentions, quotes, dated, unresolved, fingerprint(article.body),
-                        article_entries(article, mentions, dated), named_entities(article, mentions))
-    return replace(analysis, exported=exported(article, analysis, site))
+    analysis = Analysis(pack((blocks, mentions)), quotes, dated, unresolved, fingerprint(article.body),
+                        article_entries(article, mentions, dated), named_entities(article, mentions),
+                        packed_sentences=pack(named_sentences(mentions)))
+    return replace(analysis, exported=exported(article, blocks, analysis, site))
 
 
 def read_assets(site_src: Path) -> dict[str, bytes]:

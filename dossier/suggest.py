@@ -62,10 +62,11 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     for article in corpus.articles:
         analysis = corpus.analyses[article.slug]
+        blocks, mentions = analysis.text()
         covered = defaultdict(list)
-        for mention in analysis.mentions:
+        for mention in mentions:
             covered[mention.block].append((mention.start, mention.end))
-        for block in analysis.blocks:
+        for block in blocks:
             for start, name, kind, cue, alias in _candidates(block.text):
                 if name.casefold() in known or _overlaps(covered[block.index], start, start + len(name)):
                     continue
@@ -135,7 +136,7 @@ def _add_surnames(found: dict[str, Suggestion], corpus: Corpus) -> None:
         surname = item.name.split()[-1]
         pattern = re.compile(rf"\b{re.escape(surname)}\b(?!\s+{_WORD})")
         for slug in item.articles:
-            if any(pattern.search(b.text.replace(item.name, "")) for b in corpus.analyses[slug].blocks):
+            if any(pattern.search(b.text.replace(item.name, "")) for b in corpus.analyses[slug].text()[0]):
                 item.aliases.add(surname)
                 break
 
@@ -151,7 +152,7 @@ def unmatched_forms(corpus: Corpus) -> list[tuple[str, list[str]]]:
     """(entity id, its names and aliases) where some registered form is used by no article."""
     used: dict[str, set[str]] = defaultdict(set)  # entity → the forms articles wrote
     for analysis in corpus.analyses.values():
-        for mention in analysis.mentions:
+        for mention in analysis.text()[1]:
             used[mention.entity].add(mention.text.casefold())
     unmatched = []
     for entity in corpus.entities:
