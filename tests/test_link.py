@@ -1,5 +1,6 @@
 """Entity matching and mention linking."""
 
+from dossier.catalogue import named_sentences
 from dossier.link import Matcher, find_mentions
 from helpers import article, blocks_of, entity, person
 
@@ -56,6 +57,15 @@ def test_first_mention_in_each_section_is_linked_all_are_recorded():
     mentions, _ = find_mentions(article(text), blocks_of(text), Matcher(REGISTRY))
     assert [(m.block, m.linked) for m in mentions] == [(0, True), (0, False), (2, True)]
     assert [m.sentence for m in mentions] == ["Putin spoke.", "Putin left.", "Putin returned."]
+
+
+def test_an_entity_page_quotes_the_first_three_distinct_sentences_that_name_it():
+    text = ("Putin met Medvedev. Putin spoke, and Putin left.\n\nPutin returned. Putin slept. "
+            "Medvedev waited. Putin woke.")
+    mentions, _ = find_mentions(article(text), blocks_of(text), Matcher(REGISTRY))
+    assert named_sentences(mentions) == {
+        "vladimir-putin": ("Putin met Medvedev.", "Putin spoke, and Putin left.", "Putin returned."),
+        "dmitry-medvedev": ("Putin met Medvedev.", "Medvedev waited.")}
 
 
 def test_empty_registry_finds_nothing():
