@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import parse_iso
+from .dates import parse_dateline, parse_iso
 from .i18n import babel_locale
 from .model import Article, Caption, Correction, PartialDate, Problem, Removed
 from .yamlio import date_text, dump_yaml, line_of, texts
@@ -37,7 +37,10 @@ class FrontMatter:
     extra: tuple[tuple[str, object], ...] = ()
 
 
-def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem]]:
+def read_front_matter(meta: dict, shown: str, site_language: str = "en",
+                      date_order: str = "DMY") -> tuple[FrontMatter, list[Problem]]:
+    """The front matter's fields, validated; a date is read in the article's stated language, the
+    site's, or English (`December 12th, 2022`), ambiguous numbers in the site's `date_order`."""
     problems: list[Problem] = []
     given = {key for key in meta if key in KNOWN_KEYS}
     text = {}
@@ -62,7 +65,8 @@ def read_front_matter(meta: dict, shown: str) -> tuple[FrontMatter, list[Problem
                                 "pt-BR); the article's language is detected from its text instead",
                                 line_of(meta, "language")))
         del text["language"]
-    date, date_problem = _read_date(meta, shown)
+    languages = tuple(dict.fromkeys((*([text["language"]] if text.get("language") else []), site_language, "en")))
+    date, date_problem = _read_date(meta, shown, languages, date_order)
     if date_problem:
         problems.append(date_problem)
         given.discard("date")
@@ -111,11 +115,13 @@ def _read_notes(meta: dict, shown: str) -> tuple[tuple[str, ...], tuple[Correcti
     return tuple(n.strip() for n in notes if n.strip()), tuple(corrections), problems
 
 
-def _read_date(meta: dict, shown: str) -> tuple[PartialDate | None, Problem | None]:
+def _read_date(meta: dict, shown: str, languages: tuple[str, ...],
+               date_order: str) -> tuple[PartialDate | None, Problem | None]:
     if meta.get("date") is None:
         return None, None
     written = date_text(meta["date"])
     parsed = parse_iso(written[:10]) if len(written) >= 10 and written[4:5] == "-" else parse_iso(written)
+    parsed = parsed or parse_dateline(written, languages, date_order)  # as written in a dateline
     if parsed is None:
         return None, Problem(shown, f"date: cannot parse {written!r}; write YYYY-MM-DD (or YYYY-MM, YYYY)",
                              line_of(meta, "date"), "error")

@@ -44,6 +44,7 @@ class Head:
     date_source: str | None = None
     tags: tuple[str, ...] = ()
     author: str = ""
+    source: str = ""  # the publication a byline names
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -56,7 +57,9 @@ _BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){2,
 _TAG_LINE = re.compile(r"^(?:tags|topics|keywords|теги|ключевые слова)\s*:\s*(.{1,200})$", re.IGNORECASE)
 _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})$")
+# "By Anna Petrova", and "By Anna Petrova | Reuters" (or / Reuters, - BBC News): the author, then the publication.
+_BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
+                     r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
@@ -80,7 +83,7 @@ _MD_SYNTAX = re.compile(r"\\(.)|^#{1,6}\s+|[*_`]")
 def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...],
                       shown: str) -> tuple[Article, list[Problem]]:
     """The clean Article for one read document, and any problems with it (`shown` names the file)."""
-    front, problems = read_front_matter(doc.metadata, shown)
+    front, problems = read_front_matter(doc.metadata, shown, site.language, site.date_order)
     language = front.text.get("language") or detect_language(doc.text, site.language)
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     units, removed = strip_boilerplate(units, rules)
@@ -101,7 +104,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         subtitle=front.text.get("subtitle", "") if "subtitle" in front.given else head.subtitle,
         date=date,
         date_source=front.date_source if front.date else head.date_source,
-        source=front.text.get("source") or body.source,
+        source=front.text.get("source") or body.source or head.source,
         url=front.text.get("url", ""),
         author=front.text.get("author") or head.author,
         language=language,
@@ -248,6 +251,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "category line", unit.line))
         elif byline:
             fields["author"] = byline.group(1)
+            if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
+                fields["source"] = byline.group(2)
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
@@ -261,7 +266,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
         i += 1
     if "date" not in decided:
         fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
-    head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author") if k in fields})
+    head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source")
+                   if k in fields})
     return head, units[i:], tuple(removed)
 
 
