@@ -112,11 +112,20 @@ def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") ->
     found = _parse_date_part(line, languages, order)
     if found or len(line) > 90:
         return found
+    place = _PLACE.match(line)  # "MOSCOW, March 12, 2024", "Київ, 12 березня 2024 року"
+    if place and (found := _parse_date_part(place.group(1), languages, order)):
+        return found
     parts = [p for p in _SEPARATORS.split(line) if p.strip()]
     dated = [d for d in (_parse_date_part(p, languages, order) for p in parts) if d]
-    if len(parts) > 1 and len(dated) == 1 and all(len(p.split()) <= 4 for p in parts):
-        return dated[0]
+    if len(parts) > 1 and dated and all(len(p.split()) <= 4 for p in parts):
+        if len(dated) == 1:
+            return dated[0]
+        if all(d.precision == "day" for d in dated):  # "Published 22 February · Updated 23 February": the first
+            return min(dated, key=lambda d: d.value)
     return None
+
+
+_PLACE = re.compile(r"^[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*){0,2},\s+(\S.*)$")
 
 
 _SEPARATORS = re.compile(r"\s[·|•]\s|\s[-–—]\s")
