@@ -6,12 +6,13 @@ write. Writing produces the stable, readable form `normalise --write` saves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .dates import parse_dateline, parse_iso
 from .i18n import babel_locale
 from .model import Article, Caption, Correction, PartialDate, Problem, Removed
-from .yamlio import date_text, dump_yaml, line_of, texts
+from .yamlio import LineDict, date_text, dump_yaml, line_of, texts
 
 DATE_SOURCES = ("front-matter", "dateline", "text", "inferred")
 _TEXT_KEYS = ("title", "subtitle", "source", "url", "author", "language", "slug")
@@ -42,6 +43,7 @@ def read_front_matter(meta: dict, shown: str, site_language: str = "en",
     """The front matter's fields, validated; a date is read in the article's stated language, the
     site's, or English (`December 12th, 2022`), ambiguous numbers in the site's `date_order`."""
     problems: list[Problem] = []
+    meta = _lowercase_keys(meta)
     given = {key for key in meta if key in KNOWN_KEYS}
     text = {}
     for key in _TEXT_KEYS:
@@ -50,6 +52,8 @@ def read_front_matter(meta: dict, shown: str, site_language: str = "en",
             continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
+        if key == "author" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)  # authors: [Jane Doe, John Roe]
         if not isinstance(value, str):
             problems.append(Problem(shown, f"`{key}` must be text, not a {type(value).__name__}; "
                                     f"write `{key}: ...` on one line", line_of(meta, key), "error"))
@@ -128,12 +132,25 @@ def _read_date(meta: dict, shown: str, languages: tuple[str, ...],
     return parsed, None
 
 
+def _lowercase_keys(meta: dict) -> dict:
+    """`Title:` and `Date:`, as Pelican and note-taking apps write them, read as `title:` and `date:`
+    (unless the lowercase key is there too)."""
+    renamed = {key: key.lower() for key in meta if isinstance(key, str) and key != key.lower()
+               and key.lower() in KNOWN_KEYS and key.lower() not in meta}
+    if not renamed:
+        return meta
+    lowered = LineDict({renamed.get(key, key): value for key, value in meta.items()})
+    lowered.line = getattr(meta, "line", 0)
+    lowered.key_lines = {renamed.get(key, key): line for key, line in getattr(meta, "key_lines", {}).items()}
+    return lowered
+
+
 def _read_tags(meta: dict, shown: str) -> tuple[tuple[str, ...], Problem | None]:
     value = meta.get("tags")
     if value is None:
         return (), None
-    if isinstance(value, str):  # "a, b" is a common way to write a list
-        value = value.split(",")
+    if isinstance(value, str):  # "a, b" (or "a; b") is a common way to write a list
+        value = re.split(r"[,;]", value)
     if not isinstance(value, list) or not all(isinstance(t, (str, int)) for t in value):
         return (), Problem(shown, "`tags` must be a list such as `[Armenia, Politics]`", line_of(meta, "tags"), "error")
     return tuple(dict.fromkeys(str(t).strip() for t in value if str(t).strip())), None

@@ -62,6 +62,8 @@ _BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'
                      r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
+_SUSPENDED = {"and", "or", "to", "und", "oder", "et", "ou", "и", "или"}
+_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*\.?(?: [A-ZА-ЯЁ][\w'’-]*\.?){1,3}$")
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
 CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
                       r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?)[)\]]?\.?$")
@@ -145,7 +147,11 @@ def plain_units(text: str, first_line: int = 1) -> list[Unit]:
             block.append((number, line))
             continue
         if _hard_wrapped(block):
-            joined = " ".join(text for _, text in block)
+            joined = block[0][1]
+            for _, text in block[1:]:  # a word broken at the line's end keeps its hyphen: "peace-keeping"
+                broken = joined[-2:-1].isalpha() and joined[-1] == "-" and text[:1].isalpha() \
+                    and text.split()[0] not in _SUSPENDED  # "pre- and post-war"
+                joined += text if broken else " " + text
             block = [(block[0][0], joined)]
         units += [Unit(number, escape_markdown(line), line) for number, line in block]
         block = []
@@ -253,6 +259,11 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             fields["author"] = byline.group(1)
             if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
                 fields["source"] = byline.group(2)
+            removed.append(Removed(plain, "byline", unit.line))
+        elif title and "author" not in decided and _NAME_LINE.match(plain) and (
+                (removed and removed[-1].reason == "dateline" and removed[-1].line == units[i - 1].line)
+                or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order))):
+            fields["author"] = plain  # a name alone on its line, beside the dateline: "Joshua Kucera / Oct 3, 2023"
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
