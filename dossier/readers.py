@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .markdown import link_title
 from .model import Problem
-from .yamlio import YamlError, load_yaml, shift_lines
+from .yamlio import LineDict, YamlError, load_yaml, shift_lines
 
 MAX_BYTES = 5_000_000  # larger files are almost certainly not an article
 
@@ -78,7 +78,14 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 
 
 def read_markdown(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:
-    """Markdown, with optional YAML front matter between `---` lines."""
+    """Markdown, with optional front matter: YAML between `---` lines, TOML between `+++` lines (as
+    Hugo writes it), or `Key: value` lines before the first blank line (as Pelican and MultiMarkdown
+    write them)."""
+    if text.startswith("+++"):
+        return _read_toml_front_matter(text, source_path, shown)
+    if (block := _METADATA_BLOCK.match(text)) and _is_metadata(block.group(0)):
+        return RawDocument(source_path, text[block.end():], _metadata_lines(block.group(0)), markdown=True,
+                           format="md", body_line=block.group(0).count("\n") + 1), []
     match = _FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---\n"):
@@ -99,6 +106,69 @@ def read_markdown(text: str, source_path: str, shown: str) -> tuple[RawDocument,
     # The YAML starts on the file's second line, after `---`: messages name lines of the file.
     return RawDocument(source_path, body, shift_lines(metadata, 1), markdown=True, format="md",
                        body_line=body_line), []
+
+
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)
+_TOML_KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=")
+_TOML_LINE = re.compile(r"\(at line (\d+)")
+
+
+def _read_toml_front_matter(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:
+    import tomllib
+
+    match = _TOML_FRONT_MATTER.match(text)
+    if not match:
+        return RawDocument(source_path, text, markdown=True, format="md"), [Problem(
+            shown, "front matter starts with `+++` but never ends; close it with a `+++` line", 1)]
+    body = text[match.end():]
+    body_line = match.group(0).count("\n") + 1
+    toml = match.group(1) or ""
+    try:
+        values = tomllib.loads(toml)
+    except tomllib.TOMLDecodeError as exc:
+        at = _TOML_LINE.search(str(exc))
+        return RawDocument(source_path, body, markdown=True, format="md", body_line=body_line), [Problem(
+            shown, f"front matter: invalid TOML: {str(exc).split(' (at line')[0]}; fix it (the article is built "
+            "without its front matter)", int(at.group(1)) + 1 if at else 1, "error")]
+    metadata = LineDict(values)
+    metadata.line = 2
+    metadata.key_lines = {}
+    for number, line in enumerate(toml.splitlines(), start=2):  # the TOML starts on the file's second line
+        if line.lstrip().startswith("["):
+            break  # a table: its keys are not the article's
+        if (key := _TOML_KEY.match(line)) and key.group(1) not in metadata.key_lines:
+            metadata.key_lines[key.group(1)] = number
+    return RawDocument(source_path, body, metadata, markdown=True, format="md", body_line=body_line), []
+
+
+_METADATA_BLOCK = re.compile(r"\A(?:[A-Za-z][\w -]{0,30}:[ \t]+\S.*\n)+(?:[ \t]*\n|\Z)")
+_METADATA_KEY = re.compile(r"^([A-Za-z][\w -]{0,30}):[ \t]+(\S.*)$")
+# Pelican's and MultiMarkdown's names for dossier's fields.
+_METADATA_NAMES = {"summary": "subtitle", "description": "subtitle", "lang": "language", "authors": "author",
+                   "category": "tags", "keywords": "tags"}
+
+
+def _is_metadata(block: str) -> bool:
+    """A first paragraph of `Key: value` lines is metadata if it names the title or the date."""
+    keys = {_METADATA_KEY.match(line).group(1).strip().lower() for line in block.splitlines() if line.strip()}
+    return bool(keys & {"title", "date"})
+
+
+def _metadata_lines(block: str) -> LineDict:
+    metadata = LineDict()
+    metadata.line, metadata.key_lines = 1, {}
+    for number, line in enumerate(block.splitlines(), start=1):
+        if not (found := _METADATA_KEY.match(line)):
+            continue
+        key = found.group(1).strip().lower()
+        key = _METADATA_NAMES.get(key, key)
+        value = found.group(2).strip()
+        if key == "tags" and "tags" in metadata:
+            value = f"{metadata['tags']}, {value}"
+        if key not in metadata or key == "tags":
+            metadata[key] = value
+            metadata.key_lines.setdefault(key, number)
+    return metadata
 
 
 def read_html(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:

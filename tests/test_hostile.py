@@ -165,6 +165,9 @@ BAD_FILES = {
     "notes.pdf": (b"%PDF-1.4", "skipped: dossier reads"),
     "language.md": (b"---\ntitle: Unknown language\nlanguage: xx\n---\n12 March 2024\n\nBody text.\n",
                     "language.md:3: warning: `language: xx` is not a language code"),
+    "badtoml.md": (b'+++\ntitle = "Unclosed\ndate = 2020-01-01\n+++\nBody.\n',
+                   "badtoml.md:2: error: front matter: invalid TOML: Illegal character"),
+    "opentoml.md": (b'+++\ntitle = "Never closed"\nBody.\n', "opentoml.md:1: warning: front matter starts with `+++`"),
 }
 
 
