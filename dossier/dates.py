@@ -113,8 +113,13 @@ def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") ->
     if found or len(line) > 90:
         return found
     place = _PLACE.match(line)  # "MOSCOW, March 12, 2024", "Київ, 12 березня 2024 року"
-    if place and (found := _parse_date_part(place.group(1), languages, order)):
-        return found
+    if place:
+        found = _parse_date_part(place.group(1), languages, order)
+        date_and_agency = _AGENCY.split(place.group(1), maxsplit=1)  # "Москва, 24 февраля 2024. РИА Новости."
+        if not found and len(date_and_agency) == 2 and len(date_and_agency[1].split()) <= 4:
+            found = _parse_date_part(date_and_agency[0], languages, order)
+        if found:
+            return found
     parts = [p for p in _SEPARATORS.split(line) if p.strip()]
     dated = [d for d in (_parse_date_part(p, languages, order) for p in parts) if d]
     if len(parts) > 1 and dated and all(len(p.split()) <= 4 for p in parts):
@@ -125,6 +130,7 @@ def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") ->
     return None
 
 
+_AGENCY = re.compile(r"\.\s+|\s[-–—]\s")
 _PLACE = re.compile(r"^[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*){0,2},\s+(\S.*)$")
 
 

@@ -45,6 +45,7 @@ class Head:
     tags: tuple[str, ...] = ()
     author: str = ""
     source: str = ""  # the publication a byline names
+    url: str = ""  # the page's address, pasted above its text
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -62,7 +63,9 @@ _BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'
                      r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
 _SUSPENDED = {"and", "or", "to", "und", "oder", "et", "ou", "и", "или"}
+_CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
 _NAME_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*\.?(?: [A-ZА-ЯЁ][\w'’-]*\.?){1,3}$")
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
 CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
@@ -107,7 +110,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         date=date,
         date_source=front.date_source if front.date else head.date_source,
         source=front.text.get("source") or body.source or head.source,
-        url=front.text.get("url", ""),
+        url=front.text.get("url") or head.url,
         author=front.text.get("author") or head.author,
         language=language,
         tags=front.tags if "tags" in front.given else tuple(dict.fromkeys(head.tags + body.tags)),
@@ -260,13 +263,16 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
                 fields["source"] = byline.group(2)
             removed.append(Removed(plain, "byline", unit.line))
-        elif title and "author" not in decided and _NAME_LINE.match(plain) and (
+        elif title and "author" not in decided and _NAME_LINE.match(plain) and not _CAPITALS.search(plain) and (
                 (removed and removed[-1].reason == "dateline" and removed[-1].line == units[i - 1].line)
                 or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order))):
             fields["author"] = plain  # a name alone on its line, beside the dateline: "Joshua Kucera / Oct 3, 2023"
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
+        elif "url" not in decided and _ADDRESS.match(plain):
+            fields["url"] = plain  # the page's address, pasted with its text
+            removed.append(Removed(plain, "web address", unit.line))
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
         elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]):
@@ -277,8 +283,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
         i += 1
     if "date" not in decided:
         fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
-    head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source")
-                   if k in fields})
+    head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source",
+                                         "url") if k in fields})
     return head, units[i:], tuple(removed)
 
 
