@@ -31,6 +31,12 @@ _AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,—–-]*([^.,;:“”\"«»]{{1,80}}?
 _ACCORDING = re.compile(r"\baccording to\s+([^,;:“”\"«»]{1,80}?)\s*[,:]", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|him|her)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZА-Я][\w’'-]+(?:\s+[A-ZА-Я][\w’'-]+){1,3}$")
+# A surname alone, or before lower-case words ("Песков журналистам"); not a possessive ("Russia's foreign ministry").
+_LEADING_NAME = re.compile(r"^([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])(?!['’]s\b)")
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tomorrow", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+              "сегодня", "вчера", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "it", "this", "that", "there", "он", "она", "они"}
 _STOP = {"the", "a", "an", "of", "and", "in", "for", "on", "to", "s", "official", "also"}
 _GENERIC = {"official", "diplomat", "minister", "spokesperson", "spokesman", "spokeswoman", "president",
             "leader", "politician", "ambassador", "envoy", "chief", "head"}
@@ -202,6 +208,8 @@ def _resolve(w: _Where, a: int, b: int) -> tuple[str | None, str, str]:
         return _pronoun(w, phrase)
     if _NAME.match(phrase):
         return None, phrase, phrase  # a name not in the registry: kept for `suggest`
+    if (name := _LEADING_NAME.match(phrase)) and name.group(1).casefold() not in _NOT_NAMES:
+        return None, name.group(1), phrase  # "said Zakharova", "заявил Песков журналистам"
     return _by_description(phrase, _earlier(w), w.quotes, w.entities)
 
 

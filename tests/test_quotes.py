@@ -36,6 +36,17 @@ def test_speaker_named_beside_the_quote(text, expected):
     assert quotes(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("«Это не первый случай», — сказала Захарова.", [("Это не первый случай", "Захарова")]),
+    ("«Мы готовы продолжать переговоры», — заявил Песков журналистам.", [("Мы готовы продолжать переговоры", "Песков")]),
+    ("“We are ready,” said Zakharova.", [("We are ready", "Zakharova")]),
+    ("“We are ready,” the ministry said Monday.", [("We are ready", None)]),
+    ("“We are ready,” said Russia’s foreign ministry.", [("We are ready", None)]),
+])
+def test_an_unregistered_surname_after_the_verb_is_the_speakers_name(text, expected):
+    assert quotes(text) == expected
+
+
 def test_pronoun_means_the_last_person_named_before():
     text = "Lavrov met Pashinyan in Yerevan. As for Pashinyan, he spoke of hopes. “We need a new look at this,” he added."
     assert quotes(text) == [("We need a new look at this", "nikol-pashinyan")]
