@@ -41,7 +41,10 @@ _NOT_IN_PERSON_NAMES = {"minister", "president", "deputy", "foreign", "affairs",
                         "republic", "government", "state", "national", "international", "office", "north", "south",
                         "east", "west", "new", "day", "week", "year"}
 _NOT_NAMES = {"The", "In", "On", "At", "For", "But", "And", "As", "It", "This", "That", "According", "However",
-              "Meanwhile", "Also", "Moreover", "After", "Before", "During", "While", "When", "If", "Since"}
+              "Meanwhile", "Also", "Moreover", "After", "Before", "During", "While", "When", "If", "Since",
+              # sentence openers in other languages: "Ранее Никол Пашинян заявил ..."
+              "Ранее", "Также", "Однако", "Кроме", "Впрочем", "Позже", "Затем", "Тогда", "Сегодня", "Вчера", "Как",
+              "Но", "И", "А", "В", "На", "По", "При", "После", "Это", "Раніше", "Також", "Однак", "Проте", "Потім"}
 
 
 @dataclass
@@ -84,6 +87,9 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
                 item = found.setdefault(quote.speaker_name, Suggestion(quote.speaker_name, "person"))
                 item.cues.add("quoted")
                 item.articles.add(article.slug)
+                if not item.example:
+                    item.example = sentence_at(blocks[quote.block].text, quote.start)
+                    item.example_article = article.source_path
     _add_surnames(found, corpus)
     kept = [s for s in found.values() if _confident(s)]
     return sorted(kept, key=lambda s: (-len(s.articles), -s.mentions, s.name))

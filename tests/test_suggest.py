@@ -52,3 +52,18 @@ def test_yaml_block_is_ready_to_paste(tmp_path):
 
 def test_aliases_no_article_uses_are_reported(tmp_path):
     assert unmatched_forms(corpus(tmp_path)) == [("mikhail-galuzin", ["Galuzin", "Misha"])]
+
+
+def test_a_russian_sentence_opener_is_not_part_of_the_name_and_a_quoted_surname_has_its_example(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: T\n")
+    (content / "articles" / "ru.txt").write_text(
+        "Захарова ответила Пашиняну\n\n24.02.2024\n\n"
+        "«Это не первый случай, когда Ереван делает подобные заявления», — сказала Захарова.\n\n"
+        "Ранее Никол Пашинян заявил о заморозке участия в организации.\n", encoding="utf-8")
+    found, _ = gather(default_paths(content, tmp_path / "out", PROJECT))
+    suggested = {s.name: s for s in suggest(found)}
+    assert set(suggested) == {"Никол Пашинян", "Захарова"}
+    assert suggested["Захарова"].example.startswith("«Это не первый случай")
+    assert suggested["Захарова"].example_article == "ru.txt"
