@@ -5,6 +5,8 @@ Whole-site data in, a sorted tuple of ChronologyEntry out. Knows nothing about p
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .model import Analysis, Article, ChronologyEntry, DatedMention, Entity, Mention
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
@@ -12,16 +14,25 @@ _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
 
 def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...],
                      analyses: dict[str, Analysis]) -> tuple[ChronologyEntry, ...]:
-    """Registered events and every article's entries (made with its analysis, see `article_entries`)."""
-    entries: list[ChronologyEntry] = []
-    for entity in entities:
-        start = entity.date or entity.start
-        if entity.kind == "event" and start:
-            entries.append(ChronologyEntry(start, "event", entity.name, entities=(entity.id,), end=entity.end))
-    for article in articles:
-        entries += analyses[article.slug].entries
-    entries.sort(key=_order)
+    """Registered events and every article's entries (made with its analysis, see `article_entries`),
+    in the order of `_order`.
+
+    Rather than sorting millions of entries by that five-part key, they are laid out in its order for
+    every part but the date (events by text, then publications and then mentions, each by article
+    slug, an article's own entries being in order already) and sorted by date alone: the sort is
+    stable, so entries of the same date keep that order. Same result, a few times faster."""
+    events = sorted((ChronologyEntry(entity.date or entity.start, "event", entity.name, entities=(entity.id,),
+                                     end=entity.end)
+                     for entity in entities if entity.kind == "event" and (entity.date or entity.start)),
+                    key=_order)
+    by_slug = sorted(articles, key=attrgetter("slug"))
+    entries = [*events, *(e for a in by_slug for e in analyses[a.slug].entries if e.kind == "publication"),
+               *(e for a in by_slug for e in analyses[a.slug].entries if e.kind == "mention")]
+    entries.sort(key=_DATE)
     return tuple(entries)
+
+
+_DATE = attrgetter("date.value")
 
 
 def article_entries(article: Article, mentions: tuple[Mention, ...],
