@@ -118,7 +118,7 @@ def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") ->
         date_and_agency = _AGENCY.split(place.group(1), maxsplit=1)  # "Москва, 24 февраля 2024. РИА Новости."
         if not found and len(date_and_agency) == 2 and len(date_and_agency[1].split()) <= 4:
             found = _parse_date_part(date_and_agency[0], languages, order)
-        if found:
+        if found and found.precision != "year":  # "Armenia, 2024" is a place and a year, not a dateline
             return found
     parts = [p for p in _SEPARATORS.split(line) if p.strip()]
     dated = [d for d in (_parse_date_part(p, languages, order) for p in parts) if d]
