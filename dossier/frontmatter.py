@@ -18,6 +18,9 @@ DATE_SOURCES = ("front-matter", "dateline", "text", "inferred")
 _TEXT_KEYS = ("title", "subtitle", "source", "url", "author", "language", "slug")
 KNOWN_KEYS = set(_TEXT_KEYS) | {"date", "date_precision", "date_source", "tags", "captions", "removed", "entities",
                                 "notes", "corrections"}
+# How other generators hold an article back (Hugo, Jekyll: `draft: true`; Pelican: `status: draft`): kept with
+# the article's other data as written, and a draft is left out of the site (see `is_draft`).
+PUBLISHING_KEYS = {"draft", "status"}
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,12 @@ def read_front_matter(meta: dict, shown: str, site_language: str = "en",
     tags, tag_problem = _read_tags(meta, shown)
     if tag_problem:
         problems.append(tag_problem)
-    unknown = [key for key in meta if key not in KNOWN_KEYS]
+    unknown = [key for key in meta if key not in KNOWN_KEYS | PUBLISHING_KEYS]
     problems += [Problem(shown, f"unknown front matter key `{key}` kept as extra data (known keys: "
-                         f"{', '.join(sorted(KNOWN_KEYS))})", line_of(meta, key)) for key in unknown]
+                         f"{', '.join(sorted(KNOWN_KEYS | PUBLISHING_KEYS))})", line_of(meta, key)) for key in unknown]
+    if "draft" in meta and not isinstance(meta["draft"], bool):
+        problems.append(Problem(shown, f"`draft` must be true or false, not {meta['draft']!r}; the article is "
+                                "published", line_of(meta, "draft"), "error"))
     entities = meta.get("entities") or []
     if isinstance(entities, str):
         entities = [e.strip() for e in entities.split(",")]
@@ -96,8 +102,14 @@ def read_front_matter(meta: dict, shown: str, site_language: str = "en",
         tags=tags, captions=_read_captions(meta.get("captions")), removed=_read_removed(meta.get("removed")),
         entities=tuple(dict.fromkeys(entities)), entities_line=line_of(meta, "entities"),
         notes=notes, corrections=corrections,
-        extra=tuple((key, meta[key]) for key in unknown),
+        extra=tuple((key, meta[key]) for key in meta if key not in KNOWN_KEYS),
     ), problems
+
+
+def is_draft(article: Article) -> bool:
+    """Its front matter holds it back: `draft: true` or `status: draft`."""
+    stated = dict(article.extra)
+    return stated.get("draft") is True or str(stated.get("status", "")).strip().casefold() == "draft"
 
 
 def _read_notes(meta: dict, shown: str) -> tuple[tuple[str, ...], tuple[Correction, ...], list[Problem]]:

@@ -28,6 +28,7 @@ from .dated import find_dated_mentions
 from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .exports import exported
+from .frontmatter import is_draft
 from .editorial import as_article, read_pages
 from .incremental import LastBuild, Manifest, digest, file_stamp
 from .images import find_pictures
@@ -379,6 +380,10 @@ def unique_articles(processed, keys: list[str], folder: Path
     for (article, analysis, article_problems), key in zip(processed, keys):
         problems += article_problems
         if article is None:
+            continue
+        if is_draft(article):
+            problems.append(Problem(str(folder / article.source_path), "a draft (`draft: true` or `status: draft` "
+                                    "in its front matter): left out of the site until that line is removed"))
             continue
         if article.slug in owners:
             problems.append(Problem(str(folder / article.source_path), f"its URL articles/{article.slug}/ is "

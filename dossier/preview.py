@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .boilerplate import load_rules
 from .catalogue import Catalogue
+from .frontmatter import is_draft
 from .i18n import load_words
 from .images import find_pictures
 from .incremental import Manifest
@@ -78,7 +79,7 @@ class FirstLook:
                 return {}
             article, analysis, problems = process_article(context, path)
             found, picture_problems = find_pictures(article, self.paths.content) if article else ((), [])
-            if (article is None or article.slug != old.slug or article.date != old.date
+            if (article is None or article.slug != old.slug or article.date != old.date or is_draft(article)
                     or any(p.severity == "error" for p in problems + picture_problems)):
                 return {}
             articles[article.slug], analyses[article.slug] = article, analysis

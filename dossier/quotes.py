@@ -31,8 +31,9 @@ _AFTER_SUBJECT_FIRST = re.compile(rf"^[\s,—–-]*([^.,;:“”\"«»]{{1,80}}?
 _ACCORDING = re.compile(r"\baccording to\s+([^,;:“”\"«»]{1,80}?)\s*[,:]", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|him|her)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZА-Я][\w’'-]+(?:\s+[A-ZА-Я][\w’'-]+){1,3}$")
-# A surname alone, or before lower-case words ("Песков журналистам"); not a possessive ("Russia's foreign ministry").
-_LEADING_NAME = re.compile(r"^([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])(?!['’]s\b)")
+# A surname alone, or before lower-case words ("Песков журналистам"); not a possessive ("Russia's foreign
+# ministry": the apostrophe ends the name where neither the end nor a lower-case word follows).
+_LEADING_NAME = re.compile(r"^([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])")
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
               "tomorrow", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
               "сегодня", "вчера", "january", "february", "march", "april", "may", "june", "july", "august",

@@ -47,6 +47,18 @@ def test_two_articles_wanting_one_url_is_an_error_naming_both(tmp_path):
     assert result.ok and (output / "articles" / "same-title" / "index.html").is_file()
 
 
+def test_a_draft_is_left_out_of_the_site_saying_so(tmp_path):
+    result, output = make_site(tmp_path, {
+        "hugo.md": f"+++\ntitle = \"Not yet\"\ndate = 2020-11-10\ndraft = true\n+++\n\n{STORY}\n",
+        "pelican.md": f"Title: Not yet either\nDate: 2020-11-11\nStatus: draft\n\n{STORY} Again.\n",
+        "ready.md": f"---\ntitle: Ready\ndate: 2020-11-12\ndraft: false\n---\n\nLavrov left on Friday.\n"})
+    drafts = sorted(Path(p.path).name for p in result.problems if p.message.startswith("a draft"))
+    assert drafts == ["hugo.md", "pelican.md"]
+    assert not any("unknown front matter key" in p.message for p in result.problems)
+    assert {p.name for p in (output / "articles").iterdir() if p.is_dir()} == {"ready"}
+    assert "Not yet" not in (output / "data" / "articles.json").read_text()
+
+
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
