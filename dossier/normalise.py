@@ -82,6 +82,7 @@ _PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w
                                 r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={2,}\s*$|-{2,}\s*$)")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _MD_SYNTAX = re.compile(r"\\(.)|^#{1,6}\s+|[*_`]")
 
 
@@ -182,9 +183,11 @@ def markdown_units(text: str, first_line: int = 1) -> list[Unit]:
             continue
         if lines:
             block = "\n".join(lines)
+            setext = len(lines) > 1 and _SETEXT_UNDERLINE.match(lines[-1])  # "Title" over "====="
+            shown = "\n".join(lines[:-1]) if setext else block
             # the text as a reader sees it: Markdown escapes and entities resolved (&amp;amp; is "&amp;")
-            plain = clean_line(html.unescape(_MD_SYNTAX.sub(lambda m: m.group(1) or "", block.replace("\n", " "))))
-            units.append(Unit(start, block, plain, heading=block.startswith("#")))
+            plain = clean_line(html.unescape(_MD_SYNTAX.sub(lambda m: m.group(1) or "", shown.replace("\n", " "))))
+            units.append(Unit(start, block, plain, heading=block.startswith("#") or bool(setext)))
         lines = []
     return units
 
@@ -282,7 +285,14 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
         decided |= fields.keys()
         i += 1
     if "date" not in decided:
-        fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
+        for k, unit in enumerate(units[i:i + 3]):  # a date alone on its line, just below where the head ended
+            if date := parse_dateline(unit.plain, languages, site.date_order):
+                fields["date"], fields["date_source"] = date, "dateline"
+                removed.append(Removed(unit.plain, "dateline", unit.line))
+                units = units[:i + k] + units[i + k + 1:]
+                break
+        else:
+            fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
     head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source",
                                          "url") if k in fields})
     return head, units[i:], tuple(removed)

@@ -189,7 +189,19 @@ def read_html(text: str, source_path: str, shown: str) -> tuple[RawDocument, lis
     if doc.date:
         metadata["date"] = doc.date
         metadata["date_source"] = "html-metadata"
-    return RawDocument(source_path, _captioned(doc.text, text), metadata, markdown=True, format="html"), []
+    return RawDocument(source_path, _captioned(_paragraphs(doc.text), text), metadata, markdown=True,
+                       format="html"), []
+
+
+# A line break trafilatura keeps inside a block (a <br>, or a page laid out without <p>) before a line
+# that does not continue a list or a quote.
+_LINE_BREAK_IN_BLOCK = re.compile(r"(?<=\S)[ \t]*\n(?=(?![-*+] |\d{1,9}[.)] |>)\S)")
+
+
+def _paragraphs(text: str) -> str:
+    """Each line of the page's text as a paragraph of its own, as the page showed it (in Markdown, lines
+    not separated by a blank line are one paragraph)."""
+    return text if "```" in text else _LINE_BREAK_IN_BLOCK.sub("\n\n", text)
 
 
 _PICTURE = re.compile(r"!\[([^\]\n]*)\]\(([^\s()]+)\)")
