@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -82,6 +83,8 @@ _PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w
                                 r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={2,}\s*$|-{2,}\s*$)")
+# HTML with nothing a reader would see: comments, scripts and styles with what they hold, and tags.
+_MARKUP = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|</?[A-Za-z][^<>]*>", re.DOTALL | re.IGNORECASE)
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _MD_SYNTAX = re.compile(r"\\(.)|^#{1,6}\s+|[*_`]")
 
@@ -111,7 +114,7 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
         date=date,
         date_source=front.date_source if front.date else head.date_source,
         source=front.text.get("source") or body.source or head.source,
-        url=front.text.get("url") or head.url,
+        url=front.text.get("url") or head.url or body.url,
         author=front.text.get("author") or head.author,
         language=language,
         tags=front.tags if "tags" in front.given else tuple(dict.fromkeys(head.tags + body.tags)),
@@ -221,6 +224,8 @@ def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[
             removed.append(Removed(unit.plain, f"boilerplate: {rule.kind}", unit.line))
         elif _is_punctuation_only(unit.plain):
             removed.append(Removed(unit.plain, "no words", unit.line))
+        elif unit.text.lstrip().startswith("<") and not _MARKUP.sub("", unit.plain).strip():
+            removed.append(Removed(unit.plain, "HTML markup", unit.line))  # a comment, an embed: never shown
         else:
             kept.append(unit)
     return kept, tuple(removed)
@@ -354,12 +359,13 @@ class Body:
     source: str
     tags: tuple[str, ...]
     removed: tuple[Removed, ...]
+    url: str = ""  # from a source line that gives an address
 
 
 def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
     """The body Markdown, with captions, pull quotes, tag lines and a source line taken out of it."""
     blocks, captions, removed, tags = [], [], [], []
-    source = ""
+    source = url = ""
     for i, unit in enumerate(units):
         if not blocks and title and _same_text(unit.plain, title):  # the title again, once the lines above went
             removed.append(Removed(unit.plain, "repeated title", unit.line))
@@ -367,7 +373,11 @@ def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
             tags += _category_tags(match.group(1))
             removed.append(Removed(unit.plain, "tag line", unit.line))
         elif match := _SOURCE_LINE.match(unit.plain):
-            source = source or match.group(1).strip()
+            named = match.group(1).strip()
+            if _ADDRESS.match(named):  # "Source: https://www.mil.ru/news/123": the address, and its site
+                url = url or named
+                named = urlsplit(named).hostname.removeprefix("www.")
+            source = source or named
             removed.append(Removed(unit.plain, "source line", unit.line))
         elif blocks and (picture := _UNTITLED_PICTURE.match(blocks[-1])) and len(unit.plain) <= 300 \
                 and not unit.heading and CAPTION.match(unit.plain):
@@ -386,7 +396,7 @@ def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
             blocks.append("## " + unit.text)
         else:
             blocks.append(unit.text)
-    return Body("\n\n".join(blocks), tuple(captions), source, tuple(tags), tuple(removed))
+    return Body("\n\n".join(blocks), tuple(captions), source, tuple(tags), tuple(removed), url)
 
 
 def _is_pull_quote(text: str, units: list[Unit], i: int) -> bool:
