@@ -23,13 +23,13 @@ Armenian Deputy Prime Minister Mher Grigoryan met his counterpart. Serdar Kılı
 """
 
 
-def corpus(tmp_path):
+def corpus(tmp_path, text=TEXT, people="- name: Mikhail Galuzin\n  aliases: [Galuzin, Misha]\n"):
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "entities").mkdir()
     (content / "site.yaml").write_text("title: T\n")
-    (content / "articles" / "a.txt").write_text(TEXT)
-    (content / "entities" / "people.yaml").write_text("- name: Mikhail Galuzin\n  aliases: [Galuzin, Misha]\n")
+    (content / "articles" / "a.txt").write_text(text, encoding="utf-8")
+    (content / "entities" / "people.yaml").write_text(people)
     found, _ = gather(default_paths(content, tmp_path / "out", PROJECT))
     return found
 
@@ -55,15 +55,10 @@ def test_aliases_no_article_uses_are_reported(tmp_path):
 
 
 def test_a_russian_sentence_opener_is_not_part_of_the_name_and_a_quoted_surname_has_its_example(tmp_path):
-    content = tmp_path / "content"
-    (content / "articles").mkdir(parents=True)
-    (content / "site.yaml").write_text("title: T\n")
-    (content / "articles" / "ru.txt").write_text(
-        "Захарова ответила Пашиняну\n\n24.02.2024\n\n"
-        "«Это не первый случай, когда Ереван делает подобные заявления», — сказала Захарова.\n\n"
-        "Ранее Никол Пашинян заявил о заморозке участия в организации.\n", encoding="utf-8")
-    found, _ = gather(default_paths(content, tmp_path / "out", PROJECT))
+    found = corpus(tmp_path, "Захарова ответила Пашиняну\n\n24.02.2024\n\n"
+                             "«Это не первый случай, когда Ереван делает подобные заявления», — сказала Захарова.\n\n"
+                             "Ранее Никол Пашинян заявил о заморозке участия в организации.\n", people="")
     suggested = {s.name: s for s in suggest(found)}
     assert set(suggested) == {"Никол Пашинян", "Захарова"}
     assert suggested["Захарова"].example.startswith("«Это не первый случай")
-    assert suggested["Захарова"].example_article == "ru.txt"
+    assert suggested["Захарова"].example_article == "a.txt"
