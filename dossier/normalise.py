@@ -59,8 +59,9 @@ _BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){2,
 _TAG_LINE = re.compile(r"^(?:tags|topics|keywords|теги|ключевые слова)\s*:\s*(.{1,200})$", re.IGNORECASE)
 _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
-# "By Anna Petrova", and "By Anna Petrova | Reuters" (or / Reuters, - BBC News): the author, then the publication.
-_BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор:?)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
+# "By Anna Petrova" (Von, Par, Por, Di, Door, Av, Przez, Автор), and "By Anna Petrova | Reuters" (or / Reuters,
+# - BBC News): the author, then the publication.
+_BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор(?:ка)?:?|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
                      r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)

@@ -22,7 +22,12 @@ _VERBS = (r"said|says|say|stated|states|added|adds|noted|notes|stressed|stresses
           r"admitted|acknowledged|reiterated|underlined|observed|cautioned|urged|assured|believes|thinks|"
           r"expressed|mentioned|stating|saying|adding|noting|stressing|emphasi[sz]ing|"
           r"сказал|сказала|заявил|заявила|отметил|отметила|подчеркнул|подчеркнула|добавил|добавила|"
-          r"сообщил|сообщила|пояснил|пояснила|говорит|считает|уверен|уверена")
+          r"сообщил|сообщила|пояснил|пояснила|говорит|считает|уверен|уверена|"
+          r"сказав|заявив|зазначив|зазначила|наголосив|наголосила|додав|додала|"  # Ukrainian
+          r"sagte|sagt|erklärte|betonte|meinte|"  # German
+          r"a déclaré|a dit|a affirmé|a souligné|a ajouté|a expliqué|a indiqué|déclare|affirme|"  # French
+          r"dijo|afirmó|declaró|señaló|agregó|añadió|aseguró|explicó|"  # Spanish
+          r"ha detto|ha dichiarato|ha affermato|ha aggiunto|ha sottolineato|ha spiegato")  # Italian
 _VERB = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,—–-]*(?:{_VERBS})\s+((?:the\s+)?[^.,;:“”\"«»]{{1,80}}?)(?=[.,;:!?]|\s+(?:when|as|in|at|on|after|during|while|на|в|во|после|во время|когда)\b|$)",
                                re.IGNORECASE)
@@ -34,6 +39,11 @@ _NAME = re.compile(r"^[A-ZА-Я][\w’'-]+(?:\s+[A-ZА-Я][\w’'-]+){1,3}$")
 # A surname alone, or before lower-case words ("Песков журналистам"); not a possessive ("Russia's foreign
 # ministry": the apostrophe ends the name where neither the end nor a lower-case word follows).
 _LEADING_NAME = re.compile(r"^([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])")
+# A name after a description in lower case: "spokesman Dmitry Peskov", "el portavoz Dmitri Peskov"; not the
+# end of a description ("the Deputy Minister of Foreign Affairs of the Russian Federation").
+_TRAILING_NAME = re.compile(r"(?:^|\s)([a-zа-яё][\w’'-]*)\s+([A-ZА-ЯЁ][\w’'-]+(?:\s+[A-ZА-ЯЁ][\w’'-]+){1,3})$")
+_FUNCTION_WORDS = {"the", "of", "a", "an", "and", "for", "in", "on", "at", "to", "from", "de", "del", "la", "le", "les",
+                   "des", "du", "der", "die", "das", "von", "di", "della", "и", "в", "на", "с"}
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
               "tomorrow", "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
               "сегодня", "вчера", "january", "february", "march", "april", "may", "june", "july", "august",
@@ -209,6 +219,8 @@ def _resolve(w: _Where, a: int, b: int) -> tuple[str | None, str, str]:
         return _pronoun(w, phrase)
     if _NAME.match(phrase):
         return None, phrase, phrase  # a name not in the registry: kept for `suggest`
+    if (name := _TRAILING_NAME.search(phrase)) and name.group(1) not in _FUNCTION_WORDS:
+        return None, name.group(2), phrase  # "Kremlin spokesman Dmitry Peskov", "el portavoz Dmitri Peskov"
     if (name := _LEADING_NAME.match(phrase)) and name.group(1).casefold() not in _NOT_NAMES:
         return None, name.group(1), phrase  # "said Zakharova", "заявил Песков журналистам"
     return _by_description(phrase, _earlier(w), w.quotes, w.entities)

@@ -27,7 +27,7 @@ def normalise_text(tmp_path: Path, text: str, extension: str, site: SiteConfig =
 def field_values(article) -> dict:
     return {
         "title": article.title, "subtitle": article.subtitle, "source": article.source, "author": article.author,
-        "url": article.url,
+        "url": article.url, "language": article.language,
         "date": article.date.value if article.date else None,
         "date_precision": article.date.precision if article.date else None,
         "date_source": article.date_source, "tags": list(article.tags),

@@ -47,6 +47,19 @@ def test_an_unregistered_surname_after_the_verb_is_the_speakers_name(text, expec
     assert quotes(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“The decision was taken at the highest level,” said Kremlin spokesman Dmitry Peskov.", "Dmitry Peskov"),
+    ("« La décision a été prise au plus haut niveau », a déclaré Dmitri Peskov.", "Dmitri Peskov"),
+    ("\"La decisión se tomó al más alto nivel\", dijo el portavoz Dmitri Peskov.", "Dmitri Peskov"),
+    ("„Die Entscheidung wurde auf höchster Ebene getroffen“, sagte Dmitri Peskow.", "Dmitri Peskow"),
+    ("\"La decisione è stata presa al massimo livello\", ha detto Dmitri Peskov.", "Dmitri Peskov"),
+    ("«Рішення ухвалено на найвищому рівні», — заявив Дмитро Пєсков.", "Дмитро Пєсков"),
+    ("“We are not done with this yet,” the Deputy Minister of Foreign Affairs of the Russian Federation said.", None),
+])
+def test_speech_verbs_of_other_languages_and_a_name_after_its_description(text, expected):
+    assert [speaker for _, speaker in quotes(text)] == [expected]
+
+
 def test_pronoun_means_the_last_person_named_before():
     text = "Lavrov met Pashinyan in Yerevan. As for Pashinyan, he spoke of hopes. “We need a new look at this,” he added."
     assert quotes(text) == [("We need a new look at this", "nikol-pashinyan")]
