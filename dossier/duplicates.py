@@ -45,6 +45,10 @@ def fingerprint(text: str) -> bytes:
         return ((_MULTIPLY * hashes + _ADD) >> np.uint64(32)).min(axis=1).astype(np.uint32).tobytes()
 
 
+def _word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
 def similarity(a: str, b: str) -> float:
     """Jaccard similarity of two texts' shingle sets, exactly."""
     first, second = set(_shingle_hashes(a).tolist()), set(_shingle_hashes(b).tolist())
@@ -65,8 +69,8 @@ def find_duplicates(articles: tuple[Article, ...], fingerprints: list[bytes]) ->
                          for i, a in enumerate(members) for b in members[i + 1:]})
     copies: dict[str, tuple[str, float]] = {}
     for a, b in candidates:
-        if articles[b].slug in copies:
-            continue
+        if articles[b].slug in copies or min(_word_count(articles[a].body), _word_count(articles[b].body)) < SHINGLE:
+            continue  # a text shorter than a shingle has no fingerprint to compare: empty bodies are not copies
         score = similarity(articles[a].body, articles[b].body)
         if score >= THRESHOLD:
             canonical = copies.get(articles[a].slug, (articles[a].slug, 1.0))[0]

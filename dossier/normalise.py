@@ -68,7 +68,7 @@ _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(
 _ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
 _SUSPENDED = {"and", "or", "to", "und", "oder", "et", "ou", "и", "или"}
 _CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
-_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*\.?(?: [A-ZА-ЯЁ][\w'’-]*\.?){1,3}$")
+_NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)(?: (?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)){1,3}$")  # "A. Hakobyan"
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
 CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
                       r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?)[)\]]?\.?$")

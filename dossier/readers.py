@@ -6,6 +6,7 @@ matter, or asks trafilatura for an HTML page's main content. Readers are chosen 
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,7 @@ def read_article(path: Path, source_path: str, max_bytes: int = MAX_BYTES) -> tu
     if not data.strip():
         return None, [Problem(str(path), "empty file: nothing to publish; add the article's text or remove it",
                               severity="error")]
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not data.startswith(_WIDE_BOMS):
         return None, [Problem(str(path), "binary file, not text; remove it from content/articles/",
                               severity="error")]
     text, problems = decode(data, str(path))
@@ -56,8 +57,16 @@ def read_article(path: Path, source_path: str, max_bytes: int = MAX_BYTES) -> tu
     return RawDocument(**{**document.__dict__, "path": str(path)}), problems + read_problems
 
 
+# UTF-32 and UTF-16 byte order marks (UTF-32's first: it starts with UTF-16's), as Windows' Notepad
+# saves "Unicode" text.
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
-    """UTF-8 (with or without BOM); other encodings are detected and reported."""
+    """UTF-8 (with or without BOM), or UTF-16 or UTF-32 with their BOM; other encodings are detected and
+    reported."""
+    if data.startswith(_WIDE_BOMS):
+        return data.decode("utf-32" if data.startswith(_WIDE_BOMS[:2]) else "utf-16", errors="replace"), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:

@@ -28,5 +28,9 @@ def test_different_articles_on_the_same_subject_are_not_copies():
     assert duplicates(STORY, other) == {}
 
 
+def test_texts_shorter_than_a_shingle_are_never_copies():
+    assert duplicates("", "", "Body text.", "Блокнот Windows.") == {}
+
+
 def test_fingerprints_are_the_same_in_every_run():
     assert fingerprint(STORY) == fingerprint(STORY) and len(fingerprint(STORY)) == 32 * 4

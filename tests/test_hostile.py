@@ -177,6 +177,8 @@ def test_every_bad_file_gets_a_clear_message_and_the_rest_builds(tmp_path):
     write(content / "articles" / "good.txt", "A good article\n\n01.02.2021\n\nIts body, long enough to read.\n")
     write(content / "articles" / "bom.txt", b"\xef\xbb\xbfWith a BOM\r\n\r\n02.02.2021\r\n\r\nWindows line ends.\r\n")
     write(content / "articles" / "cr.txt", b"Old Mac line ends\r\r03.02.2021\r\rA paragraph.\r")
+    write(content / "articles" / "utf16.txt", "Saved as Unicode\r\n\r\n04.02.2021\r\n\r\nБлокнот Windows.\r\n"
+          .encode("utf-16"))  # with its byte order mark, as Windows' Notepad saves "Unicode"
     write(content / "articles" / "tags.md", b"---\ntitle: Tags as text\ndate: 2020-01-01\ntags: 'a, b'\n---\nBody.\n")
     # a language dateparser has no data for (Latin): dates are read with English month names
     write(content / "articles" / "latin.md", b"---\ntitle: Lingua Latina\nlanguage: la\n---\n4 March 2021\n\n"
@@ -197,7 +199,7 @@ def test_every_bad_file_gets_a_clear_message_and_the_rest_builds(tmp_path):
     assert "link.txt: error: is a link to a file outside content/" in result.stderr
     assert "people.yaml:2: error: `roles` must be a list" in result.stderr
     built = {p.parent.name for p in (output / "articles").glob("*/index.html")}
-    assert {"a-good-article", "with-a-bom", "old-mac-line-ends", "tags-as-text", "ministr-zaiavil",
+    assert {"a-good-article", "with-a-bom", "old-mac-line-ends", "saved-as-unicode", "tags-as-text", "ministr-zaiavil",
             "cafe-politique", "lingua-latina", "unknown-language"} <= built
     latin = (output / "articles" / "lingua-latina" / "index.html").read_text()
     assert '<time datetime="2021-03-04">' in latin and 'lang="la"' in latin
