@@ -272,7 +272,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
                 fields["source"] = byline.group(2)
             removed.append(Removed(plain, "byline", unit.line))
-        elif title and "author" not in decided and _NAME_LINE.match(plain) and not _CAPITALS.search(plain) and (
+        elif title and "author" not in decided and _is_name_line(plain) and (
                 (removed and removed[-1].reason == "dateline" and removed[-1].line == units[i - 1].line)
                 or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order))):
             fields["author"] = plain  # a name alone on its line, beside the dateline: "Joshua Kucera / Oct 3, 2023"
@@ -302,6 +302,19 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
     head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source",
                                          "url") if k in fields})
     return head, units[i:], tuple(removed)
+
+
+def _is_name_line(text: str) -> bool:
+    """Two to four capitalised words (or initials) that could be a person's name: not a headline with
+    an acronym (Armenia Freezes CSTO Membership) nor a section label (Breaking News, Live Updates)."""
+    return bool(_NAME_LINE.match(text)) and not _CAPITALS.search(text) \
+        and not {word.casefold() for word in text.split()} & _LABEL_WORDS
+
+
+_LABEL_WORDS = {"news", "live", "update", "updates", "breaking", "exclusive", "analysis", "opinion", "video", "photo",
+                "photos", "world", "politics", "latest", "top", "stories", "editorial", "interview", "feature",
+                "comment", "report", "special", "today", "morning", "evening", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday", "новости", "мнение", "интервью", "анализ", "видео"}
 
 
 def _same_text(a: str, b: str) -> bool:
