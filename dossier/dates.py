@@ -16,7 +16,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _NUMERIC = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$")
 # Words around a dateline that are not part of the date itself.
 _DATELINE_NOISE = re.compile(
-    r"^(?:published|posted|updated|last updated|date|dated|on|опубликовано|обновлено|дата)"
+    r"^(?:published|posted|updated|last updated|last modified|modified|date|dated|on|опубликовано|обновлено|дата)"
     r"\s*(?:on|at)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )

@@ -67,6 +67,9 @@ _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
 _SUSPENDED = {"and", "or", "to", "und", "oder", "et", "ou", "и", "или"}
+_MEDIA_LINE = re.compile(r"^(?:image|media|video) (source|caption),\s*(\S.*)$", re.IGNORECASE)  # as the BBC labels them
+_SECTION = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?: (?:&|[A-ZА-ЯЁ][\w'’-]*))?$")  # "World", "BBC News", "Middle East"
+_NAME_IN_PLACE = re.compile(r"^((?:[A-Z]\.|[A-Z][\w'’-]*)(?: (?:[A-Z]\.|[A-Z][\w'’-]*)){1,3}) in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")
 _CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
 _NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)(?: (?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)){1,3}$")  # "A. Hakobyan"
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
@@ -256,10 +259,13 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
         if date:
             fields["date"], fields["date_source"] = date, "dateline"
             removed.append(Removed(plain, "dateline", unit.line))
+        elif "date" in fields and parse_dateline(plain, languages, site.date_order):
+            removed.append(Removed(plain, "dateline", unit.line))  # "Last modified on …" after the dateline
         elif title and _same_text(plain, title):
             removed.append(Removed(plain, "repeated title", unit.line))
-        elif not title and "kicker" not in fields and i + 1 < len(units) and _KICKER.match(plain) \
-                and _is_headline(units[i + 1].plain) and len(units[i + 1].plain) > len(plain) + 3:
+        elif not title and (("kicker" not in fields and i + 1 < len(units) and _KICKER.match(plain)
+                             and _is_headline(units[i + 1].plain) and len(units[i + 1].plain) > len(plain) + 3)
+                            or (_SECTION.match(plain) and _headline_after_sections(units[i + 1:i + 6], languages, site))):
             fields["kicker"] = plain
             kicker = plain.title() if plain.isupper() else plain
             fields["tags"] = tuple(dict.fromkeys((*fields.get("tags", ()), kicker)))
@@ -272,10 +278,15 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
                 fields["source"] = byline.group(2)
             removed.append(Removed(plain, "byline", unit.line))
-        elif title and "author" not in decided and _is_name_line(plain) and (
+        elif "source" not in decided and removed and removed[-1].reason == "byline" and i > 0 \
+                and removed[-1].line == units[i - 1].line and _SECTION.match(plain):
+            fields["source"] = plain  # the publication under the author's name: "Paul Kirby / BBC News"
+            removed.append(Removed(plain, "byline", unit.line))
+        elif title and "author" not in decided and (_is_name_line(plain) or _NAME_IN_PLACE.match(plain)) and (
                 (removed and removed[-1].reason == "dateline" and removed[-1].line == units[i - 1].line)
                 or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order))):
-            fields["author"] = plain  # a name alone on its line, beside the dateline: "Joshua Kucera / Oct 3, 2023"
+            in_place = _NAME_IN_PLACE.match(plain)  # "Andrew Roth in Moscow"
+            fields["author"] = in_place.group(1) if in_place else plain  # beside the dateline: "Joshua Kucera / Oct 3, 2023"
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
@@ -284,7 +295,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "web address", unit.line))
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
-        elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]):
+        elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]) and not _MEDIA_LINE.match(plain):
             fields["subtitle"] = plain
         else:
             break
@@ -302,6 +313,17 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
     head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source",
                                          "url") if k in fields})
     return head, units[i:], tuple(removed)
+
+
+def _headline_after_sections(following: list[Unit], languages, site: SiteConfig) -> bool:
+    """Below a run of section names (World / Europe / Armenia), the headline: four words or more,
+    not a date."""
+    for unit in following:
+        if _SECTION.match(unit.plain):
+            continue
+        return _is_headline(unit.plain) and len(unit.plain.split()) >= 4 \
+            and not parse_dateline(unit.plain, languages, site.date_order)
+    return False
 
 
 def _is_name_line(text: str) -> bool:
@@ -379,13 +401,20 @@ class Body:
 def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
     """The body Markdown, with captions, pull quotes, tag lines and a source line taken out of it."""
     blocks, captions, removed, tags = [], [], [], []
-    source = url = ""
+    source = url = credit = ""
     for i, unit in enumerate(units):
         if not blocks and title and _same_text(unit.plain, title):  # the title again, once the lines above went
             removed.append(Removed(unit.plain, "repeated title", unit.line))
         elif match := _TAG_LINE.match(unit.plain):
             tags += _category_tags(match.group(1))
             removed.append(Removed(unit.plain, "tag line", unit.line))
+        elif media := _MEDIA_LINE.match(unit.plain):  # "Image source, Getty Images" / "Image caption, …"
+            if media.group(1).lower() == "source":
+                credit = media.group(2)
+            else:
+                captions.append(Caption(media.group(2), credit))
+                credit = ""
+            removed.append(Removed(unit.plain, "photo caption", unit.line))
         elif match := _SOURCE_LINE.match(unit.plain):
             named = match.group(1).strip()
             if _ADDRESS.match(named):  # "Source: https://www.mil.ru/news/123": the address, and its site
