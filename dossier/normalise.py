@@ -69,7 +69,8 @@ _ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
 _SUSPENDED = {"and", "or", "to", "und", "oder", "et", "ou", "и", "или"}
 _MEDIA_LINE = re.compile(r"^(?:image|media|video) (source|caption),\s*(\S.*)$", re.IGNORECASE)  # as the BBC labels them
 _SECTION = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?: (?:&|[A-ZА-ЯЁ][\w'’-]*))?$")  # "World", "BBC News", "Middle East"
-_NAME_IN_PLACE = re.compile(r"^((?:[A-Z]\.|[A-Z][\w'’-]*)(?: (?:[A-Z]\.|[A-Z][\w'’-]*)){1,3}) in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")
+_NAME_IN_PLACE = re.compile(r"^((?:[A-Z]\.|[A-Z][\w'’-]*)(?: (?:[A-Z]\.|[A-Z][\w'’-]*)){1,3})"
+                            r" in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")  # "Andrew Roth in Moscow"
 _CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
 _NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)(?: (?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)){1,3}$")  # "A. Hakobyan"
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
@@ -285,8 +286,9 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
         elif title and "author" not in decided and (_is_name_line(plain) or _NAME_IN_PLACE.match(plain)) and (
                 (removed and removed[-1].reason == "dateline" and removed[-1].line == units[i - 1].line)
                 or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order))):
-            in_place = _NAME_IN_PLACE.match(plain)  # "Andrew Roth in Moscow"
-            fields["author"] = in_place.group(1) if in_place else plain  # beside the dateline: "Joshua Kucera / Oct 3, 2023"
+            # beside the dateline: "Joshua Kucera" over "Oct 3, 2023", or "Andrew Roth in Moscow"
+            in_place = _NAME_IN_PLACE.match(plain)
+            fields["author"] = in_place.group(1) if in_place else plain
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
@@ -295,7 +297,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "web address", unit.line))
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
-        elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]) and not _MEDIA_LINE.match(plain):
+        elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]) \
+                and not _MEDIA_LINE.match(plain):
             fields["subtitle"] = plain
         else:
             break
