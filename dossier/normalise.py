@@ -264,9 +264,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "dateline", unit.line))  # "Last modified on …" after the dateline
         elif title and _same_text(plain, title):
             removed.append(Removed(plain, "repeated title", unit.line))
-        elif not title and (("kicker" not in fields and i + 1 < len(units) and _KICKER.match(plain)
-                             and _is_headline(units[i + 1].plain) and len(units[i + 1].plain) > len(plain) + 3)
-                            or (_SECTION.match(plain) and _headline_after_sections(units[i + 1:i + 6], languages, site))):
+        elif not title and _above_headline(units, i, "kicker" not in fields, languages, site):
             fields["kicker"] = plain
             kicker = plain.title() if plain.isupper() else plain
             fields["tags"] = tuple(dict.fromkeys((*fields.get("tags", ()), kicker)))
@@ -279,12 +277,11 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
                 fields["source"] = byline.group(2)
             removed.append(Removed(plain, "byline", unit.line))
-        elif "source" not in decided and removed and removed[-1].reason == "byline" and i > 0 \
-                and removed[-1].line == units[i - 1].line and _SECTION.match(plain):
+        elif "source" not in decided and _SECTION.match(plain) and _set_aside_just_above(removed, units, i, "byline"):
             fields["source"] = plain  # the publication under the author's name: "Paul Kirby / BBC News"
             removed.append(Removed(plain, "byline", unit.line))
         elif title and "author" not in decided and (_is_name_line(plain) or _NAME_IN_PLACE.match(plain)) and (
-                (removed and removed[-1].reason == "dateline" and removed[-1].line == units[i - 1].line)
+                _set_aside_just_above(removed, units, i, "dateline")
                 or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order))):
             # beside the dateline: "Joshua Kucera" over "Oct 3, 2023", or "Andrew Roth in Moscow"
             in_place = _NAME_IN_PLACE.match(plain)
@@ -316,6 +313,21 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
     head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source",
                                          "url") if k in fields})
     return head, units[i:], tuple(removed)
+
+
+def _set_aside_just_above(removed: list[Removed], units: list[Unit], i: int, reason: str) -> bool:
+    """The line just above units[i] was set aside as `reason`."""
+    return i > 0 and bool(removed) and removed[-1].reason == reason and removed[-1].line == units[i - 1].line
+
+
+def _above_headline(units: list[Unit], i: int, first_kicker: bool, languages, site: SiteConfig) -> bool:
+    """units[i] is a kicker (`ANALYSIS`, only one) or one of a run of section names (`World` / `Europe`)
+    above the headline."""
+    plain, following = units[i].plain, units[i + 1:]
+    if first_kicker and following and _KICKER.match(plain) and _is_headline(following[0].plain) \
+            and len(following[0].plain) > len(plain) + 3:
+        return True
+    return bool(_SECTION.match(plain)) and _headline_after_sections(following[:5], languages, site)
 
 
 def _headline_after_sections(following: list[Unit], languages, site: SiteConfig) -> bool:

@@ -360,17 +360,18 @@ def _entity_jsonld(corpus: Corpus, entity: Entity) -> dict:
 def editorial_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     """One of the editor's pages, with registered names linked like in articles."""
     page, analysis = next((p, a) for p, a in corpus.pages if p.slug == slug)
+    blocks, mentions = analysis.text()
     context = _page(f"{slug}/", "page.html", page.title, slug)
     spans = [Span(m.block, m.start, m.end, "a", (("href", context["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
-             for m in analysis.text()[1] if m.linked]
+             for m in mentions if m.linked]
     body = render_body(page.body, spans, _resolver(cat, context["root"]))  # escaped; raw HTML off
-    return {**context, "page": page, "parts": _story_parts(corpus, cat, words, analysis, body)}
+    return {**context, "page": page, "parts": _story_parts(corpus, cat, words, blocks, body)}
 
 
-def _story_parts(corpus: Corpus, cat: Catalogue, words: Words, analysis, body: str) -> list[dict]:
+def _story_parts(corpus: Corpus, cat: Catalogue, words: Words, blocks, body: str) -> list[dict]:
     """A page's HTML cut at its shortcodes: parts of text, chronology excerpts and article cards, in order."""
-    codes = shortcodes(analysis.text()[0], entity_forms(corpus.entities), set(cat.articles))[0] if "{{" in body else []
+    codes = shortcodes(blocks, entity_forms(corpus.entities), set(cat.articles))[0] if "{{" in body else []
     parts, position = [], 0
     for code in codes:
         paragraph = re.search(rf'<p id="p-{code.block}">.*?</p>\n?', body[position:], re.DOTALL)
