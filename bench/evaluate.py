@@ -87,7 +87,7 @@ def quote_scores() -> dict:
             expected[source, start] = None if speaker == "-" else speaker
     given = right = named = 0
     for article in corpus.articles:
-        for quote in corpus.analyses[article.slug].quotes:
+        for quote in corpus.analyses[article.slug].quotes():
             key = next(k for k in expected if k[0] == article.source_path and quote.text.startswith(k[1]))
             named += expected[key] is not None
             given += quote.speaker is not None

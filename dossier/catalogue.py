@@ -13,7 +13,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .urls import tag_key
-from .model import Article, ChronologyEntry, Corpus, DatedMention, Entity, Mention, Quote
+from .model import Analysis, Article, ChronologyEntry, Corpus, Entity, Mention, Quote
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,8 @@ class Catalogue:
     entities: dict[str, Entity]  # by id
     mention_count: dict[str, int] = field(default_factory=dict)  # entity → how many times it is named
     articles_of: dict[str, list[str]] = field(default_factory=dict)  # entity → slugs, time order
-    quotes_by: dict[str, list[Quote]] = field(default_factory=dict)
-    dated_of: dict[str, list[DatedMention]] = field(default_factory=dict)  # in article order; see `timeline`
+    quotes_by: dict[str, list[str]] = field(default_factory=dict)  # entity → the slugs of the articles quoting it
+    dated_of: dict[str, list[ChronologyEntry]] = field(default_factory=dict)  # its dated mentions; see `timeline`
     entities_in: dict[str, list[str]] = field(default_factory=dict)  # article → entity ids, by count
     named_in: dict[str, dict[str, int]] = field(default_factory=dict)  # article → entity → times named
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
@@ -44,12 +44,12 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
         for entity, count in named.items():
             catalogue.articles_of.setdefault(entity, []).append(slug)
             catalogue.mention_count[entity] = catalogue.mention_count.get(entity, 0) + count
-        for quote in analysis.quotes:
-            if quote.speaker:
-                catalogue.quotes_by.setdefault(quote.speaker, []).append(quote)
-        for dated in analysis.dated:
-            for entity in dict.fromkeys((*dated.entities, *([dated.event] if dated.event else []))):
-                catalogue.dated_of.setdefault(entity, []).append(dated)
+        for speaker in analysis.speakers:
+            catalogue.quotes_by.setdefault(speaker, []).append(slug)
+        for entry in analysis.entries:
+            if entry.kind == "mention":
+                for entity in entry.entities:
+                    catalogue.dated_of.setdefault(entity, []).append(entry)
         for tag in article.tags:
             key = tag_key(tag)
             catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
@@ -92,6 +92,13 @@ def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]
     return ranked[:limit]
 
 
-def timeline(cat: Catalogue, entity: str) -> list[DatedMention]:
-    """The dated mentions that involve an entity, in time order (sorted when a page asks, not for all)."""
-    return sorted(cat.dated_of.get(entity, ()), key=lambda d: (d.date.value, d.article, d.block, d.start))
+def quotes_of(cat: Catalogue, analyses: dict[str, Analysis], entity: str) -> list[Quote]:
+    """The quotes an entity said, in the order of the articles quoting it (unpacked where a page asks)."""
+    return [quote for slug in cat.quotes_by.get(entity, ()) for quote in analyses[slug].quotes()
+            if quote.speaker == entity]
+
+
+def timeline(cat: Catalogue, entity: str) -> list[ChronologyEntry]:
+    """The dated mentions that involve an entity (the chronology's entries for them), in time order
+    (sorted when a page asks, not for all)."""
+    return sorted(cat.dated_of.get(entity, ()), key=lambda e: (e.date.value, e.article, e.block, e.start))

@@ -46,7 +46,7 @@ def article_entries(article: Article, mentions: tuple[Mention, ...],
         involved = mention.entities if not mention.event or mention.event in mention.entities \
             else (mention.event, *mention.entities)
         entries.append(ChronologyEntry(mention.date, "mention", mention.sentence, article.slug, mention.block,
-                                       involved))
+                                       involved, start=mention.start))
     return tuple(sorted(entries, key=_order))
 
 

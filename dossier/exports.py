@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
-from .model import Analysis, Article, Block, ChronologyEntry, Corpus, Exported, SiteConfig, pack, unpack
+from .model import Analysis, Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Quote, SiteConfig, pack, unpack
 from .urls import article_url, entity_url
 
 
@@ -35,8 +35,10 @@ def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, bytes]]:
     yield "data/citations.json", _lines([r.citation for r in records])
 
 
-def exported(article: Article, blocks: tuple[Block, ...], analysis: Analysis, site: SiteConfig) -> Exported:
-    """An article's records in the exports, made once per article (in the per-article stages, cached)."""
+def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, ...], dated: tuple[DatedMention, ...],
+             analysis: Analysis, site: SiteConfig) -> Exported:
+    """An article's records in the exports, made once per article (in the per-article stages, cached),
+    from its analysis and the quotes and dated mentions found for it."""
     row = _dumps({
         "source_path": article.source_path,
         "slug": article.slug,
@@ -45,17 +47,17 @@ def exported(article: Article, blocks: tuple[Block, ...], analysis: Analysis, si
         "text": "\n\n".join(block.text for block in blocks),
         "entities": [entity for entity, _ in analysis.named],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
-                    "anchor": q.anchor} for q in analysis.quotes],
+                    "anchor": q.anchor} for q in quotes],
         "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
-                            "event": d.event, "anchor": f"p-{d.block}"} for d in analysis.dated],
+                            "event": d.event, "anchor": f"p-{d.block}"} for d in dated],
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
     })
-    quotes = tuple(_dumps({"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
-                           "date": article.date.value if article.date else None, "article": article.slug,
-                           "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
-                   for q in analysis.quotes)
+    quote_lines = tuple(_dumps({"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
+                                "date": article.date.value if article.date else None, "article": article.slug,
+                                "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
+                        for q in quotes)
     citation = _dumps(csl_json(article, site.absolute(article_url(article.slug))))
-    return Exported(pack(row[:-1]), pack(quotes), citation,
+    return Exported(pack(row[:-1]), pack(quote_lines), citation,
                     pack(tuple(chronology_row(entry) for entry in analysis.entries)))
 
 

@@ -76,7 +76,7 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
         if kind == "source":
             return digest(base, *of([key]))
         if kind == "entity":
-            slugs = {*cat.articles_of.get(key, ()), *(q.article for q in cat.quotes_by.get(key, ())),
+            slugs = {*cat.articles_of.get(key, ()), *cat.quotes_by.get(key, ()),
                      *(d.article for d in cat.dated_of.get(key, ()))}
             return digest(base, *of(sorted(slugs)))
         if kind == "tag":

@@ -258,17 +258,22 @@ class ChronologyEntry:
     block: int | None = None
     entities: tuple[str, ...] = ()
     end: PartialDate | None = None  # for events with a range
+    start: int | None = None  # a mention's place in its block (orders an entity's timeline)
 
 
 @record
 class Analysis:
-    """What the per-article stages found in one article. Its blocks and mentions, most of its size and
-    read only where its own page is made, are kept packed (`text()`), as are the sentences that name
-    each entity (`sentences()`, for entity pages)."""
+    """What the per-article stages found in one article. What only its own page and a few others read
+    is kept packed, one compressed bytes object each, unpacked where a page is made: its blocks and
+    mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`).
+    Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
+
+    Its dated mentions are not kept: each is an entry of the chronology (`entries`), and a record in
+    the exports (`exported`)."""
 
     packed_text: bytes  # pack((blocks, mentions))
-    quotes: tuple[Quote, ...]
-    dated: tuple[DatedMention, ...]
+    packed_quotes: bytes  # pack(quotes)
+    speakers: tuple[str, ...] = ()  # the registered entities it quotes (catalogue.quotes_by)
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
     entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
@@ -279,6 +284,10 @@ class Analysis:
     def text(self) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
         """Its blocks, and the mentions of registered names in them (in order)."""
         return unpack(self.packed_text)
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """Its direct quotations, in order, with their speakers."""
+        return unpack(self.packed_quotes)
 
     def sentences(self) -> dict[str, tuple[str, ...]]:
         """For each entity it names, the first (up to three) distinct sentences that name it."""

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, co_mentions, timeline
+from .catalogue import Catalogue, co_mentions, quotes_of, timeline
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
@@ -160,11 +160,12 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
     article = cat.articles[slug]
     page = _page(article_url(article.slug), "article.html", article.title, "articles", article.subtitle)
     analysis = corpus.analyses[article.slug]
+    quotes = analysis.quotes()
     spans = [Span(m.block, m.start, m.end, "a", (("href", page["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
              for m in analysis.text()[1] if m.linked]
     spans += [Span(q.block, q.start, q.end, "span", (("class", "quote"), ("id", q.anchor)))
-              for q in analysis.quotes]
+              for q in quotes]
     counts = cat.named_in[article.slug]
     sidebar = []
     for kind in KINDS:
@@ -194,7 +195,7 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
             "body": Markup(render_body(article.body, spans, _resolver(cat, page["root"]),
                                        _placer(pictures, page["root"]))),  # escaped; raw HTML off
             "sidebar": sidebar,
-            "quotes": [_quote_item(q, cat, article, words) for q in analysis.quotes],
+            "quotes": [_quote_item(q, cat, article, words) for q in quotes],
             "previous": article_item(cat.articles[previous], words) if previous else None,
             "next": article_item(cat.articles[following], words) if following else None,
             "removed_count": len(article.removed),
@@ -287,10 +288,10 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "articles": [{**article_item(cat.articles[s], words), "sentences": sentences.get(s, []),
                           "count": cat.named_in[s][entity.id]} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
-                       sorted(cat.quotes_by.get(entity.id, []), key=_quote_order(cat))],
+                       sorted(quotes_of(cat, corpus.analyses, entity.id), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
                             for e, n in around],
-            "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.sentence,
+            "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.text,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
                          for d in dated[:TIMELINE_ENTRIES]],

@@ -82,7 +82,7 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
                 if not item.example:
                     item.example = sentence_at(block.text, start)
                     item.example_article = article.source_path
-        for quote in analysis.quotes:
+        for quote in analysis.quotes():
             if quote.speaker is None and quote.speaker_name and quote.speaker_name.casefold() not in known:
                 item = found.setdefault(quote.speaker_name, Suggestion(quote.speaker_name, "person"))
                 item.cues.add("quoted")
