@@ -1,0 +1,35 @@
+"""parallel.py: results in order, with this process working beside the forked workers."""
+
+import multiprocessing
+import os
+
+import pytest
+
+from dossier.parallel import MIN_ITEMS, each_item, map_items, workers
+
+
+def _where(offset, item):
+    return item + offset, os.getpid()
+
+
+@pytest.mark.skipif(workers() < 2 or "fork" not in multiprocessing.get_all_start_methods(),
+                    reason="needs two cores and fork")
+def test_results_come_in_order_made_by_this_process_and_a_worker():
+    items = list(range(MIN_ITEMS * 2 + 7))  # not a whole number of chunks
+    results = map_items(_where, 1000, items, chunksize=10)
+    assert [value for value, _ in results] == [item + 1000 for item in items]
+    by_process = {pid for _, pid in results}
+    assert os.getpid() in by_process  # this process took its turns
+    assert len(by_process) == workers()  # and each worker its own
+    assert all(pid == os.getpid() for _, pid in results[:10])  # the first chunk is this process's
+
+
+def test_few_items_are_done_here():
+    assert {pid for _, pid in map_items(_where, 0, list(range(5)))} == {os.getpid()}
+
+
+def test_closing_early_stops_cleanly():
+    results = each_item(_where, 0, list(range(MIN_ITEMS * 3)), chunksize=8)
+    first = [next(results) for _ in range(20)]
+    results.close()
+    assert [value for value, _ in first] == list(range(20))
