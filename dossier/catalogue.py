@@ -38,7 +38,7 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
-        named = dict(analysis.named)
+        named = dict(analysis.named())
         catalogue.named_in[slug] = named
         catalogue.entities_in[slug] = list(named)
         for entity, count in named.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .catalogue import Catalogue
 from .cite import csl_json
@@ -17,22 +17,21 @@ from .model import Analysis, Article, Block, ChronologyEntry, Corpus, DatedMenti
 from .urls import article_url, entity_url
 
 
-def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, bytes]]:
-    """Each export file (path, bytes), made one at a time from the articles' packed records, so that
-    only one is held at once."""
+def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """Each export file (path, its bytes in pieces), made while it is written: at 10,000 articles
+    articles.json alone is ~100 MB, and joining it in memory took several times that."""
     records = [corpus.analyses[a.slug].exported for a in corpus.articles]
-    copies = [json.dumps([c.source_path for c in corpus.copies.get(a.slug, ())], ensure_ascii=False)
-              for a in corpus.articles]
-    yield "data/articles.json", _lines([f'{unpack(r.article)}, "copies": {c}}}' for r, c in zip(records, copies)])
-    yield "data/entities.json", _json(_entities(corpus, cat))
-    rows = {id(entry): row for a, r in zip(corpus.articles, records)
-            for entry, row in zip(corpus.analyses[a.slug].entries, unpack(r.chronology))}
-    chronology = [rows.pop(id(entry), None) or chronology_row(entry) for entry in corpus.chronology]
-    yield "data/chronology.json", _lines([record for record, _ in chronology])
-    yield "data/chronology.csv", (CSV_HEADER + "".join(row for _, row in chronology)).encode("utf-8")
-    del chronology
-    yield "data/quotes.json", _lines([line for r in records for line in unpack(r.quotes)])
-    yield "data/citations.json", _lines([r.citation for r in records])
+    yield "data/articles.json", _lines(f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'
+                                       for a, r in zip(corpus.articles, records))
+    yield "data/entities.json", _lines(map(_dumps, _entities(corpus, cat)))
+    yield "data/chronology.json", _lines(map(chronology_record, corpus.chronology))
+    yield "data/chronology.csv", _csv(corpus.chronology)
+    yield "data/quotes.json", _lines(line for r in records for line in unpack(r.quotes))
+    yield "data/citations.json", _lines(r.citation for r in records)
+
+
+def _copies(corpus: Corpus, article: Article) -> str:
+    return json.dumps([c.source_path for c in corpus.copies.get(article.slug, ())], ensure_ascii=False)
 
 
 def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, ...], dated: tuple[DatedMention, ...],
@@ -45,7 +44,7 @@ def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, .
         "url": article_url(article.slug),
         **described(article),
         "text": "\n\n".join(block.text for block in blocks),
-        "entities": [entity for entity, _ in analysis.named],
+        "entities": [entity for entity, _ in analysis.named()],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                     "anchor": q.anchor} for q in quotes],
         "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
@@ -57,23 +56,21 @@ def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, .
                                 "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
                         for q in quotes)
     citation = _dumps(csl_json(article, site.absolute(article_url(article.slug))))
-    return Exported(pack(row[:-1]), pack(quote_lines), citation,
-                    pack(tuple(chronology_row(entry) for entry in analysis.entries)))
+    return Exported(pack(row[:-1]), pack(quote_lines), citation)
 
 
 def _dumps(item) -> str:
     return json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _lines(records: list[str]) -> bytes:
-    """A JSON list with one record per line: readable, diff-friendly."""
-    return ("[\n" + ",\n".join(records) + "\n]\n").encode("utf-8") if records else b"[]\n"
-
-
-def _json(data) -> bytes:
-    if isinstance(data, list):
-        return _lines([_dumps(item) for item in data])
-    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+def _lines(records: Iterable[str]) -> Iterator[bytes]:
+    """A JSON list with one record per line (readable, diff-friendly), in pieces."""
+    separator = b"[\n"
+    for record in records:
+        yield separator
+        yield record.encode("utf-8")
+        separator = b",\n"
+    yield b"[]\n" if separator == b"[\n" else b"\n]\n"
 
 
 def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
@@ -85,13 +82,23 @@ def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
 CSV_HEADER = "date,precision,end,kind,text,article,anchor,entities\n"
 
 
-def chronology_row(entry: ChronologyEntry) -> tuple[str, str]:
-    """An entry's chronology.json record and chronology.csv row."""
-    record = {"date": entry.date.value, "precision": entry.date.precision, "end": entry.end.value if entry.end else None,
-              "kind": entry.kind, "text": entry.text, "article": entry.article,
-              "anchor": f"p-{entry.block}" if entry.block is not None else None, "entities": list(entry.entities)}
+def chronology_record(entry: ChronologyEntry) -> str:
+    """An entry's chronology.json record."""
+    return _dumps({"date": entry.date.value, "precision": entry.date.precision,
+                   "end": entry.end.value if entry.end else None, "kind": entry.kind, "text": entry.text,
+                   "article": entry.article, "anchor": f"p-{entry.block}" if entry.block is not None else None,
+                   "entities": list(entry.entities)})
+
+
+def _csv(entries: tuple[ChronologyEntry, ...], rows: int = 2000) -> Iterator[bytes]:
+    """chronology.csv, `rows` at a time."""
+    yield CSV_HEADER.encode("utf-8")
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([
-        record["date"], record["precision"], record["end"] or "", record["kind"], record["text"],
-        record["article"] or "", record["anchor"] or "", " ".join(record["entities"])])
-    return _dumps(record), out.getvalue()
+    writer = csv.writer(out, lineterminator="\n")
+    for start in range(0, len(entries), rows):
+        writer.writerows([entry.date.value, entry.date.precision, entry.end.value if entry.end else "", entry.kind,
+                          entry.text, entry.article or "", f"p-{entry.block}" if entry.block is not None else "",
+                          " ".join(entry.entities)] for entry in entries[start:start + rows])
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()

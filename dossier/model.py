@@ -265,7 +265,8 @@ class ChronologyEntry:
 class Analysis:
     """What the per-article stages found in one article. What only its own page and a few others read
     is kept packed, one compressed bytes object each, unpacked where a page is made: its blocks and
-    mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`).
+    mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`);
+    and what the whole-site lookups read once, who it names how often (`named()`).
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
 
     Its dated mentions are not kept: each is an entry of the chronology (`entries`), and a record in
@@ -277,13 +278,17 @@ class Analysis:
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
     entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
-    named: tuple[tuple[str, int], ...] = ()  # the entities it names and how often, most first (catalogue.named_entities)
+    packed_named: bytes = b""  # pack(the entities it names and how often), see `named()`
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
     packed_sentences: bytes = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
 
     def text(self) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
         """Its blocks, and the mentions of registered names in them (in order)."""
         return unpack(self.packed_text)
+
+    def named(self) -> tuple[tuple[str, int], ...]:
+        """The entities it names and how often, most first (catalogue.named_entities)."""
+        return unpack(self.packed_named) if self.packed_named else ()
 
     def quotes(self) -> tuple[Quote, ...]:
         """Its direct quotations, in order, with their speakers."""
@@ -303,7 +308,6 @@ class Exported:
     article: bytes  # its articles.json record, open at the end: the copies are added when the site is known
     quotes: bytes  # its quotes.json records
     citation: str  # its citations.json record
-    chronology: bytes = b""  # its chronology.json record and .csv row, for each entry
 
 
 @record

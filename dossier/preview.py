@@ -83,7 +83,7 @@ class FirstLook:
                     or any(p.severity == "error" for p in problems + picture_problems)):
                 return {}
             articles[article.slug], analyses[article.slug] = article, analysis
-            named[article.slug] = dict(analysis.named)
+            named[article.slug] = dict(analysis.named())
             entities[article.slug] = list(named[article.slug])
             pictures[article.slug] = found
         corpus = replace(corpus, analyses=analyses, pictures=pictures,

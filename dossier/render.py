@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,12 +83,12 @@ class Rendered:
     outputs: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (digest, path), every file
     problems: list[Problem] = field(default_factory=list)
     made: list[str] = field(default_factory=list)  # the paths made this time
-    sink: Callable[[str, bytes], None] | None = None  # takes each file as it is made, instead of `files`
+    sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None  # takes each file as it is made
     catalogue: Catalogue | None = None  # the lookups the pages were made from
 
-    def add(self, name: str, path: str, data: bytes | None, file_digest: str) -> None:
-        """A file made this time: handed on (or kept; None: a worker handed it on), and recorded under
-        `name` with its digest."""
+    def add(self, name: str, path: str, data: bytes | Iterator[bytes] | None, file_digest: str) -> None:
+        """A file made this time, whole or in pieces: handed on (or kept; None: a worker handed it on),
+        and recorded under `name` with its digest."""
         self.made.append(path)
         self.outputs[name] = (file_digest, path)
         if data is None:
@@ -96,18 +96,18 @@ class Rendered:
         if self.sink:
             self.sink(path, data)
         else:
-            self.files[path] = data
+            self.files[path] = data if isinstance(data, bytes) else b"".join(data)
 
 
 def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, str]] | None = None,
-                sink: Callable[[str, bytes], None] | None = None) -> Rendered:
+                sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None) -> Rendered:
     """Every output file, or no files and the template problem that stopped rendering; with warnings
     about the interface words (a word missing from the site's language is shown in English).
 
     Given the outputs of the previous build, a file whose digest is unchanged is not made again.
-    Given a `sink`, each file is handed to it as soon as it is made instead of being kept; pages are
-    handed to it in the worker processes that make them, so it must write them somewhere (a folder),
-    not keep them.
+    Given a `sink`, each file is handed to it as soon as it is made instead of being kept (the large
+    data exports in pieces, as they are made); pages are handed to it in the worker processes that
+    make them, so it must write them somewhere (a folder), not keep them.
     """
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
@@ -160,7 +160,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
             return Rendered(problems=problems + [exc.problem])
         for name, data in site_wide.items():
             out.add(name, name, data, everything)
-        for name, data in data_files(corpus, cat):  # one at a time: ~100 MB each at 10,000 articles
+        for name, data in data_files(corpus, cat):  # each written as it is made: ~100 MB at 10,000 articles
             out.add(name, name, data, everything)
     else:
         out.outputs.update((name, previous[name]) for name in previous if not name.startswith(("page:", "file:")))

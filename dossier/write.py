@@ -15,7 +15,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -71,10 +71,15 @@ class Staging:
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
         self.folder.chmod(0o755)  # mkdtemp makes it private; a web server running as another user must read it
 
-    def write(self, relative: str, data: bytes) -> None:
+    def write(self, relative: str, data: bytes | Iterable[bytes]) -> None:
+        """One file, whole or in pieces (written as they are made)."""
         target = self.folder / safe_relative(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+            return
+        with open(target, "wb") as handle:
+            handle.writelines(data)
 
     def commit(self, build_id: str, finish: Callable[[Path], None] | None = None) -> None:
         """Swap the staged folder in; `finish` may add to it first (the search index does). The marker

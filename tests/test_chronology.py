@@ -1,8 +1,12 @@
-"""The chronology's order: by date, then events, publications and mentions, then article, block, text."""
+"""The chronology's order: by date, then events, publications and mentions, then article, block, text;
+and its CSV export."""
 
+import csv
+import io
 from types import SimpleNamespace
 
 from dossier.chronology import build_chronology
+from dossier.exports import CSV_HEADER, _csv
 from dossier.model import ChronologyEntry, PartialDate
 from helpers import article, entity
 
@@ -30,3 +34,14 @@ def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_th
         ("2020-11-10", "event", "Alpha talks"), ("2020-11-10", "event", "Zeta summit"),
         ("2020-11-10", "publication", "A title"), ("2020-11-10", "publication", "B title"),
         ("2020-11-10", "mention", "x"), ("2020-11-10", "mention", "w"), ("2020-11-10", "mention", "z")]
+
+
+def test_the_csv_written_in_pieces_reads_back_whole():
+    entries = tuple(ChronologyEntry(PartialDate(f"2020-01-0{day}", "day"), "mention", f'said "{day}", then, {day}',
+                                    f"a{day}", day, ("x", "y")) for day in range(1, 8))
+    pieces = list(_csv(entries, rows=3))  # the header, then 3 + 3 + 1 rows
+    assert len(pieces) == 4
+    rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8"))))
+    assert rows[0] == CSV_HEADER.strip().split(",")
+    assert rows[1:] == [[f"2020-01-0{d}", "day", "", "mention", f'said "{d}", then, {d}', f"a{d}", f"p-{d}", "x y"]
+                        for d in range(1, 8)]

@@ -1,5 +1,6 @@
 """The whole demo site, built from content/ into a temporary folder and checked by hand-verified facts."""
 
+import csv
 import json
 import re
 from html.parser import HTMLParser
@@ -124,6 +125,12 @@ def test_entities_and_chronology_exports(site):
     assert {"date": "2023-10-09", "kind": "publication"}.items() <= \
         next(e for e in chronology if e["kind"] == "publication").items()
     assert any(e["kind"] == "event" and e["date"] == "2020-09-27" for e in chronology)
+    with open(site / "data" / "chronology.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))  # the same entries, row for row (written in pieces)
+    assert len(rows) == len(chronology) >= 20
+    assert all(row["date"] == e["date"] and row["text"] == e["text"] and row["kind"] == e["kind"]
+               and row["entities"] == " ".join(e["entities"]) and row["anchor"] == (e["anchor"] or "")
+               for row, e in zip(rows, chronology))
 
 
 def test_article_page_shows_date_links_quotes_and_neighbours(site):

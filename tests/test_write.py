@@ -2,7 +2,7 @@
 
 import pytest
 
-from dossier.write import MARKER, OutputError, check_output_folder, safe_relative, write_site
+from dossier.write import MARKER, OutputError, Staging, check_output_folder, safe_relative, write_site
 
 
 def test_write_replaces_the_whole_folder(tmp_path):
@@ -50,3 +50,10 @@ def test_leftovers_of_a_killed_build_are_cleared(tmp_path):
     (tmp_path / ".out.new-abc" / "half.html").write_text("half")
     write_site({"index.html": b"x"}, tmp_path / "out")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_file_given_in_pieces_is_written_whole(tmp_path):
+    staging = Staging(tmp_path / "out")
+    staging.write("data/big.json", (piece for piece in (b"[\n", b"1", b",\n", b"2", b"\n]\n")))
+    staging.commit("id")
+    assert (tmp_path / "out" / "data" / "big.json").read_bytes() == b"[\n1,\n2\n]\n"
