@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from .model import Analysis, Article, ChronologyEntry, DatedMention, Entity, Mention
+from .model import Analysis, Article, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, shared_date
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
 
@@ -41,13 +41,19 @@ def article_entries(article: Article, mentions: tuple[Mention, ...],
     entries = []
     if article.date:
         mentioned = tuple(dict.fromkeys(m.entity for m in mentions))
-        entries.append(ChronologyEntry(article.date, "publication", article.title, article.slug, entities=mentioned))
+        entries.append(ChronologyEntry(_shared(article.date), "publication", article.title, article.slug,
+                                       entities=mentioned))
     for mention in dated:
         involved = mention.entities if not mention.event or mention.event in mention.entities \
             else (mention.event, *mention.entities)
-        entries.append(ChronologyEntry(mention.date, "mention", mention.sentence, article.slug, mention.block,
-                                       involved, start=mention.start))
+        entries.append(ChronologyEntry(_shared(mention.date), "mention", mention.sentence, article.slug,
+                                       mention.block, involved, start=mention.start))
     return tuple(sorted(entries, key=_order))
+
+
+def _shared(date: PartialDate) -> PartialDate:
+    """The one object for this date (entries are most of the chronology's memory)."""
+    return shared_date(date.value, date.precision)
 
 
 def _order(entry: ChronologyEntry) -> tuple:

@@ -7,6 +7,7 @@ never object references, so that each stage is a function from data to data. Not
 from __future__ import annotations
 
 import pickle
+import sys
 import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -28,7 +29,8 @@ def record(cls):
     def __reduce__(self):
         return type(self), tuple(map(self.__getattribute__, names))
 
-    cls.__reduce__ = __reduce__
+    if "__reduce__" not in cls.__dict__:  # unless the class has its own
+        cls.__reduce__ = __reduce__
     return cls
 
 
@@ -64,6 +66,22 @@ class PartialDate:
 
     value: str
     precision: Precision
+
+    def __reduce__(self):
+        return shared_date, (self.value, self.precision)
+
+
+def shared_date(value: str, precision: str) -> PartialDate:
+    """A date read back from a pickle (the cache, a worker's results): one object for each distinct date,
+    shared. A corpus has a few thousand dates and, in its chronology, millions of references to them;
+    unpickled one by one they were a third of the chronology's memory."""
+    date = _DATES.get((value, precision))
+    if date is None:
+        date = _DATES[value, precision] = PartialDate(value, sys.intern(precision))
+    return date
+
+
+_DATES: dict[tuple[str, str], PartialDate] = {}
 
 
 @record

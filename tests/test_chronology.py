@@ -3,6 +3,7 @@ and its CSV export."""
 
 import csv
 import io
+import pickle
 from types import SimpleNamespace
 
 from dossier.chronology import build_chronology
@@ -45,3 +46,10 @@ def test_the_csv_written_in_pieces_reads_back_whole():
     assert rows[0] == CSV_HEADER.strip().split(",")
     assert rows[1:] == [[f"2020-01-0{d}", "day", "", "mention", f'said "{d}", then, {d}', f"a{d}", f"p-{d}", "x y"]
                         for d in range(1, 8)]
+
+
+def test_a_date_read_back_is_one_shared_object():
+    one, two = (pickle.loads(pickle.dumps(ChronologyEntry(PartialDate("2020-11-10", "day"), "mention", text, "a")))
+                for text in ("first", "second"))
+    assert one.date is two.date and one.date == PartialDate("2020-11-10", "day")
+    assert pickle.loads(pickle.dumps(PartialDate("2020-11", "month"))) is not one.date
