@@ -36,9 +36,10 @@ class Catalogue:
 def build_catalogue(corpus: Corpus) -> Catalogue:
     articles = {a.slug: a for a in corpus.articles}
     catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
+    ids = {e.id: e.id for e in corpus.entities}  # one string per id, shared by every article's lookups
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
-        named = dict(analysis.named())
+        named = {ids.get(entity, entity): count for entity, count in analysis.named()}
         catalogue.named_in[slug] = named
         catalogue.entities_in[slug] = list(named)
         for entity, count in named.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pickle
 import sys
 import zlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Literal
 
@@ -41,9 +41,47 @@ def pack(value) -> bytes:
     return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
 
 
-def unpack(data: bytes):
+def unpack(data: bytes | Shelved):
     """What `pack` was given. Made by this process or its cache, never read from content."""
-    return pickle.loads(zlib.decompress(data))
+    return pickle.loads(zlib.decompress(data.view() if isinstance(data, Shelved) else data))
+
+
+@dataclass(frozen=True, slots=True)
+class Shelved:
+    """Packed bytes kept in one bytes object shared by the whole corpus (`shelve`). A worker process
+    copies each page of memory it touches (CPython writes a reference count into every object it
+    reads): thousands of small bytes objects cost it a page each, one shared object a page in all.
+    Pickled as the bytes it holds."""
+
+    shelf: bytes
+    start: int
+    end: int
+
+    def view(self) -> memoryview:
+        return memoryview(self.shelf)[self.start:self.end]
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+    def __reduce__(self):
+        return bytes, (self.shelf[self.start:self.end],)
+
+
+def shelve(records: list, names: tuple[str, ...]) -> list:
+    """The same records, their packed fields `names` moved into one bytes object they share."""
+    pieces: list[bytes | memoryview] = []
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for record in records:
+        for name in names:
+            data = getattr(record, name)
+            pieces.append(data.view() if isinstance(data, Shelved) else data)
+            spans.append((end, end + len(pieces[-1])))
+            end = spans[-1][1]
+    shelf = b"".join(pieces)
+    del pieces
+    placed = iter(spans)
+    return [replace(record, **{name: Shelved(shelf, *next(placed)) for name in names}) for record in records]
 
 
 @record
@@ -286,19 +324,20 @@ class Analysis:
     mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`);
     and what the whole-site lookups read once, who it names how often (`named()`).
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
+    Once all articles are analysed, these are shelved together (`PACKED`, `shelve`).
 
     Its dated mentions are not kept: each is an entry of the chronology (`entries`), and a record in
     the exports (`exported`)."""
 
-    packed_text: bytes  # pack((blocks, mentions))
-    packed_quotes: bytes  # pack(quotes)
+    packed_text: bytes | Shelved  # pack((blocks, mentions))
+    packed_quotes: bytes | Shelved  # pack(quotes)
     speakers: tuple[str, ...] = ()  # the registered entities it quotes (catalogue.quotes_by)
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
     entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
-    packed_named: bytes = b""  # pack(the entities it names and how often), see `named()`
+    packed_named: bytes | Shelved = b""  # pack(the entities it names and how often), see `named()`
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
-    packed_sentences: bytes = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
+    packed_sentences: bytes | Shelved = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
 
     def text(self) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
         """Its blocks, and the mentions of registered names in them (in order)."""
@@ -315,6 +354,9 @@ class Analysis:
     def sentences(self) -> dict[str, tuple[str, ...]]:
         """For each entity it names, the first (up to three) distinct sentences that name it."""
         return unpack(self.packed_sentences) if self.packed_sentences else {}
+
+
+PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences")  # Analysis fields, for `shelve`
 
 
 @record

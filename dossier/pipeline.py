@@ -36,7 +36,7 @@ from .language import load_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
 from .markdown import body_blocks
-from .model import Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig, pack
+from .model import PACKED, Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig, pack, shelve
 from .normalise import normalise_article
 from .parallel import map_items
 from .quotes import find_quotes
@@ -340,7 +340,7 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
     files, keys = scanned.files, scanned.keys
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
-        return map_items(process_article, context, files), keys
+        return shelved(map_items(process_article, context, files)), keys
     cache = ArticleCache(context.content.parent / ".cache")
     try:
         last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`
@@ -355,12 +355,22 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
         if edited:
             keys = [f"{key}{EDITED}" if key in edited else key for key in keys]
             fresh = {f"{key}{EDITED}" if key in edited else key: result for key, result in fresh.items()}
-        results = [known[key] if key in known else fresh[key] for key in keys]
+        results = shelved([known[key] if key in known else fresh[key] for key in keys])
         _LAST_RESULTS.clear()
         _LAST_RESULTS[context.content.resolve()] = dict(zip(keys, results))
         return results, keys
     finally:
         cache.close()
+
+
+def shelved(results: list[tuple]) -> list[tuple]:
+    """The per-article results, with the packed parts of their analyses in one bytes object they share
+    (model.Shelved): the render workers would otherwise copy a page of memory for each."""
+    analysed = [i for i, (_, analysis, _) in enumerate(results) if analysis is not None]
+    results = list(results)
+    for i, analysis in zip(analysed, shelve([results[i][1] for i in analysed], PACKED)):
+        results[i] = (results[i][0], analysis, results[i][2])
+    return results
 
 
 # The results of this process's last build (its content folder → key → result): the next rebuild (in
