@@ -27,13 +27,14 @@ class ArticleCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS article (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
 
-    def get_many(self, keys: list[str]) -> dict[str, object]:
+    def get_many(self, keys: list[str], each=lambda result: result) -> dict[str, object]:
+        """The stored results of these keys (those it has), each passed through `each` as it is read."""
         found: dict[str, object] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             rows = self.db.execute(f"SELECT key, value FROM article WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk)
-            found.update((key, pickle.loads(value)) for key, value in rows)
+            found.update((key, each(pickle.loads(value))) for key, value in rows)
         return found
 
     def keep_only(self, entries: dict[str, object], keys: list[str]) -> None:

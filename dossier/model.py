@@ -48,12 +48,12 @@ def unpack(data: bytes | Shelved):
 
 @dataclass(frozen=True, slots=True)
 class Shelved:
-    """Packed bytes kept in one bytes object shared by the whole corpus (`shelve`). A worker process
+    """Packed bytes kept on a shelf: one buffer shared by the whole corpus (`Shelf`). A worker process
     copies each page of memory it touches (CPython writes a reference count into every object it
-    reads): thousands of small bytes objects cost it a page each, one shared object a page in all.
+    reads): thousands of small bytes objects cost it a page each, one shared buffer a page in all.
     Pickled as the bytes it holds."""
 
-    shelf: bytes
+    shelf: bytearray
     start: int
     end: int
 
@@ -64,24 +64,27 @@ class Shelved:
         return self.end > self.start
 
     def __reduce__(self):
-        return bytes, (self.shelf[self.start:self.end],)
+        return bytes, (bytes(self.view()),)
 
 
-def shelve(records: list, names: tuple[str, ...]) -> list:
-    """The same records, their packed fields `names` moved into one bytes object they share."""
-    pieces: list[bytes | memoryview] = []
-    spans: list[tuple[int, int]] = []
-    end = 0
-    for record in records:
-        for name in names:
-            data = getattr(record, name)
-            pieces.append(data.view() if isinstance(data, Shelved) else data)
-            spans.append((end, end + len(pieces[-1])))
-            end = spans[-1][1]
-    shelf = b"".join(pieces)
-    del pieces
-    placed = iter(spans)
-    return [replace(record, **{name: Shelved(shelf, *next(placed)) for name in names}) for record in records]
+class Shelf:
+    """One buffer that the packed fields `names` of many records are moved to as the records come:
+    each record's own bytes objects are freed at once, and their memory reused by the next record's
+    (moved all at the end, they left the memory they had freed scattered among live objects)."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
+        self.data = bytearray()
+
+    def put(self, record):
+        """The same record, its packed fields on this shelf."""
+        moved = {}
+        for name in self.names:
+            value = getattr(record, name)
+            start = len(self.data)
+            self.data += value.view() if isinstance(value, Shelved) else value
+            moved[name] = Shelved(self.data, start, len(self.data))
+        return replace(record, **moved)
 
 
 @record
@@ -324,7 +327,7 @@ class Analysis:
     mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`);
     and what the whole-site lookups read once, who it names how often (`named()`).
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
-    Once all articles are analysed, these are shelved together (`PACKED`, `shelve`).
+    As the articles' results come, these are moved onto one shelf (`PACKED`, `Shelf`).
 
     Its dated mentions are not kept: each is an entry of the chronology (`entries`), and a record in
     the exports (`exported`)."""
@@ -356,7 +359,7 @@ class Analysis:
         return unpack(self.packed_sentences) if self.packed_sentences else {}
 
 
-PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences")  # Analysis fields, for `shelve`
+PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences")  # Analysis fields, for `Shelf`
 
 
 @record

@@ -24,11 +24,6 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def map_items(function: Callable, context, items: Sequence, chunksize: int = 16) -> list:
-    """[function(context, item) for item in items], in order, spread over the cores when worth it."""
-    return list(each_item(function, context, items, chunksize))
-
-
 def each_item(function: Callable, context, items: Sequence, chunksize: int = 16) -> Iterator:
     """function(context, item) for each item, in order, as the results come (they are not all held at
     once); spread over the cores when worth it. Closing the iterator early stops the workers.

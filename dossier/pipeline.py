@@ -36,9 +36,9 @@ from .language import load_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
 from .markdown import body_blocks
-from .model import PACKED, Analysis, Article, Corpus, Entity, Paths, Problem, SiteConfig, pack, shelve
+from .model import PACKED, Analysis, Article, Corpus, Entity, Paths, Problem, Shelf, SiteConfig, pack
 from .normalise import normalise_article
-from .parallel import map_items
+from .parallel import each_item
 from .quotes import find_quotes
 from .readers import line_containing, read_article
 from .registry import load_registry
@@ -336,26 +336,28 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
 
 def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) -> tuple[list, list[str]]:
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
-    with each file's key."""
+    with each file's key. The packed parts of the analyses are put on one shelf as they come."""
     files, keys = scanned.files, scanned.keys
+    shelf = Shelf(PACKED)
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
-        return shelved(map_items(process_article, context, files)), keys
+        return [_shelved(shelf, result) for result in each_item(process_article, context, files)], keys
     cache = ArticleCache(context.content.parent / ".cache")
     try:
-        last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`
+        last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`: already shelved
         known = {key: last[key] for key in keys if key in last}
-        known.update(cache.get_many([key for key in keys if key not in known]))
+        known.update(cache.get_many([key for key in keys if key not in known], lambda r: _shelved(shelf, r)))
         missing = [path for path, key in zip(files, keys) if key not in known]
         if missing:
             load_language_model()
-        fresh = dict(zip((k for k in keys if k not in known), map_items(process_article, context, missing)))
+        fresh = dict(zip((k for k in keys if k not in known),
+                         (_shelved(shelf, result) for result in each_item(process_article, context, missing))))
         edited = scanned.edited_since(set(fresh))
         cache.keep_only({key: result for key, result in fresh.items() if key not in edited}, keys)
         if edited:
             keys = [f"{key}{EDITED}" if key in edited else key for key in keys]
             fresh = {f"{key}{EDITED}" if key in edited else key: result for key, result in fresh.items()}
-        results = shelved([known[key] if key in known else fresh[key] for key in keys])
+        results = [known[key] if key in known else fresh[key] for key in keys]
         _LAST_RESULTS.clear()
         _LAST_RESULTS[context.content.resolve()] = dict(zip(keys, results))
         return results, keys
@@ -363,14 +365,9 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
         cache.close()
 
 
-def shelved(results: list[tuple]) -> list[tuple]:
-    """The per-article results, with the packed parts of their analyses in one bytes object they share
-    (model.Shelved): the render workers would otherwise copy a page of memory for each."""
-    analysed = [i for i, (_, analysis, _) in enumerate(results) if analysis is not None]
-    results = list(results)
-    for i, analysis in zip(analysed, shelve([results[i][1] for i in analysed], PACKED)):
-        results[i] = (results[i][0], analysis, results[i][2])
-    return results
+def _shelved(shelf: Shelf, result: tuple) -> tuple:
+    article, analysis, problems = result
+    return (article, shelf.put(analysis), problems) if analysis is not None else result
 
 
 # The results of this process's last build (its content folder → key → result): the next rebuild (in

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from dossier.parallel import MIN_ITEMS, each_item, map_items, workers
+from dossier.parallel import MIN_ITEMS, each_item, workers
 
 
 def _where(offset, item):
@@ -16,7 +16,7 @@ def _where(offset, item):
                     reason="needs two cores and fork")
 def test_results_come_in_order_made_by_this_process_and_a_worker():
     items = list(range(MIN_ITEMS * 2 + 7))  # not a whole number of chunks
-    results = map_items(_where, 1000, items, chunksize=10)
+    results = list(each_item(_where, 1000, items, chunksize=10))
     assert [value for value, _ in results] == [item + 1000 for item in items]
     by_process = {pid for _, pid in results}
     assert os.getpid() in by_process  # this process took its turns
@@ -25,7 +25,7 @@ def test_results_come_in_order_made_by_this_process_and_a_worker():
 
 
 def test_few_items_are_done_here():
-    assert {pid for _, pid in map_items(_where, 0, list(range(5)))} == {os.getpid()}
+    assert {pid for _, pid in each_item(_where, 0, list(range(5)))} == {os.getpid()}
 
 
 def test_closing_early_stops_cleanly():
