@@ -69,9 +69,12 @@ def find_duplicates(articles: tuple[Article, ...], fingerprints: list[bytes]) ->
                          for i, a in enumerate(members) for b in members[i + 1:]})
     copies: dict[str, tuple[str, float]] = {}
     for a, b in candidates:
-        if articles[b].slug in copies or min(_word_count(articles[a].body), _word_count(articles[b].body)) < SHINGLE:
+        if articles[b].slug in copies:
+            continue
+        first, second = articles[a].markdown(), articles[b].markdown()
+        if min(_word_count(first), _word_count(second)) < SHINGLE:
             continue  # a text shorter than a shingle has no fingerprint to compare: empty bodies are not copies
-        score = similarity(articles[a].body, articles[b].body)
+        score = similarity(first, second)
         if score >= THRESHOLD:
             canonical = copies.get(articles[a].slug, (articles[a].slug, 1.0))[0]
             copies[articles[b].slug] = (canonical, round(score, 2))

@@ -28,11 +28,12 @@ _MD = MarkdownIt("commonmark", {"html": False})
 
 def find_pictures(article: Article, content: Path) -> tuple[tuple[Picture, ...], list[Problem]]:
     """Every picture of an article's body, each resolved to its file (or marked remote or missing)."""
-    if "![" not in article.body:
+    body = article.markdown()
+    if "![" not in body:
         return (), []
     article_file = content / "articles" / article.source_path
     pictures, problems, taken = [], [], set()
-    for src, alt, title in _images(article.body):
+    for src, alt, title in _images(body):
         caption, credit = split_credit(title or "")
         if urlsplit(src).scheme:
             pictures.append(Picture(src, alt, caption, credit, remote=True))

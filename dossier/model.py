@@ -6,6 +6,7 @@ never object references, so that each stage is a function from data to data. Not
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import sys
 import zlib
@@ -66,25 +67,26 @@ class Shelved:
     def __reduce__(self):
         return bytes, (bytes(self.view()),)
 
+    def __repr__(self) -> str:  # what it holds, not the whole shelf
+        return f"Shelved({hashlib.blake2b(self.view(), digest_size=12).hexdigest()})"
+
 
 class Shelf:
-    """One buffer that the packed fields `names` of many records are moved to as the records come:
-    each record's own bytes objects are freed at once, and their memory reused by the next record's
-    (moved all at the end, they left the memory they had freed scattered among live objects)."""
+    """One buffer that packed bytes are moved to as the records holding them come: each record's own
+    bytes objects are freed at once, and their memory reused by the next record's (moved all at the
+    end, they left the memory they had freed scattered among live objects)."""
 
-    def __init__(self, names: tuple[str, ...]):
-        self.names = names
+    def __init__(self):
         self.data = bytearray()
 
-    def put(self, record):
-        """The same record, its packed fields on this shelf."""
-        moved = {}
-        for name in self.names:
-            value = getattr(record, name)
-            start = len(self.data)
-            self.data += value.view() if isinstance(value, Shelved) else value
-            moved[name] = Shelved(self.data, start, len(self.data))
-        return replace(record, **moved)
+    def add(self, data: bytes | Shelved) -> Shelved:
+        start = len(self.data)
+        self.data += data.view() if isinstance(data, Shelved) else data
+        return Shelved(self.data, start, len(self.data))
+
+    def put(self, record, names: tuple[str, ...]):
+        """The same record, its packed fields `names` on this shelf."""
+        return replace(record, **{name: self.add(getattr(record, name)) for name in names})
 
 
 @record
@@ -217,7 +219,7 @@ class Article:
     source_path: str  # file name under content/articles/
     slug: str
     title: str
-    body: str  # Markdown, raw HTML never interpreted
+    body: str | bytes | Shelved  # Markdown, raw HTML never interpreted; packed once on the shelf: see `markdown()`
     subtitle: str = ""
     date: PartialDate | None = None
     date_source: str | None = None  # "front-matter", "dateline", "text", "inferred"
@@ -236,6 +238,10 @@ class Article:
     original_file: str = ""  # where the file exactly as the user collected it is on disk (read when published)
     original_path: str = ""  # its path under originals/ on the site (the collected file's own name)
     format: str = "txt"
+
+    def markdown(self) -> str:
+        """Its body, as normalise made it or as packed once its analysis is done (pipeline.process_articles)."""
+        return self.body if isinstance(self.body, str) else unpack(self.body)
 
 
 @record
@@ -327,7 +333,7 @@ class Analysis:
     mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`);
     and what the whole-site lookups read once, who it names how often (`named()`).
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
-    As the articles' results come, these are moved onto one shelf (`PACKED`, `Shelf`).
+    As the articles' results come, these (and the article's body) are moved onto one shelf (`PACKED`, `Shelf`).
 
     Its dated mentions are not kept: each is an entry of the chronology (`entries`), and a record in
     the exports (`exported`)."""

@@ -192,7 +192,7 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
             "date": words.date(article.date),
             "date_note": _date_note(article, words),
             "tags": [Link(name=t, url=tag_url(t), count=0) for t in article.tags],
-            "body": Markup(render_body(article.body, spans, _resolver(cat, page["root"]),
+            "body": Markup(render_body(article.markdown(), spans, _resolver(cat, page["root"]),
                                        _placer(pictures, page["root"]))),  # escaped; raw HTML off
             "sidebar": sidebar,
             "quotes": [_quote_item(q, cat, article, words) for q in quotes],

@@ -306,7 +306,8 @@ def wikilink_problems(articles: tuple[Article, ...], context: ArticleContext, fo
     slugs = {a.slug for a in articles}
     problems = []
     for article in articles:
-        if ARTICLE_LINK in article.body or ENTITY_LINK in article.body:
+        body = article.markdown()
+        if ARTICLE_LINK in body or ENTITY_LINK in body:
             path = folder / article.source_path
             problems += unresolved(path.read_text(encoding="utf-8", errors="replace"), 1, context.forms, slugs,
                                    str(path))
@@ -338,7 +339,7 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
     with each file's key. The packed parts of the analyses are put on one shelf as they come."""
     files, keys = scanned.files, scanned.keys
-    shelf = Shelf(PACKED)
+    shelf = Shelf()
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
         return [_shelved(shelf, result) for result in each_item(process_article, context, files)], keys
@@ -366,8 +367,12 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
 
 
 def _shelved(shelf: Shelf, result: tuple) -> tuple:
+    """An article's result with its body and the packed parts of its analysis moved to the shelf."""
     article, analysis, problems = result
-    return (article, shelf.put(analysis), problems) if analysis is not None else result
+    if article is None:
+        return result
+    body = shelf.add(pack(article.body) if isinstance(article.body, str) else article.body)
+    return replace(article, body=body), shelf.put(analysis, PACKED), problems
 
 
 # The results of this process's last build (its content folder → key → result): the next rebuild (in

@@ -1,8 +1,10 @@
 """model.py's packing: values packed, put on one shelf, and read back the same."""
 
 import pickle
+from dataclasses import replace
 
 from dossier.model import PACKED, Analysis, PartialDate, Quote, Shelf, Shelved, pack, unpack
+from helpers import article
 
 
 def analysis(n):
@@ -13,8 +15,8 @@ def analysis(n):
 
 def test_shelved_analyses_share_one_buffer_and_read_back_the_same():
     before = [analysis(n) for n in range(3)]
-    shelf = Shelf(PACKED)
-    after = [shelf.put(a) for a in before]
+    shelf = Shelf()
+    after = [shelf.put(a, PACKED) for a in before]
     assert {id(getattr(a, name).shelf) for a in after for name in PACKED} == {id(shelf.data)}
     for old, new in zip(before, after):
         assert new.quotes() == old.quotes() and new.named() == old.named() and new.sentences() == old.sentences()
@@ -22,9 +24,9 @@ def test_shelved_analyses_share_one_buffer_and_read_back_the_same():
 
 
 def test_shelving_again_and_pickling_give_the_same_values():
-    first, second = Shelf(PACKED), Shelf(PACKED)
-    once = [first.put(analysis(n)) for n in range(40)]
-    twice = [second.put(a) for a in reversed(once)]  # from one shelf to another
+    first, second = Shelf(), Shelf()
+    once = [first.put(analysis(n), PACKED) for n in range(40)]
+    twice = [second.put(a, PACKED) for a in reversed(once)]  # from one shelf to another
     assert [a.named() for a in twice] == [a.named() for a in reversed(once)]
     copy = pickle.loads(pickle.dumps(once[1]))
     assert type(copy.packed_quotes) is bytes  # a shelved part pickles as its own bytes, not the shelf
@@ -36,3 +38,11 @@ def test_unpack_reads_both():
     data = pack([PartialDate("2020", "year")])
     shelved = Shelved(bytearray(b"xx" + data + b"yy"), 2, 2 + len(data))
     assert unpack(data) == unpack(shelved) == [PartialDate("2020", "year")]
+
+
+def test_a_shelved_body_reads_back_and_its_repr_tells_contents_apart():
+    shelf = Shelf()
+    one, two = (replace(article(body=text), body=shelf.add(pack(text))) for text in ("Ein Text.", "Another text."))
+    assert one.markdown() == "Ein Text." and two.markdown() == "Another text."
+    assert pickle.loads(pickle.dumps(one)).markdown() == "Ein Text."  # as packed bytes
+    assert repr(one.body) != repr(two.body) and len(repr(one)) < 1000  # the shelf itself is never shown
