@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
-from .model import Analysis, Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Quote, SiteConfig, pack, unpack
+from .model import (Analysis, Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Quote, SiteConfig,
+                    pack, unpack)
 from .urls import article_url, entity_url
 
 
