@@ -117,7 +117,7 @@ class PartialDate:
 def shared_date(value: str, precision: str) -> PartialDate:
     """A date read back from a pickle (the cache, a worker's results): one object for each distinct date,
     shared. A corpus has a few thousand dates and, in its chronology, millions of references to them;
-    unpickled one by one they were a third of the chronology's memory."""
+    unpickled one by one they were a sixth of the chronology's memory."""
     date = _DATES.get((value, precision))
     if date is None:
         date = _DATES[value, precision] = PartialDate(value, sys.intern(precision))
