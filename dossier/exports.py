@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
-from .model import (Analysis, Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Quote, SiteConfig,
+from .model import (Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Quote, SiteConfig,
                     pack, unpack)
 from .urls import article_url, entity_url
 
@@ -36,16 +36,16 @@ def _copies(corpus: Corpus, article: Article) -> str:
 
 
 def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, ...], dated: tuple[DatedMention, ...],
-             analysis: Analysis, site: SiteConfig) -> Exported:
+             named: tuple[tuple[str, int], ...], site: SiteConfig) -> Exported:
     """An article's records in the exports, made once per article (in the per-article stages, cached),
-    from its analysis and the quotes and dated mentions found for it."""
+    from what its analysis found: blocks, quotes, dated mentions, the entities it names."""
     row = _dumps({
         "source_path": article.source_path,
         "slug": article.slug,
         "url": article_url(article.slug),
         **described(article),
         "text": "\n\n".join(block.text for block in blocks),
-        "entities": [entity for entity, _ in analysis.named()],
+        "entities": [entity for entity, _ in named],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                     "anchor": q.anchor} for q in quotes],
         "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,

@@ -434,10 +434,10 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     languages = tuple(dict.fromkeys((article.language, "en")))
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
     speakers = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
-    analysis = Analysis(pack((blocks, mentions)), pack(quotes), speakers, unresolved, fingerprint(article.body),
-                        article_entries(article, mentions, dated), pack(named_entities(article, mentions)),
-                        packed_sentences=pack(named_sentences(mentions)))
-    return replace(analysis, exported=exported(article, blocks, quotes, dated, analysis, site))
+    named = named_entities(article, mentions)
+    return Analysis(pack((blocks, mentions)), pack(quotes), speakers, unresolved, fingerprint(article.body),
+                    article_entries(article, mentions, dated), pack(named),
+                    exported(article, blocks, quotes, dated, named, site), pack(named_sentences(mentions)))
 
 
 def read_assets(site_src: Path) -> dict[str, bytes]:
