@@ -1,7 +1,7 @@
 """Whole-site lookups computed once from the corpus: what each page needs, without pairwise loops.
 
-Entity → mentions, articles, quotes, dated mentions and co-mentions; tag → articles; source →
-articles; previous/next in time. Built from per-article indexes, so the cost grows with the number of
+Entity → mentions, articles, quotes and co-mentions (its dated mentions are kept with the chronology);
+tag → articles; source → articles; previous/next in time. Built from per-article indexes, so the cost grows with the number of
 mentions, not with articles × entities. Read-only data for `render` and `exports`.
 """
 
@@ -13,7 +13,7 @@ from itertools import chain
 from operator import itemgetter
 
 from .urls import tag_key
-from .model import Analysis, Article, ChronologyEntry, Corpus, Entity, Mention, Quote
+from .model import Analysis, Article, Corpus, Entity, Mention, Quote
 
 
 @dataclass(frozen=True)
@@ -23,14 +23,11 @@ class Catalogue:
     mention_count: dict[str, int] = field(default_factory=dict)  # entity → how many times it is named
     articles_of: dict[str, list[str]] = field(default_factory=dict)  # entity → slugs, time order
     quotes_by: dict[str, list[str]] = field(default_factory=dict)  # entity → the slugs of the articles quoting it
-    dated_of: dict[str, list[ChronologyEntry]] = field(default_factory=dict)  # its dated mentions; see `timeline`
     entities_in: dict[str, list[str]] = field(default_factory=dict)  # article → entity ids, by count
     named_in: dict[str, dict[str, int]] = field(default_factory=dict)  # article → entity → times named
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
-    chronology_of: dict[str, list[ChronologyEntry]] = field(default_factory=dict)  # year (YYYY) → entries
-    months_of: dict[str, dict[str, list[ChronologyEntry]]] = field(default_factory=dict)  # year → month → entries
 
 
 def build_catalogue(corpus: Corpus) -> Catalogue:
@@ -47,19 +44,10 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
             catalogue.mention_count[entity] = catalogue.mention_count.get(entity, 0) + count
         for speaker in analysis.speakers:
             catalogue.quotes_by.setdefault(speaker, []).append(slug)
-        for entry in analysis.entries:
-            if entry.kind == "mention":
-                for entity in entry.entities:
-                    catalogue.dated_of.setdefault(entity, []).append(entry)
         for tag in article.tags:
             key = tag_key(tag)
             catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
         catalogue.sources.setdefault(article.source or "", []).append(slug)
-    for entry in corpus.chronology:
-        year = entry.date.value[:4]
-        catalogue.chronology_of.setdefault(year, []).append(entry)
-        month = entry.date.value[:7] if entry.date.precision != "year" else ""  # "": known to the year only
-        catalogue.months_of.setdefault(year, {}).setdefault(month, []).append(entry)
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
@@ -97,9 +85,3 @@ def quotes_of(cat: Catalogue, analyses: dict[str, Analysis], entity: str) -> lis
     """The quotes an entity said, in the order of the articles quoting it (unpacked where a page asks)."""
     return [quote for slug in cat.quotes_by.get(entity, ()) for quote in analyses[slug].quotes()
             if quote.speaker == entity]
-
-
-def timeline(cat: Catalogue, entity: str) -> list[ChronologyEntry]:
-    """The dated mentions that involve an entity (the chronology's entries for them), in time order
-    (sorted when a page asks, not for all)."""
-    return sorted(cat.dated_of.get(entity, ()), key=lambda e: (e.date.value, e.article, e.block, e.start))

@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from .catalogue import Catalogue
 from .cite import csl_json
@@ -91,15 +92,16 @@ def chronology_record(entry: ChronologyEntry) -> str:
                    "entities": list(entry.entities)})
 
 
-def _csv(entries: tuple[ChronologyEntry, ...], rows: int = 2000) -> Iterator[bytes]:
+def _csv(entries: Iterable[ChronologyEntry], rows: int = 2000) -> Iterator[bytes]:
     """chronology.csv, `rows` at a time."""
     yield CSV_HEADER.encode("utf-8")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for start in range(0, len(entries), rows):
+    entries = iter(entries)
+    while chunk := list(islice(entries, rows)):
         writer.writerows([entry.date.value, entry.date.precision, entry.end.value if entry.end else "", entry.kind,
                           entry.text, entry.article or "", f"p-{entry.block}" if entry.block is not None else "",
-                          " ".join(entry.entities)] for entry in entries[start:start + rows])
+                          " ".join(entry.entities)] for entry in chunk)
         yield out.getvalue().encode("utf-8")
         out.seek(0)
         out.truncate()

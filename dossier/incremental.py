@@ -53,10 +53,10 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
     """Each page's digest; pages of the same inputs have the same digest, build after build."""
     version = corpus.versions
     everything = digest(base, *(f"{slug}={version[slug]}" for slug in cat.articles))
-    months = {month: {e.article for e in entries if e.article}
-              for by_month in cat.months_of.values() for month, entries in by_month.items() if month}
-    years = {year: sorted({e.article for entries in by_month.values() for e in entries if e.article})
-             for year, by_month in cat.months_of.items()}
+    chronology = corpus.chronology
+    months = {part: chronology.articles[part] for part in chronology.parts if len(part) > 4}
+    years = {year: sorted({slug for part in chronology.parts_of(year) for slug in chronology.articles[part]})
+             for year in chronology.years()}
     year_list = ",".join(sorted(years))
 
     def of(slugs) -> list[str]:
@@ -77,7 +77,7 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
             return digest(base, *of([key]))
         if kind == "entity":
             slugs = {*cat.articles_of.get(key, ()), *cat.quotes_by.get(key, ()),
-                     *(d.article for d in cat.dated_of.get(key, ()))}
+                     *corpus.chronology.dated_in.get(key, ())}
             return digest(base, *of(sorted(slugs)))
         if kind == "tag":
             return digest(base, *of(cat.tags[key][1]))
@@ -85,7 +85,7 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
             return digest(base, year_list, *of(years[key]))
         if kind == "chronology-month":  # its articles, and the months around it for its links
             around = ",".join(m for m in sorted(months) if m[:4] == key[:4])
-            return digest(base, around, *of(sorted(months.get(key, ()))))
+            return digest(base, around, *of(months.get(key, ())))
         return everything
     return {job: inputs(job) for job in jobs}
 

@@ -10,6 +10,7 @@ import hashlib
 import pickle
 import sys
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Literal
@@ -335,7 +336,7 @@ class Analysis:
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
     As the articles' results come, these (and the article's body) are moved onto one shelf (`PACKED`, `Shelf`).
 
-    Its dated mentions are not kept: each is an entry of the chronology (`entries`), and a record in
+    Its dated mentions are not kept: each is an entry of the chronology (`entries()`), and a record in
     the exports (`exported`)."""
 
     packed_text: bytes | Shelved  # pack((blocks, mentions))
@@ -343,7 +344,7 @@ class Analysis:
     speakers: tuple[str, ...] = ()  # the registered entities it quotes (catalogue.quotes_by)
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
-    entries: tuple[ChronologyEntry, ...] = ()  # its entries in the chronology, in time order
+    packed_entries: bytes | Shelved = b""  # pack(its entries in the chronology, in time order), see `entries()`
     packed_named: bytes | Shelved = b""  # pack(the entities it names and how often), see `named()`
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
     packed_sentences: bytes | Shelved = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
@@ -364,8 +365,53 @@ class Analysis:
         """For each entity it names, the first (up to three) distinct sentences that name it."""
         return unpack(self.packed_sentences) if self.packed_sentences else {}
 
+    def entries(self) -> tuple[ChronologyEntry, ...]:
+        """Its publication and dated mentions as chronology entries (chronology.article_entries)."""
+        return unpack(self.packed_entries) if self.packed_entries else ()
 
-PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences")  # Analysis fields, for `Shelf`
+
+PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "packed_entries")  # for `Shelf`
+
+
+@record
+class Chronology:
+    """The chronology, kept packed: its entries in time order, in parts (a year's entries known only to
+    the year, then each month's), each part one packed tuple, unpacked where a page or an export reads
+    it; and each entity's dated mentions, packed for its page. Held as objects, the entries were the
+    largest thing a build kept (about 12 KB an article), and every worker copied the pages of memory
+    holding those it read. Made by `chronology.build_chronology`."""
+
+    parts: dict[str, bytes | Shelved] = field(default_factory=dict)  # "YYYY" or "YYYY-MM" → pack(entries), in order
+    sizes: dict[str, int] = field(default_factory=dict)  # part → how many entries it has
+    kinds: dict[str, Counter[str]] = field(default_factory=dict)  # year → kind → how many entries
+    articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # part → the articles with entries in it
+    timelines: dict[str, bytes | Shelved] = field(default_factory=dict)  # entity → pack((first mentions, how many))
+    dated_in: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity → the articles of its dated mentions
+
+    def __len__(self) -> int:
+        return sum(self.sizes.values())
+
+    def __iter__(self):
+        """Every entry, in time order, a part at a time."""
+        for part in self.parts.values():
+            yield from unpack(part)
+
+    def years(self) -> list[str]:
+        return sorted({part[:4] for part in self.parts})
+
+    def parts_of(self, year: str) -> list[str]:
+        """The parts of a year, in order: the year itself (entries known only to the year), then its months."""
+        return [part for part in self.parts if part[:4] == year]
+
+    def year_size(self, year: str) -> int:
+        return sum(self.sizes[part] for part in self.parts_of(year))
+
+    def entries(self, part: str) -> tuple[ChronologyEntry, ...]:
+        return unpack(self.parts[part]) if part in self.parts else ()
+
+    def timeline(self, entity: str) -> tuple[tuple[ChronologyEntry, ...], int]:
+        """The first of the dated mentions that involve `entity`, in time order, and how many there are."""
+        return unpack(self.timelines[entity]) if entity in self.timelines else ((), 0)
 
 
 @record
@@ -387,7 +433,7 @@ class Corpus:
     articles: tuple[Article, ...]  # in time order, undated last
     entities: tuple[Entity, ...]
     analyses: dict[str, Analysis] = field(default_factory=dict)  # by article slug
-    chronology: tuple[ChronologyEntry, ...] = ()
+    chronology: Chronology = field(default_factory=Chronology)
     copies: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # canonical slug → the same article collected again
     pages: tuple[tuple[EditorialPage, Analysis], ...] = ()  # the editor's own pages, in navigation order
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path

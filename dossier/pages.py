@@ -9,14 +9,14 @@ and from disk. No Jinja here; the one file read is an article's original, for it
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import TypedDict
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, co_mentions, quotes_of, timeline
+from .catalogue import Catalogue, co_mentions, quotes_of
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
@@ -26,7 +26,7 @@ from .shortcodes import excerpt, shortcodes
 from .wikilinks import entity_forms
 from .readers import decode
 from .i18n import Words
-from .model import KIND_PLURALS, KINDS, Article, ChronologyEntry, Corpus, Entity, PartialDate, Picture, Role
+from .model import KIND_PLURALS, KINDS, Article, Chronology, ChronologyEntry, Corpus, Entity, PartialDate, Picture, Role
 
 
 
@@ -88,16 +88,15 @@ def _lang(article: Article, words: Words) -> str:
 
 
 KWIC_ARTICLES = 50  # an entity page quotes the sentences of this many of its most recent articles
-TIMELINE_ENTRIES = 300  # and lists this many of its dated mentions; the chronology has them all
 
 
 def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     """Every page of the site as (kind, key): small enough to hand to a worker process."""
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
             ("corrections", ""), ("404", "")]
-    jobs += [("chronology-year", year) for year in sorted(cat.chronology_of)]
-    jobs += [("chronology-month", month) for year in sorted(cat.chronology_of)
-             for month in chronology_months(cat, year)]
+    jobs += [("chronology-year", year) for year in corpus.chronology.years()]
+    jobs += [("chronology-month", month) for year in corpus.chronology.years()
+             for month in chronology_months(corpus.chronology, year)]
     jobs += [("page", page.slug) for page, _ in corpus.pages]
     jobs += [("entities", kind) for kind in KINDS]
     jobs += [("tag", key) for key in sorted(cat.tags)]
@@ -275,7 +274,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
     slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
     sentences = {slug: list(corpus.analyses[slug].sentences().get(entity.id, ()))  # in its most recent articles
                  for slug in slugs[:KWIC_ARTICLES]}
-    dated = timeline(cat, entity.id)
+    dated, dated_count = corpus.chronology.timeline(entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = co_mentions(cat, entity.id, 12)
     return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
@@ -294,8 +293,8 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.text,
                           "url": f"{article_url(d.article)}#p-{d.block}",
                           "article_title": cat.articles[d.article].title}
-                         for d in dated[:TIMELINE_ENTRIES]],
-            "timeline_more": max(len(dated) - TIMELINE_ENTRIES, 0),
+                         for d in dated],
+            "timeline_more": dated_count - len(dated),
             "first_date": words.date(min(dates, key=lambda d: d.value)) if dates else "",
             "last_date": words.date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": cat.mention_count.get(entity.id, 0),
@@ -466,7 +465,7 @@ def sources_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dic
 
 def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     """The chronology's front page: one line per year, with what it holds."""
-    counts = {year: Counter(entry.kind for entry in entries) for year, entries in cat.chronology_of.items()}
+    counts = corpus.chronology.kinds
     years = [{"year": str(int(y)), "url": f"chronology/{y}/", "publications": counts[y]["publication"],
               "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in sorted(counts)]
     return {**_page("chronology/", "chronology.html", words("nav.chronology"), "chronology"), "years": years,
@@ -478,27 +477,32 @@ YEAR_PAGE_ENTRIES = 500  # a year with more entries than this has a page per mon
 
 def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str) -> dict:
     """One year of the chronology, by month; a busy year lists its months, each on a page of its own."""
-    split = len(cat.chronology_of[year]) > YEAR_PAGE_ENTRIES
-    months = cat.months_of[year]
-    years = sorted(cat.chronology_of)
+    chronology = corpus.chronology
+    split = chronology.year_size(year) > YEAR_PAGE_ENTRIES
+    years = chronology.years()
     index = years.index(year)
     return {**_page(f"chronology/{year}/", "chronology_year.html",
                   words("chronology.title", year=int(year)), "chronology"),
-            "months": [{"label": words.month_heading(PartialDate(m, "month")) if m else
-                        words("chronology.during_year"), "count": len(items),
-                        "url": f"chronology/{m[:4]}/{m[5:]}/" if split and m else "",
-                        "entries": [] if split and m else [_chronology_item(e, cat, words) for e in items]}
-                       for m, items in sorted(months.items())],
+            "months": [_year_part(chronology, part, split, cat, words) for part in chronology.parts_of(year)],
             "up": Link(name=words("chronology.all_years"), url="chronology/", count=0),
             "previous": _year_link(years[index - 1]) if index > 0 else None,
             "next": _year_link(years[index + 1]) if index + 1 < len(years) else None}
 
 
+def _year_part(chronology: Chronology, part: str, split: bool, cat: Catalogue, words: Words) -> dict:
+    """A month of a year's page (or the entries known only to the year): its entries, or in a busy year
+    a link to its own page."""
+    month = len(part) > 4
+    return {"label": words.month_heading(PartialDate(part, "month")) if month else words("chronology.during_year"),
+            "count": chronology.sizes[part], "url": f"chronology/{part[:4]}/{part[5:]}/" if split and month else "",
+            "entries": [] if split and month else [_chronology_item(e, cat, words) for e in chronology.entries(part)]}
+
+
 def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: str) -> dict:
     """One month of a busy year."""
-    months = sorted(chronology_months(cat, month[:4]))
+    months = chronology_months(corpus.chronology, month[:4])
     index = months.index(month)
-    entries = cat.months_of[month[:4]][month]
+    entries = corpus.chronology.entries(month)
     label = words.month_heading(PartialDate(month, "month"))
     return {**_page(f"chronology/{month[:4]}/{month[5:]}/", "chronology_year.html",
                   words("chronology.month_title", month=label), "chronology"),
@@ -509,11 +513,11 @@ def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: s
             "next": _month_link(months[index + 1], words) if index + 1 < len(months) else None}
 
 
-def chronology_months(cat: Catalogue, year: str) -> list[str]:
-    """The months of a year that have a page of their own (none unless the year is busy)."""
-    if len(cat.chronology_of[year]) <= YEAR_PAGE_ENTRIES:
+def chronology_months(chronology: Chronology, year: str) -> list[str]:
+    """The months of a year that have a page of their own (none unless the year is busy), in order."""
+    if chronology.year_size(year) <= YEAR_PAGE_ENTRIES:
         return []
-    return sorted(month for month in cat.months_of[year] if month)
+    return [part for part in chronology.parts_of(year) if len(part) > 4]
 
 
 def _month_link(month: str, words: Words) -> Link:

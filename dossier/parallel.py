@@ -45,3 +45,25 @@ def each_item(function: Callable, context, items: Sequence, chunksize: int = 16)
                 yield from (function(context, item) for item in chunk) if i % count == 0 else next(theirs)
     finally:
         _JOB = None
+
+
+def aside(function: Callable, *args):
+    """function(*args) in a forked child process, its result pickled back; in this process where
+    fork is unavailable. For a step that makes many objects only to throw them away (the chronology
+    unpacks every entry to sort them): made in this process, the memory they took is seldom given back
+    to the system, and the render workers forked later would share it. The child inherits `args`;
+    only the result crosses."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return function(*args)
+    global _JOB
+    _JOB = (function, args)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            return pool.apply(_run_aside)
+    finally:
+        _JOB = None
+
+
+def _run_aside():
+    function, args = _JOB
+    return function(*args)

@@ -436,7 +436,7 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     speakers = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
     named = named_entities(article, mentions)
     return Analysis(pack((blocks, mentions)), pack(quotes), speakers, unresolved, fingerprint(article.body),
-                    article_entries(article, mentions, dated), pack(named),
+                    pack(article_entries(article, mentions, dated)), pack(named),
                     exported(article, blocks, quotes, dated, named, site), pack(named_sentences(mentions)))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import bounds, parse_iso
@@ -91,7 +92,7 @@ def _read(name: str, text: str, block: int, forms: dict[str, str], slugs: set[st
     return Shortcode(name, block, entity, dates.get("from"), dates.get("to"), kinds, int(limit)), ""
 
 
-def excerpt(code: Shortcode, chronology: tuple[ChronologyEntry, ...]) -> tuple[list[ChronologyEntry], int]:
+def excerpt(code: Shortcode, chronology: Iterable[ChronologyEntry]) -> tuple[list[ChronologyEntry], int]:
     """The chronology entries a `chronology` shortcode asks for (at most its limit), and how many matched."""
     low = bounds(code.start)[0] if code.start else ""
     high = bounds(code.end)[1] if code.end else "~"

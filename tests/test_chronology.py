@@ -4,11 +4,10 @@ and its CSV export."""
 import csv
 import io
 import pickle
-from types import SimpleNamespace
 
 from dossier.chronology import build_chronology
 from dossier.exports import CSV_HEADER, _csv
-from dossier.model import ChronologyEntry, PartialDate
+from dossier.model import Analysis, ChronologyEntry, PartialDate, pack
 from helpers import article, entity
 
 
@@ -28,13 +27,37 @@ def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_th
                       ChronologyEntry(day("2020-11-10"), "mention", "w", "b-article", 0),
                       ChronologyEntry(day("2020-11-10"), "mention", "z", "b-article", 0)),
     }
-    analyses = {slug: SimpleNamespace(entries=found) for slug, found in entries.items()}
+    analyses = {slug: Analysis(b"", b"", packed_entries=pack(found)) for slug, found in entries.items()}
     chronology = build_chronology((b, a), events, analyses)  # articles in another order than their slugs'
     assert [(e.date.value, e.kind, e.text) for e in chronology] == [
         ("2020-11-09", "mention", "y"),
         ("2020-11-10", "event", "Alpha talks"), ("2020-11-10", "event", "Zeta summit"),
         ("2020-11-10", "publication", "A title"), ("2020-11-10", "publication", "B title"),
         ("2020-11-10", "mention", "x"), ("2020-11-10", "mention", "w"), ("2020-11-10", "mention", "z")]
+
+
+def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions():
+    entries = (ChronologyEntry(PartialDate("2020", "year"), "mention", "during 2020", "b", 4, ("x",), start=0),
+               ChronologyEntry(PartialDate("2020-11", "month"), "mention", "in November", "b", 2, ("x", "y"), start=5),
+               ChronologyEntry(day("2020-11-10"), "publication", "B title", "b", entities=("x", "y")),
+               ChronologyEntry(day("2020-11-10"), "mention", "on the 10th", "b", 1, ("x",), start=9),
+               ChronologyEntry(day("2021-01-02"), "mention", "on 2 January", "b", 0, ("x",), start=3))
+    earlier = (ChronologyEntry(day("2020-11-10"), "mention", "the same day", "a", 7, ("x",), start=1),)
+    analyses = {"a": Analysis(b"", b"", packed_entries=pack(earlier)),
+                "b": Analysis(b"", b"", packed_entries=pack(tuple(sorted(entries, key=lambda e: e.date.value))))}
+    chronology = build_chronology((article("", slug="a"), article("", slug="b")), (), analyses, timeline=3)
+    assert [e.text for e in chronology] == ["during 2020", "in November", "B title", "the same day", "on the 10th",
+                                             "on 2 January"]
+    assert len(chronology) == 6 and chronology.years() == ["2020", "2021"]
+    assert chronology.parts_of("2020") == ["2020", "2020-11"] and chronology.year_size("2020") == 5
+    assert [e.text for e in chronology.entries("2020-11")] == ["in November", "B title", "the same day", "on the 10th"]
+    assert chronology.entries("2019-01") == ()
+    assert chronology.kinds["2020"] == {"mention": 4, "publication": 1} and chronology.articles["2020-11"] == ("a", "b")
+    # an entity's dated mentions (not publications) by date, article, block, place; the first 3 and how many
+    first, count = chronology.timeline("x")
+    assert [e.text for e in first] == ["during 2020", "in November", "the same day"] and count == 5
+    assert chronology.timeline("y")[1] == 1 and chronology.timeline("z") == ((), 0)
+    assert chronology.dated_in["x"] == ("a", "b")
 
 
 def test_the_csv_written_in_pieces_reads_back_whole():

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from dossier.parallel import MIN_ITEMS, each_item, workers
+from dossier.parallel import MIN_ITEMS, aside, each_item, workers
 
 
 def _where(offset, item):
@@ -33,3 +33,17 @@ def test_closing_early_stops_cleanly():
     first = [next(results) for _ in range(20)]
     results.close()
     assert [value for value, _ in first] == list(range(20))
+
+
+def _twice(value):
+    if value < 0:
+        raise ValueError("negative")
+    return os.getpid(), value * 2
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_aside_runs_in_a_child_and_hands_back_its_result_or_its_error():
+    pid, value = aside(_twice, 21)
+    assert value == 42 and pid != os.getpid()
+    with pytest.raises(ValueError, match="negative"):
+        aside(_twice, -1)
