@@ -144,6 +144,9 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
 
 def clean_line(text: str) -> str:
     """One line with web-paste noise fixed: odd spaces, invisible characters, ‘s for ’s."""
+    if text.isprintable() and "  " not in text and "‘" not in text and "`" not in text and "´" not in text:
+        return text.strip()  # most lines: nothing for the four passes below to change (control and invisible
+        # characters and odd spaces are not printable)
     text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
     text = _SPACES.sub(" ", text).strip()
     return _MISUSED_APOSTROPHE.sub("’", text)

@@ -7,7 +7,7 @@ import yaml
 
 from dossier.boilerplate import load_rules
 from dossier.model import SiteConfig
-from dossier.normalise import escape_markdown, normalise_article, plain_units
+from dossier.normalise import clean_line, escape_markdown, normalise_article, plain_units
 from dossier.readers import read_article
 from fixture_cases import parametrize_fixtures
 
@@ -99,3 +99,17 @@ def test_an_article_saved_undated_still_says_so(tmp_path):
     _, problems = normalise_text(tmp_path, "---\ntitle: T\ndate: null\n---\nBody without a date.\n", "md",
                                  SiteConfig(title="t", require_dates=True))
     assert [(p.severity, p.message[:30]) for p in problems] == [("error", "no date found in the text; the")]
+
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("  plain line.  ", "plain line."),
+    ("Россия и Армения", "Россия и Армения"),
+    ("two  spaces\tand a tab", "two spaces and a tab"),
+    ("no\u00a0break and\u3000wide", "no break and wide"),
+    ("zero\u200bwidth \ufeffmark", "zerowidth mark"),
+    ("a bell\x07rings", "a bell rings"),
+    ("it‘s, don`t, we´re", "it’s, don’t, we’re"),
+    ("‘quoted’ and `code`", "‘quoted’ and `code`"),  # not before an English ending: left alone
+])
+def test_a_pasted_line_is_cleaned(line, cleaned):
+    assert clean_line(line) == cleaned
