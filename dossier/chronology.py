@@ -49,8 +49,9 @@ def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     first `timeline` dated mentions. Made aside, in a child process: the entries are unpacked all at
     once to be sorted, and this process would keep the memory they took, which the render workers
     then share (measured at 10,000 articles, peak of the build: 688 MiB with the entries kept as
-    objects, 664 packed here, 591 packed aside, 543 written to a file as packed rather than pickled back)."""
+    objects, 664 packed here, 591 packed aside and pickled back, 543 written to a file as it is packed)."""
     with tempfile.TemporaryFile() as spill:  # the packed entries come back through a file, not a pickle
+        # (which would hold them twice more, in both processes, at the child's largest)
         chronology = aside(_packed, articles, entities, analyses, timeline, spill)
         shelf = bytearray(spill.seek(0, os.SEEK_END))  # its size
         spill.seek(0)
