@@ -32,7 +32,7 @@ from .frontmatter import is_draft
 from .editorial import as_article, read_pages
 from .incremental import LastBuild, Manifest, digest, file_stamp
 from .images import find_pictures
-from .language import load_language_model
+from .language import load_language_model, release_language_model
 from .link import Matcher, find_mentions
 from .linkcheck import broken_links
 from .markdown import body_blocks
@@ -101,6 +101,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         scanned = scanned or scan(paths.content)
         problems += scanned.problems
         processed, keys = process_articles(context, scanned, cache)
+        release_language_model()
         articles, analyses, versions, article_problems = unique_articles(processed, keys,
                                                                          paths.content / "articles")
     problems += wikilink_problems(articles, context, paths.content / "articles")

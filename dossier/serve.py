@@ -130,7 +130,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     from tornado import ioloop
 
     from .cli import report
-    from .language import load_language_model
+    from .language import keep_language_model, load_language_model
     from .pipeline import build as gather_and_render, build_site
     from .preview import FirstLook
     from .search import reindex_live
@@ -138,6 +138,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     if not _port_free(host, port):
         console.print(f"error: port {port} on {host} is busy; stop the other server or use --port N", markup=False)
         return 1
+    keep_language_model()  # an edited article is read at once
     app = PreviewApp(paths.output)
     first = FirstLook(paths)
     server = Server(app=app)
