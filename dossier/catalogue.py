@@ -1,8 +1,9 @@
 """Whole-site lookups computed once from the corpus: what each page needs, without pairwise loops.
 
-Entity → mentions, articles, quotes and co-mentions (its dated mentions are kept with the chronology);
-tag → articles; source → articles; previous/next in time. Built from per-article indexes, so the cost grows with the number of
-mentions, not with articles × entities. Read-only data for `render` and `exports`.
+Entity → mentions, articles, quotes and co-mentions (its dated mentions are kept with the
+chronology); tag → articles; source → articles; previous/next in time. Built from per-article
+indexes, so the cost grows with the number of mentions, not with articles × entities. Read-only data
+for `render` and `exports`.
 """
 
 from __future__ import annotations

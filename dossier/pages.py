@@ -492,10 +492,11 @@ def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str
 def _year_part(chronology: Chronology, part: str, split: bool, cat: Catalogue, words: Words) -> dict:
     """A month of a year's page (or the entries known only to the year): its entries, or in a busy year
     a link to its own page."""
-    month = len(part) > 4
-    return {"label": words.month_heading(PartialDate(part, "month")) if month else words("chronology.during_year"),
-            "count": chronology.sizes[part], "url": f"chronology/{part[:4]}/{part[5:]}/" if split and month else "",
-            "entries": [] if split and month else [_chronology_item(e, cat, words) for e in chronology.entries(part)]}
+    is_month = len(part) > 4
+    linked = split and is_month
+    return {"label": words.month_heading(PartialDate(part, "month")) if is_month else words("chronology.during_year"),
+            "count": chronology.sizes[part], "url": f"chronology/{part[:4]}/{part[5:]}/" if linked else "",
+            "entries": [] if linked else [_chronology_item(e, cat, words) for e in chronology.entries(part)]}
 
 
 def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: str) -> dict:

@@ -55,15 +55,18 @@ def aside(function: Callable, *args):
     only the result crosses."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return function(*args)
-    global _JOB
-    _JOB = (function, args)
+    global _ASIDE
+    _ASIDE = (function, args)
     try:
         with multiprocessing.get_context("fork").Pool(1) as pool:
             return pool.apply(_run_aside)
     finally:
-        _JOB = None
+        _ASIDE = None
+
+
+_ASIDE: tuple[Callable, tuple] | None = None
 
 
 def _run_aside():
-    function, args = _JOB
+    function, args = _ASIDE
     return function(*args)
