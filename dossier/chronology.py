@@ -72,7 +72,7 @@ def _packed(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyse
     by_part: dict[str, list[ChronologyEntry]] = {}
     mentioning: dict[str, list[ChronologyEntry]] = {}
     for entry in entries:
-        by_part.setdefault(entry.date.value[:4 if entry.date.precision == "year" else 7], []).append(entry)
+        by_part.setdefault(Chronology.part_of(entry.date), []).append(entry)
         if entry.kind == "mention":
             for entity in entry.entities:
                 mentioning.setdefault(ids.get(entity, entity), []).append(entry)

@@ -54,7 +54,7 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
     version = corpus.versions
     everything = digest(base, *(f"{slug}={version[slug]}" for slug in cat.articles))
     chronology = corpus.chronology
-    months = {part: chronology.articles[part] for part in chronology.parts if len(part) > 4}
+    months = {month: chronology.articles[month] for month in chronology.months()}
     years = {year: sorted({slug for part in chronology.parts_of(year) for slug in chronology.articles[part]})
              for year in chronology.years()}
     year_list = ",".join(sorted(years))

@@ -406,11 +406,20 @@ class Chronology:
         """The parts of a year, in order: the year itself (entries known only to the year), then its months."""
         return [part for part in self.parts if part[:4] == year]
 
+    def months(self, year: str | None = None) -> list[str]:
+        """The parts that are months ("YYYY-MM"), of one year or of all, in order."""
+        return [part for part in self.parts if len(part) > 4 and (year is None or part[:4] == year)]
+
     def year_size(self, year: str) -> int:
         return sum(self.sizes[part] for part in self.parts_of(year))
 
     def entries(self, part: str) -> tuple[ChronologyEntry, ...]:
         return unpack(self.parts[part]) if part in self.parts else ()
+
+    @staticmethod
+    def part_of(date: PartialDate) -> str:
+        """The part an entry of this date is kept in: its month, or its year if only that is known."""
+        return date.value[:4] if date.precision == "year" else date.value[:7]
 
     def timeline(self, entity: str) -> tuple[tuple[ChronologyEntry, ...], int]:
         """The first of the dated mentions that involve `entity`, in time order, and how many there are."""

@@ -518,7 +518,7 @@ def chronology_months(chronology: Chronology, year: str) -> list[str]:
     """The months of a year that have a page of their own (none unless the year is busy), in order."""
     if chronology.year_size(year) <= YEAR_PAGE_ENTRIES:
         return []
-    return [part for part in chronology.parts_of(year) if len(part) > 4]
+    return chronology.months(year)
 
 
 def _month_link(month: str, words: Words) -> Link:

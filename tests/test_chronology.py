@@ -50,6 +50,7 @@ def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions(
                                              "on 2 January"]
     assert len(chronology) == 6 and chronology.years() == ["2020", "2021"]
     assert chronology.parts_of("2020") == ["2020", "2020-11"] and chronology.year_size("2020") == 5
+    assert chronology.months("2020") == ["2020-11"] and chronology.months() == ["2020-11", "2021-01"]
     assert [e.text for e in chronology.entries("2020-11")] == ["in November", "B title", "the same day", "on the 10th"]
     assert chronology.entries("2019-01") == ()
     assert chronology.kinds["2020"] == {"mention": 4, "publication": 1} and chronology.articles["2020-11"] == ("a", "b")
