@@ -5,15 +5,14 @@ Whole-site data in, the entries in time order out, packed (`Chronology`). Knows 
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections import Counter
 from dataclasses import replace
 from operator import attrgetter
 from typing import BinaryIO
 
-from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Shelved,
-                    pack, shared_date)
+from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Shelf,
+                    Shelved, pack, shared_date)
 from .parallel import aside
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
@@ -50,14 +49,11 @@ def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     once to be sorted, and this process would keep the memory they took, which the render workers
     then share (measured at 10,000 articles, peak of the build: 688 MiB with the entries kept as
     objects, 664 packed here, 591 packed aside and pickled back, 543 written to a file as it is packed)."""
-    with tempfile.TemporaryFile() as spill:  # the packed entries come back through a file, not a pickle
-        # (which would hold them twice more, in both processes, at the child's largest)
-        chronology = aside(_packed, articles, entities, analyses, timeline, spill)
-        shelf = bytearray(spill.seek(0, os.SEEK_END))  # its size
-        spill.seek(0)
-        spill.readinto(shelf)
-    shelved = {key: Shelved(shelf, *span) for key, span in chronology.parts.items()}
-    return replace(chronology, parts=shelved,
+    spill = tempfile.TemporaryFile(prefix="dossier-chronology-")  # the packed entries come back through a
+    # file, not a pickle (which would hold them twice more, in both processes, at the child's largest)
+    chronology = aside(_packed, articles, entities, analyses, timeline, spill)
+    shelf = Shelf(spill)  # read where a page or an export unpacks them
+    return replace(chronology, parts={key: Shelved(shelf, *span) for key, span in chronology.parts.items()},
                    timelines={key: Shelved(shelf, *span) for key, span in chronology.timelines.items()})
 
 

@@ -1,9 +1,11 @@
 """model.py's packing: values packed, put on one shelf, and read back the same."""
 
 import pickle
+import tempfile
 from dataclasses import replace
 
 from dossier.model import PACKED, Analysis, PartialDate, Quote, Shelf, Shelved, pack, unpack
+from dossier.parallel import aside
 from helpers import article
 
 
@@ -17,7 +19,7 @@ def test_shelved_analyses_share_one_buffer_and_read_back_the_same():
     before = [analysis(n) for n in range(3)]
     shelf = Shelf()
     after = [shelf.put(a, PACKED) for a in before]
-    assert {id(getattr(a, name).shelf) for a in after for name in PACKED} == {id(shelf.data)}
+    assert {id(getattr(a, name).shelf) for a in after for name in PACKED} == {id(shelf)}
     for old, new in zip(before, after):
         assert new.quotes() == old.quotes() and new.named() == old.named() and new.sentences() == old.sentences()
     assert not after[0].packed_sentences and after[0].sentences() == {}  # an empty part stays empty
@@ -30,13 +32,16 @@ def test_shelving_again_and_pickling_give_the_same_values():
     assert [a.named() for a in twice] == [a.named() for a in reversed(once)]
     copy = pickle.loads(pickle.dumps(once[1]))
     assert type(copy.packed_quotes) is bytes  # a shelved part pickles as its own bytes, not the shelf
-    assert len(pickle.dumps(once[1])) * 5 < len(first.data)
+    assert len(pickle.dumps(once[1])) * 5 < first.size
     assert copy.quotes() == once[1].quotes()
 
 
 def test_unpack_reads_both():
     data = pack([PartialDate("2020", "year")])
-    shelved = Shelved(bytearray(b"xx" + data + b"yy"), 2, 2 + len(data))
+    shelf = Shelf()
+    shelf.add(b"xx")
+    shelved = shelf.add(data)
+    shelf.add(b"yy")
     assert unpack(data) == unpack(shelved) == [PartialDate("2020", "year")]
 
 
@@ -46,3 +51,20 @@ def test_a_shelved_body_reads_back_and_its_repr_tells_contents_apart():
     assert one.markdown() == "Ein Text." and two.markdown() == "Another text."
     assert pickle.loads(pickle.dumps(one)).markdown() == "Ein Text."  # as packed bytes
     assert repr(one.body) != repr(two.body) and len(repr(one)) < 1000  # the shelf itself is never shown
+
+
+def test_a_shelf_takes_over_a_file_written_elsewhere_and_adds_after_it():
+    with tempfile.TemporaryFile() as file:  # as the chronology's child process writes its parts
+        file.write(b"abc" + pack("x"))
+        file.flush()
+        shelf = Shelf(file)
+        assert shelf.size == 3 + len(pack("x")) and unpack(Shelved(shelf, 3, shelf.size)) == "x"
+        later = shelf.add(pack("y"))
+        assert (later.start, later.end) == (3 + len(pack("x")), shelf.size) and unpack(later) == "y"
+
+
+def test_a_forked_worker_reads_the_shelf_it_inherits():
+    shelf = Shelf()
+    shelved = [shelf.add(pack(n * "word ")) for n in range(50)]
+    assert aside(lambda: [unpack(s) for s in reversed(shelved)]) == [n * "word " for n in reversed(range(50))]
+    assert unpack(shelved[7]) == 7 * "word "  # and this process still does, after it
