@@ -144,3 +144,24 @@ def test_a_day_written_with_a_period_as_german_and_nordic_languages_write_it():
     assert dated("Møtet varte fra 1.–3. mai 2023.", languages=("no", "en")) == [
         ("1.–3. mai 2023", "2023-05-01", "day"), ("1.–3. mai 2023", "2023-05-03", "day")]
     assert dated("He scored 3. The rest came in May 2023.") == [("May 2023", "2023-05", "month")]
+
+
+@pytest.mark.parametrize("line", ["Talks on energy in Baku (2024)", "Anna Bauer on youth talks in Sevik (1965)",
+                                  "Russia and Armenia sign a deal, 2023", "Итоги года: Москва и Баку, 2024"])
+def test_a_headline_with_a_year_is_no_dateline_and_dateparser_is_not_asked(line, monkeypatch):
+    from dossier import dates
+
+    assert dates._dateparser_parse(line, ("en", "ru"), "DMY") is None  # what it would answer
+    monkeypatch.setattr(dates, "_dateparser_parse", lambda *args: pytest.fail(f"dateparser asked about {line!r}"))
+    assert parse_dateline(line, ("en", "ru")) is None
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("le 12 mars 2024", "2024-03-12"), ("12th of March, 2024", "2024-03-12"), ("Someday, 12 March 2024", "2024-03-12"),
+    ("Published on 12 March 2024 at noon", "2024-03-12")])
+def test_datelines_of_words_dateparser_knows_are_still_asked(line, expected, monkeypatch):
+    from dossier import dates
+
+    asked, ask = [], dates._dateparser_parse
+    monkeypatch.setattr(dates, "_dateparser_parse", lambda *args: asked.append(args[0]) or ask(*args))
+    assert parse_dateline(line, ("en", "fr")).value == expected and asked
