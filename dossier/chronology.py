@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 from typing import BinaryIO
 
 from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Shelf,
                     Shelved, pack, shared_date)
-from .parallel import aside
+from .parallel import Aside
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
 
@@ -45,16 +46,27 @@ def ordered(articles: tuple[Article, ...], entities: tuple[Entity, ...],
 def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...],
                      analyses: dict[str, Analysis], timeline: int = TIMELINE) -> Chronology:
     """Every entry in time order (`ordered`), packed in parts (see `Chronology`), with each entity's
-    first `timeline` dated mentions. Made aside, in a child process: the entries are unpacked all at
-    once to be sorted, and this process would keep the memory they took, which the render workers
-    then share (measured at 10,000 articles, peak of the build: 688 MiB with the entries kept as
-    objects, 664 packed here, 591 packed aside and pickled back, 543 written to a file as it is packed)."""
+    first `timeline` dated mentions."""
+    return start_chronology(articles, entities, analyses, timeline)()
+
+
+def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...],
+                     analyses: dict[str, Analysis], timeline: int = TIMELINE) -> Callable[[], Chronology]:
+    """`build_chronology` started aside, in a child process; what it returns waits for the chronology.
+    The entries are unpacked all at once to be sorted, and this process would keep the memory they
+    took, which the render workers then share (measured at 10,000 articles, peak of the build: 688 MiB
+    with the entries kept as objects, 664 packed here, 591 packed aside and pickled back, 543 written
+    to a file as it is packed)."""
     spill = tempfile.TemporaryFile(prefix="dossier-chronology-")  # the packed entries come back through a
     # file, not a pickle (which would hold them twice more, in both processes, at the child's largest)
-    chronology = aside(_packed, articles, entities, analyses, timeline, spill)
-    shelf = Shelf(spill)  # read where a page or an export unpacks them
-    return replace(chronology, parts={key: Shelved(shelf, *span) for key, span in chronology.parts.items()},
-                   timelines={key: Shelved(shelf, *span) for key, span in chronology.timelines.items()})
+    job = Aside(_packed, articles, entities, analyses, timeline, spill)
+
+    def finish() -> Chronology:
+        chronology = job.result()
+        shelf = Shelf(spill)  # read where a page or an export unpacks them
+        return replace(chronology, parts={key: Shelved(shelf, *span) for key, span in chronology.parts.items()},
+                       timelines={key: Shelved(shelf, *span) for key, span in chronology.timelines.items()})
+    return finish
 
 
 def _packed(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],

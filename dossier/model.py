@@ -463,6 +463,13 @@ class Corpus:
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
     pictures: dict[str, tuple[Picture, ...]] = field(default_factory=dict)  # by article slug
     versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
+    sentences: dict[str, bytes | Shelved] = field(default_factory=dict)  # entity → pack(see `sentences_naming`)
+
+    def sentences_naming(self, entity: str) -> dict[str, tuple[str, ...]]:
+        """The sentences naming an entity in its most recent articles, by article slug, for its page
+        (`catalogue.start_sentences`)."""
+        packed = self.sentences.get(entity)
+        return unpack(packed) if packed else {}
 
 
 @record

@@ -87,9 +87,6 @@ def _lang(article: Article, words: Words) -> str:
     return article.language if article.language != words.language else ""
 
 
-KWIC_ARTICLES = 50  # an entity page quotes the sentences of this many of its most recent articles
-
-
 def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
     """Every page of the site as (kind, key): small enough to hand to a worker process."""
     jobs = [("home", ""), ("articles", ""), ("chronology", ""), ("tags", ""), ("sources", ""), ("search", ""),
@@ -272,8 +269,7 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -
 def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
     slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
-    sentences = {slug: list(corpus.analyses[slug].sentences().get(entity.id, ()))  # in its most recent articles
-                 for slug in slugs[:KWIC_ARTICLES]}
+    sentences = corpus.sentences_naming(entity.id)  # in its most recent articles
     dated, dated_count = corpus.chronology.timeline(entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = co_mentions(cat, entity.id, 12)
@@ -284,7 +280,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "kind_url": f"{KIND_PLURALS[entity.kind]}/",
             "event_dates": _event_dates(entity, words),
             "roles": [_role(r, words) for r in entity.roles],
-            "articles": [{**article_item(cat.articles[s], words), "sentences": sentences.get(s, []),
+            "articles": [{**article_item(cat.articles[s], words), "sentences": list(sentences.get(s, ())),
                           "count": cat.named_in[s][entity.id]} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
                        sorted(quotes_of(cat, corpus.analyses, entity.id), key=_quote_order(cat))],

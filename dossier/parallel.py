@@ -53,15 +53,31 @@ def aside(function: Callable, *args):
     unpacks every entry to sort them): made in this process, the memory they took is seldom given back
     to the system, and the render workers forked later would share it. The child inherits `args`;
     only the result crosses."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return function(*args)
-    global _ASIDE
-    _ASIDE = (function, args)
-    try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            return pool.apply(_run_aside)
-    finally:
-        _ASIDE = None
+    return Aside(function, *args).result()
+
+
+class Aside:
+    """`aside` started: the child works while this process goes on (another one beside it takes the
+    other core); `result()` waits for it."""
+
+    def __init__(self, function: Callable, *args):
+        self.function, self.args, self.pool = function, args, None
+        if "fork" in multiprocessing.get_all_start_methods():
+            global _ASIDE
+            _ASIDE = (function, args)
+            try:  # the child has its job once forked
+                self.pool = multiprocessing.get_context("fork").Pool(1)
+            finally:
+                _ASIDE = None
+            self.pending = self.pool.apply_async(_run_aside)
+
+    def result(self):
+        if self.pool is None:  # no fork here: made now, in this process
+            return self.function(*self.args)
+        try:
+            return self.pending.get()
+        finally:
+            self.pool.terminate()
 
 
 _ASIDE: tuple[Callable, tuple] | None = None

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from dossier.parallel import MIN_ITEMS, aside, each_item, workers
+from dossier.parallel import MIN_ITEMS, Aside, aside, each_item, workers
 
 
 def _where(offset, item):
@@ -47,3 +47,11 @@ def test_aside_runs_in_a_child_and_hands_back_its_result_or_its_error():
     assert value == 42 and pid != os.getpid()
     with pytest.raises(ValueError, match="negative"):
         aside(_twice, -1)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_two_asides_started_one_after_the_other_work_at_the_same_time():
+    both = multiprocessing.get_context("fork").Event()
+    first = Aside(both.wait, 30)  # True once the second has started, False after 30 s alone
+    second = Aside(both.set)
+    assert first.result() is True and second.result() is None  # asked in this order: started, not when asked
