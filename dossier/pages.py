@@ -162,7 +162,7 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
              for m in analysis.text()[1] if m.linked]
     spans += [Span(q.block, q.start, q.end, "span", (("class", "quote"), ("id", q.anchor)))
               for q in quotes]
-    counts = cat.named_in[article.slug]
+    counts = cat.named_in(article.slug)
     sidebar = []
     for kind in KINDS:
         items = [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=counts[e])
@@ -281,7 +281,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "event_dates": _event_dates(entity, words),
             "roles": [_role(r, words) for r in entity.roles],
             "articles": [{**article_item(cat.articles[s], words), "sentences": list(sentences.get(s, ())),
-                          "count": cat.named_in[s][entity.id]} for s in slugs],
+                          "count": cat.times_named(s, entity.id)} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
                        sorted(quotes_of(cat, corpus.analyses, entity.id), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)

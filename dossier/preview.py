@@ -71,7 +71,7 @@ class FirstLook:
         by_source = {a.source_path: a for a in corpus.articles}
         context = self._context(corpus)
         articles, analyses, entities = dict(cat.articles), dict(corpus.analyses), dict(cat.entities_in)
-        named = dict(cat.named_in)
+        counts = dict(cat.counts_in)
         pictures = dict(corpus.pictures)
         for path in changed:
             old = by_source.get(path.relative_to(folder).as_posix())
@@ -83,12 +83,12 @@ class FirstLook:
                     or any(p.severity == "error" for p in problems + picture_problems)):
                 return {}
             articles[article.slug], analyses[article.slug] = article, analysis
-            named[article.slug] = dict(analysis.named())
-            entities[article.slug] = list(named[article.slug])
+            named = analysis.named()
+            entities[article.slug], counts[article.slug] = tuple(e for e, _ in named), tuple(n for _, n in named)
             pictures[article.slug] = found
         corpus = replace(corpus, analyses=analyses, pictures=pictures,
                          articles=tuple(articles[a.slug] for a in corpus.articles))
-        cat = replace(cat, articles=articles, entities_in=entities, named_in=named)
+        cat = replace(cat, articles=articles, entities_in=entities, counts_in=counts)
         words, problems = load_words(self.paths.templates, corpus.site.language)
         if any(p.severity == "error" for p in problems):
             return {}
