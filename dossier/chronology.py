@@ -5,6 +5,7 @@ Whole-site data in, the entries in time order out, packed (`Chronology`). Knows 
 
 from __future__ import annotations
 
+import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -22,36 +23,15 @@ _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
 TIMELINE = 300  # an entity page lists this many of its dated mentions; the chronology has them all
 
 
-def ordered(articles: tuple[Article, ...], entities: tuple[Entity, ...],
-            analyses: dict[str, Analysis]) -> list[ChronologyEntry]:
-    """Registered events and every article's entries (made with its analysis, see `article_entries`),
-    in the order of `_order`.
-
-    Rather than sorting millions of entries by that five-part key, they are laid out in its order for
-    every part but the date (events by text, then publications and then mentions, each by article
-    slug, an article's own entries being in order already) and sorted by date alone: the sort is
-    stable, so entries of the same date keep that order. Same result, a few times faster."""
-    events = sorted((ChronologyEntry(entity.date or entity.start, "event", entity.name, entities=(entity.id,),
-                                     end=entity.end)
-                     for entity in entities if entity.kind == "event" and (entity.date or entity.start)),
-                    key=_order)
-    own = [analyses[a.slug].entries() for a in sorted(articles, key=attrgetter("slug"))]
-    entries = [*events, *(e for found in own for e in found if e.kind == "publication"),
-               *(e for found in own for e in found if e.kind == "mention")]
-    del own
-    entries.sort(key=_DATE)
-    return entries
-
-
-def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...],
-                     analyses: dict[str, Analysis], timeline: int = TIMELINE) -> Chronology:
-    """Every entry in time order (`ordered`), packed in parts (see `Chronology`), with each entity's
+def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
+                     timeline: int = TIMELINE, budget: int | None = None) -> Chronology:
+    """Every entry in time order (`_order`), packed in parts (see `Chronology`), with each entity's
     first `timeline` dated mentions."""
-    return start_chronology(articles, entities, analyses, timeline)()
+    return start_chronology(articles, entities, analyses, timeline, budget)()
 
 
-def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...],
-                     analyses: dict[str, Analysis], timeline: int = TIMELINE) -> Callable[[], Chronology]:
+def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
+                     timeline: int = TIMELINE, budget: int | None = None) -> Callable[[], Chronology]:
     """`build_chronology` started aside, in a child process; what it returns waits for the chronology.
     The entries are unpacked all at once to be sorted, and this process would keep the memory they
     took, which the render workers then share (measured at 10,000 articles, peak of the build: 688 MiB
@@ -59,7 +39,7 @@ def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     to a file as it is packed)."""
     spill = tempfile.TemporaryFile(prefix="dossier-chronology-")  # the packed entries come back through a
     # file, not a pickle (which would hold them twice more, in both processes, at the child's largest)
-    job = Aside(_packed, articles, entities, analyses, timeline, spill)
+    job = Aside(_packed, articles, entities, analyses, timeline, spill, budget or BUDGET)
 
     def finish() -> Chronology:
         chronology = job.result()
@@ -70,38 +50,86 @@ def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
 
 
 def _packed(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
-            timeline: int, spill: BinaryIO) -> Chronology:
-    """The entries (in order) in parts, each packed and written to `spill` as it is made; an entity's
-    dated mentions in the order its page lists them (by date, article, place). The chronology holds
-    (start, end) of each in what was written. Each group of entries is let go once written."""
-    entries = ordered(articles, entities, analyses)
+            timeline: int, spill: BinaryIO, budget: int) -> Chronology:
+    """The entries in parts, each in order, packed and written to `spill`; an entity's dated mentions
+    in the order its page lists them (by date, article, place). The chronology holds (start, end) of
+    each in what was written.
+
+    The order (`_order`) is a five-part key; rather than sorting millions of entries by it, each
+    part's entries are laid out in its order for every part but the date (registered events by text,
+    then publications and then mentions, each by article slug, an article's own entries being in
+    order already) and sorted by date alone: the sort is stable, so entries of the same date keep
+    that order. Same result, a few times faster.
+
+    The articles' entries are read an article at a time into groups (by part, and by entity for the
+    timelines); when more than `budget` are held, every group is written out to a file as a run and
+    let go, so that memory stays bounded however large the corpus (all held at once, they were ~12 KB
+    an article). Each group is read back, whole, when it is its turn to be sorted and packed."""
     slugs, ids = {a.slug: a.slug for a in articles}, {e.id: e.id for e in entities}  # one string for each
-    chronology = Chronology()
-    by_part: dict[str, list[ChronologyEntry]] = {}
-    mentioning: dict[str, list[ChronologyEntry]] = {}
-    for entry in entries:
-        by_part.setdefault(Chronology.part_of(entry.date), []).append(entry)
-        if entry.kind == "mention":
-            for entity in entry.entities:
-                mentioning.setdefault(ids.get(entity, entity), []).append(entry)
-    del entries
+    groups = _Groups(budget)
+    for entity in sorted(entities, key=lambda e: e.name):  # registered events, by text
+        if entity.kind == "event" and (entity.date or entity.start):
+            event = ChronologyEntry(entity.date or entity.start, "event", entity.name, entities=(entity.id,),
+                                    end=entity.end)
+            groups.add((Chronology.part_of(event.date), 0), event)
+    for article in sorted(articles, key=attrgetter("slug")):
+        for entry in analyses[article.slug].entries():
+            groups.add((Chronology.part_of(entry.date), _KIND_ORDER[entry.kind]), entry)
+            if entry.kind == "mention":
+                for entity in entry.entities:
+                    groups.add(ids.get(entity, entity), entry)
+        groups.write_if_full()
 
     def write(value) -> tuple[int, int]:
         start = spill.tell()
         return start, start + spill.write(pack(value))
 
-    for part in list(by_part):
-        found = by_part.pop(part)
+    chronology = Chronology()
+    for part in sorted({key[0] for key in groups.keys() if isinstance(key, tuple)}):
+        found = [entry for rank in (0, 1, 2) for entry in groups.take((part, rank))]
+        found.sort(key=_DATE)
         chronology.parts[part] = write(tuple(found))
         chronology.sizes[part] = len(found)
         chronology.kinds.setdefault(part[:4], Counter()).update(e.kind for e in found)
         chronology.articles[part] = tuple(sorted({slugs[e.article] for e in found if e.article}))
-    for entity in list(mentioning):
-        found = sorted(mentioning.pop(entity), key=_TIMELINE)
+    for entity in sorted(key for key in groups.keys() if isinstance(key, str)):
+        found = sorted(groups.take(entity), key=_TIMELINE)
         chronology.timelines[entity] = write((tuple(found[:timeline]), len(found)))
         chronology.dated_in[entity] = tuple(sorted({slugs[e.article] for e in found}))
     spill.flush()
     return chronology
+
+
+BUDGET = 250_000  # entries (counted once for each group they are in) the chronology holds before writing runs
+
+
+class _Groups:
+    """Lists of entries by key, held up to `budget` entries in all, then written out as runs (each
+    group pickled: read back once, soon, it is not worth compressing) to a temporary file and let go;
+    `take` gives a group back whole, in the order added."""
+
+    def __init__(self, budget: int):
+        self.budget, self.count, self.shelf = budget, 0, None
+        self.held: dict = {}
+        self.written: dict = {}
+
+    def add(self, key, entry: ChronologyEntry) -> None:
+        self.held.setdefault(key, []).append(entry)
+        self.count += 1
+
+    def write_if_full(self) -> None:
+        if self.count <= self.budget:
+            return
+        self.shelf = self.shelf or Shelf(tempfile.TemporaryFile(prefix="dossier-runs-"))
+        for key, group in self.held.items():
+            self.written.setdefault(key, []).append(self.shelf.add(pickle.dumps(group, pickle.HIGHEST_PROTOCOL)))
+        self.held, self.count = {}, 0
+
+    def keys(self) -> set:
+        return self.held.keys() | self.written.keys()
+
+    def take(self, key) -> list[ChronologyEntry]:
+        return [entry for run in self.written.pop(key, ()) for entry in pickle.loads(run.read())] + self.held.pop(key, [])
 
 
 _TIMELINE = attrgetter("date.value", "article", "block", "start")

@@ -5,6 +5,8 @@ import csv
 import io
 import pickle
 
+import pytest
+
 from dossier.chronology import build_chronology
 from dossier.exports import CSV_HEADER, _csv
 from dossier.model import Analysis, ChronologyEntry, PartialDate, pack
@@ -15,7 +17,12 @@ def day(value):
     return PartialDate(value, "day")
 
 
-def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_then_text():
+# The chronology holds up to `budget` entries before writing them out in runs: the result is the same.
+BUDGETS = pytest.mark.parametrize("budget", [None, 1, 4])
+
+
+@BUDGETS
+def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_then_text(budget):
     events = (entity("Zeta summit", "event", date=day("2020-11-10")),
               entity("Alpha talks", "event", date=day("2020-11-10")))
     a, b = article("", "2020-11-10", slug="a-article"), article("", "2020-11-10", slug="b-article")
@@ -28,7 +35,7 @@ def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_th
                       ChronologyEntry(day("2020-11-10"), "mention", "z", "b-article", 0)),
     }
     analyses = {slug: Analysis(b"", b"", packed_entries=pack(found)) for slug, found in entries.items()}
-    chronology = build_chronology((b, a), events, analyses)  # articles in another order than their slugs'
+    chronology = build_chronology((b, a), events, analyses, budget=budget)  # articles in another order than their slugs'
     assert [(e.date.value, e.kind, e.text) for e in chronology] == [
         ("2020-11-09", "mention", "y"),
         ("2020-11-10", "event", "Alpha talks"), ("2020-11-10", "event", "Zeta summit"),
@@ -36,7 +43,8 @@ def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_th
         ("2020-11-10", "mention", "x"), ("2020-11-10", "mention", "w"), ("2020-11-10", "mention", "z")]
 
 
-def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions():
+@BUDGETS
+def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions(budget):
     entries = (ChronologyEntry(PartialDate("2020", "year"), "mention", "during 2020", "b", 4, ("x",), start=0),
                ChronologyEntry(PartialDate("2020-11", "month"), "mention", "in November", "b", 2, ("x", "y"), start=5),
                ChronologyEntry(day("2020-11-10"), "publication", "B title", "b", entities=("x", "y")),
@@ -45,7 +53,8 @@ def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions(
     earlier = (ChronologyEntry(day("2020-11-10"), "mention", "the same day", "a", 7, ("x",), start=1),)
     analyses = {"a": Analysis(b"", b"", packed_entries=pack(earlier)),
                 "b": Analysis(b"", b"", packed_entries=pack(tuple(sorted(entries, key=lambda e: e.date.value))))}
-    chronology = build_chronology((article("", slug="a"), article("", slug="b")), (), analyses, timeline=3)
+    chronology = build_chronology((article("", slug="a"), article("", slug="b")), (), analyses, timeline=3,
+                                  budget=budget)
     assert [e.text for e in chronology] == ["during 2020", "in November", "B title", "the same day", "on the 10th",
                                              "on 2 January"]
     assert len(chronology) == 6 and chronology.years() == ["2020", "2021"]
@@ -77,3 +86,33 @@ def test_a_date_read_back_is_one_shared_object():
                 for text in ("first", "second"))
     assert one.date is two.date and one.date == PartialDate("2020-11-10", "day")
     assert pickle.loads(pickle.dumps(PartialDate("2020-11", "month"))) is not one.date
+
+
+def test_the_same_chronology_whatever_is_held_before_runs_are_written():
+    import random
+
+    from dossier.chronology import _order
+
+    rng = random.Random(7)
+    dates = [PartialDate("2020", "year"), PartialDate("2020-03", "month"), day("2020-03-01"), day("2020-03-02"),
+             day("2021-07-04"), PartialDate("2021", "year")]
+    analyses, articles = {}, []
+    for n in range(30):
+        slug = f"a{n:02}"
+        own = [ChronologyEntry(rng.choice(dates), "mention", f"text {rng.randrange(5)}", slug, rng.randrange(4),
+                               tuple(rng.sample("pqrst", rng.randrange(3))), start=rng.randrange(50))
+               for _ in range(rng.randrange(6))]
+        if n % 3:
+            own.append(ChronologyEntry(day("2020-03-01"), "publication", f"Title {n}", slug, entities=("p",)))
+        analyses[slug] = Analysis(b"", b"", packed_entries=pack(tuple(sorted(own, key=_order))))
+        articles.append(article("", slug=slug))
+    events = (entity("Summit", "event", date=day("2020-03-01")), entity("Accord", "event", date=day("2020-03-01")))
+
+    def everything(chronology):
+        return (list(chronology), list(chronology.parts), chronology.sizes, chronology.kinds, chronology.articles,
+                {e: chronology.timeline(e) for e in "pqrstu"}, chronology.dated_in)
+
+    whole = everything(build_chronology(tuple(articles), events, analyses, timeline=4))
+    assert len(whole[0]) > 60 and whole[0][0].date.value == "2020"
+    for budget in (1, 7, 50):
+        assert everything(build_chronology(tuple(articles), events, analyses, timeline=4, budget=budget)) == whole
