@@ -12,6 +12,7 @@ import os
 import pickle
 import sys
 import tempfile
+import threading
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
@@ -87,22 +88,38 @@ class Shelf:
         self.file = file or tempfile.TemporaryFile(prefix="dossier-shelf-")
         self.fd = self.file.fileno()
         self.size = os.fstat(self.fd).st_size
+        self.lock = threading.Lock()  # where the system reads and writes only at the file's position
 
     def add(self, data: bytes | Shelved) -> Shelved:
         data = data.read() if isinstance(data, Shelved) else data
-        start, view = self.size, memoryview(data)
-        while view:
-            written = os.pwrite(self.fd, view, self.size)
-            self.size += written
-            view = view[written:]
+        start = self.size
+        if _POSITIONED:
+            view = memoryview(data)
+            while view:
+                written = os.pwrite(self.fd, view, self.size)
+                self.size += written
+                view = view[written:]
+        else:
+            with self.lock:
+                self.file.seek(start)
+                self.file.write(data)
+                self.file.flush()
+                self.size += len(data)
         return Shelved(self, start, self.size)
 
     def read(self, start: int, end: int) -> bytes:
-        return os.pread(self.fd, end - start, start)
+        if _POSITIONED:
+            return os.pread(self.fd, end - start, start)
+        with self.lock:
+            self.file.seek(start)
+            return self.file.read(end - start)
 
     def put(self, record, names: tuple[str, ...]):
         """The same record, its packed fields `names` on this shelf."""
         return replace(record, **{name: self.add(getattr(record, name)) for name in names})
+
+
+_POSITIONED = hasattr(os, "pread") and hasattr(os, "pwrite")  # not on Windows
 
 
 @record

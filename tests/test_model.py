@@ -68,3 +68,13 @@ def test_a_forked_worker_reads_the_shelf_it_inherits():
     shelved = [shelf.add(pack(n * "word ")) for n in range(50)]
     assert aside(lambda: [unpack(s) for s in reversed(shelved)]) == [n * "word " for n in reversed(range(50))]
     assert unpack(shelved[7]) == 7 * "word "  # and this process still does, after it
+
+
+def test_a_shelf_reads_back_where_the_system_cannot_read_at_an_offset(monkeypatch):
+    from dossier import model
+
+    monkeypatch.setattr(model, "_POSITIONED", False)  # as on Windows: seek, then read, under a lock
+    shelf = Shelf()
+    shelved = [shelf.add(pack(n * "word ")) for n in range(20)]
+    assert [unpack(s) for s in reversed(shelved)] == [n * "word " for n in reversed(range(20))]
+    assert unpack(shelf.add(shelved[3])) == 3 * "word "  # moved within the shelf
