@@ -342,14 +342,15 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
     """Every file through the per-article stages, on every core, taking unchanged ones from the cache;
     with each file's key. The packed parts of the analyses are put on one shelf as they come."""
     files, keys = scanned.files, scanned.keys
-    shelf = Shelf()
     if not use_cache:
         load_language_model()  # once, before the workers are forked, not once in each
+        shelf = Shelf()
         return [_shelved(shelf, result) for result in each_item(process_article, context, files)], keys
     cache = ArticleCache(context.content.parent / ".cache")
     try:
         last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`: already shelved
         known = {key: last[key] for key in keys if key in last}
+        shelf = _edits_shelf() if known else Shelf()
         known.update(cache.get_many([key for key in keys if key not in known], lambda r: _shelved(shelf, r)))
         missing = [path for path, key in zip(files, keys) if key not in known]
         if missing:
@@ -381,6 +382,16 @@ def _shelved(shelf: Shelf, result: tuple) -> tuple:
 # The results of this process's last build (its content folder → key → result): the next rebuild (in
 # `serve`) takes them from here instead of reading every article back from the cache. Frozen data.
 _LAST_RESULTS: dict[Path, dict[str, tuple]] = {}
+_EDITS: list[Shelf] = []
+
+
+def _edits_shelf() -> Shelf:
+    """The one shelf of the articles a rebuild analyses again (in `serve`, each edit's), for the life of
+    the process: a shelf of its own for each rebuild would keep a file open for every article edited
+    since the first build (the others' results stay on theirs), until there are too many."""
+    if not _EDITS:
+        _EDITS.append(Shelf())
+    return _EDITS[0]
 
 
 def unique_articles(processed, keys: list[str], folder: Path

@@ -171,3 +171,15 @@ def test_an_article_saved_while_a_build_reads_it_is_read_again_by_the_next(proje
     result = build(project)
     assert not result.unchanged and "Galuzin</a> Jr" in page.read_text()  # neither the record nor the cache lied
     same_as_cold(project)
+
+
+def test_rebuilds_after_edits_keep_two_shelves_open_not_one_for_each_article_edited(project):
+    build(project)
+    articles = sorted((project / "content" / "articles").glob("*.txt"))[:3]
+    for path in articles:  # as in `serve`: each edit followed by a rebuild in the same process
+        path.write_text(path.read_text() + "\n\nOne more line.\n")
+        result = build(project)
+        assert result.ok and len(result.made) > 2
+    shelves = {id(a.packed_text.shelf) for a in result.corpus.analyses.values()}
+    assert len(shelves) == 2  # the first build's, and the one for every article analysed again since
+    same_as_cold(project)
