@@ -33,10 +33,10 @@ def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
 def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
                      timeline: int = TIMELINE, budget: int | None = None) -> Callable[[], Chronology]:
     """`build_chronology` started aside, in a child process; what it returns waits for the chronology.
-    The entries are unpacked all at once to be sorted, and this process would keep the memory they
-    took, which the render workers then share (measured at 10,000 articles, peak of the build: 688 MiB
-    with the entries kept as objects, 664 packed here, 591 packed aside and pickled back, 543 written
-    to a file as it is packed)."""
+    Made in this process, the memory the unpacked entries took would be kept (freed memory is seldom
+    given back to the system) and shared by the render workers forked after (measured at 10,000
+    articles, peak of the build: 688 MiB with the entries kept as objects, 664 packed here, 591 packed
+    aside and pickled back, 543 written to a file as it is packed)."""
     spill = tempfile.TemporaryFile(prefix="dossier-chronology-")  # the packed entries come back through a
     # file, not a pickle (which would hold them twice more, in both processes, at the child's largest)
     job = Aside(_packed, articles, entities, analyses, timeline, spill, budget or BUDGET)
