@@ -129,7 +129,8 @@ class _Groups:
         return self.held.keys() | self.written.keys()
 
     def take(self, key) -> list[ChronologyEntry]:
-        return [entry for run in self.written.pop(key, ()) for entry in pickle.loads(run.read())] + self.held.pop(key, [])
+        written = [entry for run in self.written.pop(key, ()) for entry in pickle.loads(run.read())]
+        return written + self.held.pop(key, [])
 
 
 _TIMELINE = attrgetter("date.value", "article", "block", "start")
