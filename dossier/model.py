@@ -461,8 +461,8 @@ class Exported:
     are kept packed until the exports are written (`unpack`): uncompressed, they were a
     third of the memory an article takes while the site is built."""
 
-    article: bytes  # its articles.json record, open at the end: the copies are added when the site is known
-    quotes: bytes  # its quotes.json records
+    article: bytes | Shelved  # pack(its articles.json record, open at the end: the copies are added when known)
+    quotes: bytes | Shelved  # pack(its quotes.json records)
     citation: str  # its citations.json record
 
 

@@ -376,6 +376,8 @@ def _shelved(shelf: Shelf, result: tuple) -> tuple:
     if article is None:
         return result
     body = shelf.add(pack(article.body) if isinstance(article.body, str) else article.body)
+    if analysis.exported:  # its records in the data exports (the article's whole text among them)
+        analysis = replace(analysis, exported=shelf.put(analysis.exported, ("article", "quotes")))
     return replace(article, body=body), shelf.put(analysis, PACKED), problems
 
 

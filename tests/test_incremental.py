@@ -183,3 +183,16 @@ def test_rebuilds_after_edits_keep_two_shelves_open_not_one_for_each_article_edi
     shelves = {id(a.packed_text.shelf) for a in result.corpus.analyses.values()}
     assert len(shelves) == 2  # the first build's, and the one for every article analysed again since
     same_as_cold(project)
+
+
+def test_the_export_records_of_an_article_wait_on_the_shelf_not_in_memory(project):
+    import json
+
+    from dossier.model import Shelved
+
+    result = build(project)
+    for analysis in result.corpus.analyses.values():
+        for part in (analysis.exported.article, analysis.exported.quotes):
+            assert isinstance(part, Shelved) and part.shelf is analysis.packed_text.shelf
+    records = json.loads((project / "output" / "data" / "articles.json").read_text())
+    assert len(records) == 5 and all(record["text"] and "copies" in record for record in records)
