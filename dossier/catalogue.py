@@ -8,13 +8,11 @@ for `render` and `exports`.
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
-from typing import BinaryIO
 
 from .model import Analysis, Article, Corpus, Entity, Mention, Quote, Shelf, Shelved, pack
 from .parallel import Aside
@@ -109,27 +107,25 @@ def start_sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis]
     process (beside the chronology's, on the other core); what it returns waits for them. Made by
     each page, they were a third of the entity pages' time: a page unpacked every sentence of each of
     its articles for the few naming it."""
-    spill = tempfile.TemporaryFile(prefix="dossier-sentences-")
-    job = Aside(_sentences, articles, analyses, most, spill)
+    shelf = Shelf()
+    job = Aside(_sentences, articles, analyses, most, shelf)
 
     def finish() -> dict[str, Shelved]:
-        spans = job.result()
-        shelf = Shelf(spill)
-        return {entity: Shelved(shelf, *span) for entity, span in spans.items()}
+        return {entity: Shelved(shelf, *span) for entity, span in job.result().items()}
     return finish
 
 
 def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int,
-               spill: BinaryIO) -> dict[str, tuple[int, int]]:
-    """`start_sentences`' work: each entity's {article slug: sentences}, packed and written to `spill`
+               shelf: Shelf) -> dict[str, tuple[int, int]]:
+    """`start_sentences`' work: each entity's {article slug: sentences}, packed and put on `shelf`
     as soon as it has its `most` articles (held meanwhile: at most `most` articles of each entity), with
     where each is in it."""
     spans: dict[str, tuple[int, int]] = {}
     found: dict[str, dict[str, tuple[str, ...]]] = {}
 
     def write(entity: str) -> None:
-        start = spill.tell()
-        spans[entity] = start, start + spill.write(pack(found.pop(entity)))
+        shelved = shelf.add(pack(found.pop(entity)))
+        spans[entity] = shelved.start, shelved.end
 
     for article in [a for a in articles if a.date][::-1] + [a for a in articles if not a.date]:
         analysis = analyses[article.slug]
@@ -142,5 +138,4 @@ def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], mos
                     write(entity)
     for entity in sorted(found):
         write(entity)
-    spill.flush()
     return spans

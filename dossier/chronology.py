@@ -6,12 +6,10 @@ Whole-site data in, the entries in time order out, packed (`Chronology`). Knows 
 from __future__ import annotations
 
 import pickle
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
-from typing import BinaryIO
 
 from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Shelf,
                     Shelved, pack, shared_date)
@@ -37,21 +35,20 @@ def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     given back to the system) and shared by the render workers forked after (measured at 10,000
     articles, peak of the build: 688 MiB with the entries kept as objects, 664 packed here, 591 packed
     aside and pickled back, 543 written to a file as it is packed)."""
-    spill = tempfile.TemporaryFile(prefix="dossier-chronology-")  # the packed entries come back through a
-    # file, not a pickle (which would hold them twice more, in both processes, at the child's largest)
-    job = Aside(_packed, articles, entities, analyses, timeline, spill, budget or BUDGET)
+    shelf = Shelf()  # the child writes the packed entries to it, not back through a pickle (which would
+    # hold them twice more, in both processes, at the child's largest)
+    job = Aside(_packed, articles, entities, analyses, timeline, shelf, budget or BUDGET)
 
     def finish() -> Chronology:
         chronology = job.result()
-        shelf = Shelf(spill)  # read where a page or an export unpacks them
         return replace(chronology, parts={key: Shelved(shelf, *span) for key, span in chronology.parts.items()},
                        timelines={key: Shelved(shelf, *span) for key, span in chronology.timelines.items()})
     return finish
 
 
 def _packed(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
-            timeline: int, spill: BinaryIO, budget: int) -> Chronology:
-    """The entries in parts, each in order, packed and written to `spill`; an entity's dated mentions
+            timeline: int, shelf: Shelf, budget: int) -> Chronology:
+    """The entries in parts, each in order, packed and put on `shelf`; an entity's dated mentions
     in the order its page lists them (by date, article, place). The chronology holds (start, end) of
     each in what was written.
 
@@ -81,8 +78,8 @@ def _packed(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyse
         groups.write_if_full()
 
     def write(value) -> tuple[int, int]:
-        start = spill.tell()
-        return start, start + spill.write(pack(value))
+        shelved = shelf.add(pack(value))
+        return shelved.start, shelved.end
 
     chronology = Chronology()
     for part in sorted({key[0] for key in groups.keys() if isinstance(key, tuple)}):
@@ -96,7 +93,6 @@ def _packed(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyse
         found = sorted(groups.take(entity), key=_TIMELINE)
         chronology.timelines[entity] = write((tuple(found[:timeline]), len(found)))
         chronology.dated_in[entity] = tuple(sorted({slugs[e.article] for e in found}))
-    spill.flush()
     return chronology
 
 
@@ -120,7 +116,7 @@ class _Groups:
     def write_if_full(self) -> None:
         if self.count <= self.budget:
             return
-        self.shelf = self.shelf or Shelf(tempfile.TemporaryFile(prefix="dossier-runs-"))
+        self.shelf = self.shelf or Shelf()
         for key, group in self.held.items():
             self.written.setdefault(key, []).append(self.shelf.add(pickle.dumps(group, pickle.HIGHEST_PROTOCOL)))
         self.held, self.count = {}, 0

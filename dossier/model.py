@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 KINDS = ("person", "organisation", "event", "place")
 KIND_PLURALS = {"person": "people", "organisation": "organisations", "event": "events", "place": "places"}
@@ -81,13 +81,14 @@ class Shelf:
     and analysis are read once or twice in a build and held by none of its processes meanwhile (in
     memory, as one buffer, they were a quarter of the peak at 10,000 articles, and 1.2 GB at
     100,000). The file is in the system's temporary folder (`TMPDIR`), deleted when the shelf is let
-    go. Forked workers read it through the same descriptor, at given offsets (no shared position)."""
+    go. Forked processes read it, and a child made aside may fill it, through the same descriptor at
+    given offsets (no shared position); what a child added is found through the spans it hands back
+    (this process's `size` does not see it)."""
 
-    def __init__(self, file: BinaryIO | None = None):
-        """A new, empty shelf; or the shelf another process wrote to `file` (which it now owns)."""
-        self.file = file or tempfile.TemporaryFile(prefix="dossier-shelf-")
+    def __init__(self):
+        self.file = tempfile.TemporaryFile(prefix="dossier-shelf-")
         self.fd = self.file.fileno()
-        self.size = os.fstat(self.fd).st_size
+        self.size = 0
         self.lock = threading.Lock()  # where the system reads and writes only at the file's position
 
     def add(self, data: bytes | Shelved) -> Shelved:
