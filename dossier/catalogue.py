@@ -9,7 +9,7 @@ for `render` and `exports`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -100,6 +100,13 @@ def quotes_of(cat: Catalogue, analyses: dict[str, Analysis], entity: str) -> lis
             if quote.speaker == entity]
 
 
+def latest_first(slugs: Iterable[str], articles: dict[str, Article]) -> list[str]:
+    """Dated articles, most recent first, then the undated ones (`slugs` in time order)."""
+    slugs = list(slugs)
+    dated = [s for s in slugs if articles[s].date]
+    return dated[::-1] + [s for s in slugs if not articles[s].date]
+
+
 def start_sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis],
                     most: int = KWIC_ARTICLES) -> Callable[[], dict[str, Shelved]]:
     """For each entity, the sentences naming it in each of its `most` most recent articles (dated ones
@@ -127,13 +134,13 @@ def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], mos
         shelved = shelf.add(pack(found.pop(entity)))
         spans[entity] = shelved.start, shelved.end
 
-    for article in [a for a in articles if a.date][::-1] + [a for a in articles if not a.date]:
-        analysis = analyses[article.slug]
+    for slug in latest_first((a.slug for a in articles), {a.slug: a for a in articles}):
+        analysis = analyses[slug]
         needed = [entity for entity, _ in analysis.named() if entity not in spans]
         if needed:
             sentences = analysis.sentences()
             for entity in needed:
-                found.setdefault(entity, {})[article.slug] = sentences.get(entity, ())
+                found.setdefault(entity, {})[slug] = sentences.get(entity, ())
                 if len(found[entity]) == most:
                     write(entity)
     for entity in sorted(found):

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, co_mentions, quotes_of
+from .catalogue import Catalogue, co_mentions, latest_first, quotes_of
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
@@ -268,7 +268,7 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -
 
 def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
-    slugs = _latest_first(cat, cat.articles_of.get(entity.id, []))
+    slugs = latest_first(cat.articles_of.get(entity.id, []), cat.articles)
     sentences = corpus.sentences_naming(entity.id)  # in its most recent articles
     dated, dated_count = corpus.chronology.timeline(entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
@@ -407,12 +407,6 @@ def corrections_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) ->
 
 def search_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     return _page("search/", "search.html", words("nav.search"), "search")
-
-
-def _latest_first(cat: Catalogue, slugs: list[str]) -> list[str]:
-    """Dated articles, most recent first, then the undated ones."""
-    dated = [s for s in slugs if cat.articles[s].date]
-    return dated[::-1] + [s for s in slugs if not cat.articles[s].date]
 
 
 def _event_dates(entity: Entity, words: Words) -> str:
