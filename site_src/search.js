@@ -82,9 +82,17 @@
     });
   }
 
-  import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+  // A large site's index is in shards (pagefind/shards.json lists the others): merged into one search.
+  var index = new URL("pagefind/", root);
+  import(new URL("pagefind.js", index).href).then(function (module) {
     pagefind = module;
     return pagefind.init();
+  }).then(function () {
+    return fetch(new URL("shards.json", index)).then(function (response) {
+      return response.ok ? response.json() : [];
+    });
+  }).then(function (shards) {
+    return Promise.all(shards.map(function (shard) { return pagefind.mergeIndex(new URL(shard, index).href); }));
   }).then(function () {
     box.hidden = false;
     input.addEventListener("input", run);

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -46,6 +47,21 @@ def serve(folder: Path):
 def site(tmp_path_factory):
     output = tmp_path_factory.mktemp("browser") / "output"
     assert build_site(default_paths(output=output, project=PROJECT)).ok
+    server = serve(output)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory):
+    """The demo site with its search index in shards of 8 pages, as a large site's is."""
+    import dossier.search
+
+    output = tmp_path_factory.mktemp("sharded") / "output"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dossier.search, "SHARD_PAGES", 8)
+        assert build_site(default_paths(output=output, project=PROJECT)).ok
+    assert len(json.loads((output / "pagefind" / "shards.json").read_text())) > 3
     server = serve(output)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -107,6 +123,25 @@ def test_search_finds_an_article_by_a_word_in_its_body(page, site):
     page.locator(".results li a").first.click()
     assert page.url == site + ARTICLE
     assert page.problems == []
+
+
+def test_search_over_an_index_in_shards_finds_pages_of_every_shard(browser, sharded_site):
+    """The article and the place's page are in different shards (articles/ and places/ sort apart);
+    both are found, and the kind filter counts over the merged results."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(sharded_site + "search/")
+    page.locator("#search-input").fill("Meghri")
+    page.locator(".results li").nth(1).wait_for(timeout=10_000)
+    titles = page.locator(".results li a").all_inner_texts()
+    assert "Russian peacekeepers in Karabakh demanded and needed - Russian Deputy Foreign Minister" in titles
+    assert "Meghri" in titles
+    page.locator("select[data-facet=kind]").select_option("Article")
+    assert page.locator(".results li").count() == 1
+    assert errors == []
+    context.close()
 
 
 def test_search_finds_an_article_not_the_entity_pages_that_quote_its_sentences(page, site):

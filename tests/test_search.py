@@ -49,3 +49,37 @@ def test_only_the_pages_that_can_hold_an_indexed_body_are_read(tmp_path):
     assert index_search(tmp_path) == []
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 3
+
+
+def test_a_large_site_is_indexed_in_shards_listed_for_the_search_page(tmp_path, monkeypatch):
+    """Pagefind holds all it indexes in memory: past SHARD_PAGES pages, one run per shard. Only the
+    pages that mark a body are shared out (a shard of unmarked pages would be indexed whole)."""
+    import json
+
+    import dossier.search
+    from dossier.search import index_search
+
+    monkeypatch.setattr(dossier.search, "SHARD_PAGES", 2)
+    for name in "abcde":
+        (tmp_path / "articles" / name).mkdir(parents=True)
+        (tmp_path / "articles" / name / "index.html").write_text(page(f"article {name}"))
+    (tmp_path / "articles" / "index.html").write_text(page("a list").replace(" data-pagefind-body", ""))
+    assert index_search(tmp_path) == []
+    index = tmp_path / "pagefind"
+    assert json.loads((index / "shards.json").read_text()) == ["shards/1/", "shards/2/"]
+    counts = [json.loads((folder / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+              for folder in (index, index / "shards" / "1", index / "shards" / "2")]
+    assert counts == [2, 2, 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]  # its work folder is gone
+
+
+def test_a_small_site_has_one_index_and_no_shards(tmp_path):
+    import json
+
+    from dossier.search import index_search
+
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text(page("words"))
+    assert index_search(tmp_path) == []
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == []
+    assert not (tmp_path / "pagefind" / "shards").exists()
