@@ -17,6 +17,10 @@ from .model import Block, DatedMention, Entity, Mention, PartialDate
 
 _ORD = r"(?:st|nd|rd|th|\.)?"  # 3rd May; 3. Mai (German, Nordic, Slavic languages)
 _YEAR = r"(1\d{3}|20\d{2})"
+# One or two digits starting a word: `\b(\d{1,2})`, written to begin with the digit, so that the
+# regular expression engine skips ahead to the next digit instead of trying every position (a
+# pattern that begins with `\b` is tried at each: 3 times slower over an article).
+_DAY = r"(\d(?<!\w\d)\d?)"
 _LEAD = (r"(?:in|since|until|till|by|from|of|during|before|after|through|early|late|mid-?|the end of|"
          r"the beginning of|the start of|the middle of|spring|summer|autumn|fall|winter|"
          r"в|с|до|к|по|весной|летом|осенью|зимой)")
@@ -37,14 +41,14 @@ def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, l
     names = month_names(languages)
     month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
     return names, re.compile(rf"\b{month}"), [
-        ("day-range", re.compile(rf"\b(\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|until|till)\s*(\d{{1,2}}){_ORD}\s+(?:of\s+)?"
+        ("day-range", re.compile(rf"{_DAY}{_ORD}\s*(?:-|–|—|to|and|until|till)\s*(\d{{1,2}}){_ORD}\s+(?:of\s+)?"
                                  rf"{month}(?:,?\s+{_YEAR})?\b(?!-)")),
-        ("day-month", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)")),
+        ("day-month", re.compile(rf"{_DAY}{_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)")),
         ("month-day", re.compile(rf"\b{month}\s+(\d{{1,2}}){_ORD}\b(?![.,]\d|\s*(?:%|per|years?|days?))"
                                  rf"(?:,?\s+{_YEAR}\b)?")),
         ("month-year", re.compile(rf"\b{month}(?:\s+of)?\s+{_YEAR}\b(?!-)")),
-        ("numeric", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
-        ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        ("numeric", re.compile(rf"{_DAY}\.(\d{{1,2}})\.(\d{{4}})\b")),
+        ("iso", re.compile(r"(\d(?<!\w\d)\d{3})-(\d{2})-(\d{2})\b")),
         ("year", re.compile(rf"\b{_LEAD}\s+(?:the\s+)?(?:year\s+)?{_YEAR}\b(?!-|\s*(?:%|per))")),
         ("bare-month", re.compile(rf"\b{_LEAD}\s+{month}\b(?!\s*\d)")),
     ]

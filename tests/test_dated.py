@@ -165,3 +165,17 @@ def test_datelines_of_words_dateparser_knows_are_still_asked(line, expected, mon
     asked, ask = [], dates._dateparser_parse
     monkeypatch.setattr(dates, "_dateparser_parse", lambda *args: asked.append(args[0]) or ask(*args))
     assert parse_dateline(line, ("en", "fr")).value == expected and asked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The digits of a model number or a reference are not a day: a day starts a word.
+    ("The X15 May 2023 upgrade was cancelled.", [("May 2023", "2023-05", "month")]),
+    ("Form A12.05.2023 was filed.", []),
+    ("Order x2020-11-10 was filed.", []),
+    ("Talks from 1-3 August 2023 and 15 May 2023.", [("1-3 August 2023", "2023-08-01", "day"),
+                                                   ("1-3 August 2023", "2023-08-03", "day"),
+                                                   ("15 May 2023", "2023-05-15", "day")]),
+    ("12.05.2023, then 2023-05-14.", [("12.05.2023", "2023-05-12", "day"), ("2023-05-14", "2023-05-14", "day")]),
+])
+def test_a_day_or_a_date_in_figures_starts_a_word(text, expected):
+    assert dated(text) == expected
