@@ -62,6 +62,8 @@ def sharded_site(tmp_path_factory):
         patch.setattr(dossier.search, "SHARD_PAGES", 8)
         assert build_site(default_paths(output=output, project=PROJECT)).ok
     assert len(json.loads((output / "pagefind" / "shards.json").read_text())) > 3
+    indexed = [p for p in dossier.search._searched(output) if b"data-pagefind-body" in (output / p).read_bytes()]
+    assert indexed.index(ARTICLE + "index.html") // 8 != indexed.index("places/meghri/index.html") // 8
     server = serve(output)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -126,8 +128,8 @@ def test_search_finds_an_article_by_a_word_in_its_body(page, site):
 
 
 def test_search_over_an_index_in_shards_finds_pages_of_every_shard(browser, sharded_site):
-    """The article and the place's page are in different shards (articles/ and places/ sort apart);
-    both are found, and the kind filter counts over the merged results."""
+    """The article and the place's page are in different shards (see `sharded_site`); both are
+    found, and the kind filter counts over the merged results."""
     context = browser.new_context()
     page = context.new_page()
     errors = []
