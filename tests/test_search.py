@@ -83,3 +83,19 @@ def test_a_small_site_has_one_index_and_no_shards(tmp_path):
     assert index_search(tmp_path) == []
     assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == []
     assert not (tmp_path / "pagefind" / "shards").exists()
+
+
+def test_the_preview_swaps_in_a_new_index_with_its_shards(tmp_path, monkeypatch):
+    import json
+
+    import dossier.search
+
+    monkeypatch.setattr(dossier.search, "SHARD_PAGES", 1)
+    for name in ("a", "b"):
+        (tmp_path / "articles" / name).mkdir(parents=True)
+        (tmp_path / "articles" / name / "index.html").write_text(page(f"article {name}"))
+    (tmp_path / "pagefind" / "shards" / "7").mkdir(parents=True)  # an older index, with more shards
+    assert reindex_live(tmp_path) == []
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == ["shards/1/"]
+    assert sorted(p.name for p in (tmp_path / "pagefind" / "shards").iterdir()) == ["1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]
