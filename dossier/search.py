@@ -55,7 +55,8 @@ def index_search(site: Path, into: Path | None = None) -> list[Problem]:
         problems = []
         for n, start in enumerate(starts):
             problems += _shard(site, pages[start:start + SHARD_PAGES], target / shards[n - 1] if n else target)
-            if problems:
+            if problems:  # no index rather than part of one (the preview keeps the one it has)
+                shutil.rmtree(target, ignore_errors=True)
                 break
     if not problems:
         target.mkdir(parents=True, exist_ok=True)

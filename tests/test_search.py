@@ -99,3 +99,26 @@ def test_the_preview_swaps_in_a_new_index_with_its_shards(tmp_path, monkeypatch)
     assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == ["shards/1/"]
     assert sorted(p.name for p in (tmp_path / "pagefind" / "shards").iterdir()) == ["1"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]
+
+
+def test_a_shard_that_fails_leaves_no_part_of_an_index(tmp_path, monkeypatch):
+    import dossier.search
+    from dossier.model import Problem
+
+    monkeypatch.setattr(dossier.search, "SHARD_PAGES", 1)
+    for name in ("a", "b", "c"):
+        (tmp_path / "articles" / name).mkdir(parents=True)
+        (tmp_path / "articles" / name / "index.html").write_text(page(f"article {name}"))
+    real, runs = dossier.search._pagefind, []
+
+    def second_fails(site, options, target, shown=None):
+        runs.append(target)
+        return [Problem(str(shown), "search index not built: out of memory")] if len(runs) == 2 else \
+            real(site, options, target, shown)
+
+    monkeypatch.setattr(dossier.search, "_pagefind", second_fails)
+    problems = dossier.search.index_search(tmp_path)
+    assert [p.message for p in problems] == ["search index not built: out of memory"]
+    assert problems[0].path == str(tmp_path)  # the site, not the shard's work folder
+    assert len(runs) == 2  # the third shard is not tried
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles"]
