@@ -8,7 +8,10 @@ Pagefind holds everything it indexes in memory until it writes the index: about 
 (measured: 565 article pages 147 MiB, 2,715 pages 680 MiB, 5,610 pages 1,416 MiB; 2.6 GiB for the
 14,000 pages of a 10,000-article site, and a 100,000-article site would need ~26 GiB). A larger site
 is indexed in shards of `SHARD_PAGES` pages, one Pagefind run after the other, and the search page
-merges them in the browser (Pagefind's `mergeIndex`); `pagefind/shards.json` lists them. Pagefind
+merges them in the browser (Pagefind's `mergeIndex`); `pagefind/shards.json` lists them, with a
+digest of each one's pages: indexing a site again (the preview after an edit, an update build), a
+shard whose pages did not change is copied from the index in place (at 10,000 articles, after one
+edit, 36.8 → 4.3 s). Pagefind
 leaves out a searched word that no page of an index has: with shards, a search for two words can
 find pages with only one of them, in a shard where no page has the other (not only where no page of
 the site has it).
@@ -17,6 +20,7 @@ the site has it).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -24,6 +28,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .incremental import digest
 from .model import KIND_PLURALS, Problem
 
 
@@ -37,31 +42,73 @@ SEARCHED = "{" + ",".join(["*", "articles/*", *(f"{folder}/*" for folder in KIND
 # (14,000 pages): 14 shards, Pagefind's peak 2,593 → 255 MiB, indexing 27 → 36 s (shards of 2,000:
 # 502 MiB, 25 s); a search in the browser took the same time, 0.8–1.4 s to 100 results shown.
 SHARD_PAGES = 1000
-SHARDS = "shards.json"  # in the index folder: the other shards' folders, relative to it, for search.js
+SHARDS = "shards.json"  # in the index folder: {"shards": the others' folders, for search.js; "digests": their pages'}
 
 
-def index_search(site: Path, into: Path | None = None) -> list[Problem]:
+def index_search(site: Path, into: Path | None = None, previous: Path | None = None) -> list[Problem]:
     """Write the search index into `site/pagefind/` (or `into`); a problem (not an exception) if it cannot.
     More than `SHARD_PAGES` pages are indexed in shards: the first in the index folder, the others in
-    its `shards/N/`."""
+    its `shards/N/`. Given the index made before (`previous`), a shard whose pages are all as they
+    were is copied from it instead of indexed again (after an edit, only the edited page's shard)."""
     target = into or site / "pagefind"
     pages = _searched(site)
+    shards, digests, problems = [], [], []
     if len(pages) <= SHARD_PAGES:
-        problems, shards = _pagefind(site, ["--glob", SEARCHED], target), []
-    else:  # only the pages that mark a body: a shard of pages without one would be indexed whole
-        pages = [page for page in pages if b"data-pagefind-body" in (site / page).read_bytes()]
+        problems = _pagefind(site, ["--glob", SEARCHED], target)
+    else:
+        marked = _marked(site, pages)
+        pages = list(marked)
         starts = range(0, len(pages), SHARD_PAGES)
         shards = [f"shards/{n}/" for n in range(1, len(starts))]
-        problems = []
+        digests = [digest(*(f"{page}={marked[page]}" for page in pages[start:start + SHARD_PAGES])) for start in starts]
+        before = _digests(previous)
         for n, start in enumerate(starts):
-            problems += _shard(site, pages[start:start + SHARD_PAGES], target / shards[n - 1] if n else target)
+            folder = target / shards[n - 1] if n else target
+            if n < len(before) and before[n] == digests[n]:
+                _copy_shard(previous / shards[n - 1] if n else previous, folder)
+            else:
+                problems += _shard(site, pages[start:start + SHARD_PAGES], folder)
             if problems:  # no index rather than part of one (the preview keeps the one it has)
                 shutil.rmtree(target, ignore_errors=True)
                 break
     if not problems:
         target.mkdir(parents=True, exist_ok=True)
-        (target / SHARDS).write_text(json.dumps(shards), encoding="utf-8")
+        (target / SHARDS).write_text(json.dumps({"shards": shards, "digests": digests}), encoding="utf-8")
     return problems
+
+
+def _marked(site: Path, pages: list[str]) -> dict[str, str]:
+    """The pages that mark a body to index (a shard of pages without one would be indexed whole), with
+    the digest of each."""
+    marked = {}
+    for page in pages:
+        data = (site / page).read_bytes()
+        if b"data-pagefind-body" in data:
+            marked[page] = hashlib.blake2b(data, digest_size=16).hexdigest()
+    return marked
+
+
+def _digests(index: Path | None) -> list[str]:
+    """The digests of the pages of each shard of an index, if it has shards (none if unreadable)."""
+    try:
+        return json.loads((index / SHARDS).read_text(encoding="utf-8"))["digests"] if index else []
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
+def _copy_shard(source: Path, folder: Path) -> None:
+    """A shard of an earlier index, as it is (hard links where the file system allows), without the
+    other shards and their list (which the first shard's folder holds)."""
+    def others(directory: str, names: list[str]) -> set[str]:
+        return {"shards", SHARDS} & set(names) if Path(directory) == source else set()
+    shutil.copytree(source, folder, ignore=others, copy_function=_link, dirs_exist_ok=True)
+
+
+def _link(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, destination)
 
 
 def _searched(site: Path) -> list[str]:
@@ -78,10 +125,7 @@ def _shard(site: Path, pages: list[str], target: Path) -> list[Problem]:
     try:
         for page in pages:
             (folder / page).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / page, folder / page)
-            except OSError:  # a file system without hard links
-                shutil.copyfile(site / page, folder / page)
+            _link(site / page, folder / page)
         return _pagefind(folder, [], target, shown=site)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -107,7 +151,7 @@ def reindex_live(site: Path, swapping=contextlib.nullcontext()) -> list[Problem]
     while it was indexed, nothing is swapped in (the build that replaced it asks for another index)."""
     fresh, retired = site / ".pagefind-new", site / ".pagefind-old"
     shutil.rmtree(fresh, ignore_errors=True)
-    problems = index_search(site, into=fresh)
+    problems = index_search(site, into=fresh, previous=site / "pagefind")
     with swapping:  # two renames; the old index (thousands of files) is removed after
         if not problems and fresh.is_dir():
             shutil.rmtree(retired, ignore_errors=True)

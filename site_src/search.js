@@ -89,10 +89,10 @@
     return pagefind.init();
   }).then(function () {
     return fetch(new URL("shards.json", index)).then(function (response) {
-      return response.ok ? response.json() : [];
+      return response.ok ? response.json() : {shards: []};
     });
-  }).then(function (shards) {
-    return Promise.all(shards.map(function (shard) { return pagefind.mergeIndex(new URL(shard, index).href); }));
+  }).then(function (listed) {
+    return Promise.all(listed.shards.map(function (shard) { return pagefind.mergeIndex(new URL(shard, index).href); }));
   }).then(function () {
     box.hidden = false;
     input.addEventListener("input", run);

@@ -61,7 +61,7 @@ def sharded_site(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(dossier.search, "SHARD_PAGES", 8)
         assert build_site(default_paths(output=output, project=PROJECT)).ok
-    assert len(json.loads((output / "pagefind" / "shards.json").read_text())) > 3
+    assert len(json.loads((output / "pagefind" / "shards.json").read_text())["shards"]) > 3
     indexed = [p for p in dossier.search._searched(output) if b"data-pagefind-body" in (output / p).read_bytes()]
     assert indexed.index(ARTICLE + "index.html") // 8 != indexed.index("places/meghri/index.html") // 8
     server = serve(output)

@@ -27,7 +27,7 @@ def test_a_site_replaced_while_it_was_indexed_is_left_alone(tmp_path, monkeypatc
 
     (tmp_path / "index.html").write_text(page("words"))
 
-    def index_then_lose_it(site, into=None):  # the site was swapped for a new one meanwhile
+    def index_then_lose_it(site, into=None, previous=None):  # the site was swapped for a new one meanwhile
         return []
 
     monkeypatch.setattr(dossier.search, "index_search", index_then_lose_it)
@@ -66,7 +66,7 @@ def test_a_large_site_is_indexed_in_shards_listed_for_the_search_page(tmp_path, 
     (tmp_path / "articles" / "index.html").write_text(page("a list").replace(" data-pagefind-body", ""))
     assert index_search(tmp_path) == []
     index = tmp_path / "pagefind"
-    assert json.loads((index / "shards.json").read_text()) == ["shards/1/", "shards/2/"]
+    assert json.loads((index / "shards.json").read_text())["shards"] == ["shards/1/", "shards/2/"]
     counts = [json.loads((folder / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
               for folder in (index, index / "shards" / "1", index / "shards" / "2")]
     assert counts == [2, 2, 1]
@@ -81,7 +81,7 @@ def test_a_small_site_has_one_index_and_no_shards(tmp_path):
     (tmp_path / "about").mkdir()
     (tmp_path / "about" / "index.html").write_text(page("words"))
     assert index_search(tmp_path) == []
-    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == []
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == {"shards": [], "digests": []}
     assert not (tmp_path / "pagefind" / "shards").exists()
 
 
@@ -96,7 +96,7 @@ def test_the_preview_swaps_in_a_new_index_with_its_shards(tmp_path, monkeypatch)
         (tmp_path / "articles" / name / "index.html").write_text(page(f"article {name}"))
     (tmp_path / "pagefind" / "shards" / "7").mkdir(parents=True)  # an older index, with more shards
     assert reindex_live(tmp_path) == []
-    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text()) == ["shards/1/"]
+    assert json.loads((tmp_path / "pagefind" / "shards.json").read_text())["shards"] == ["shards/1/"]
     assert sorted(p.name for p in (tmp_path / "pagefind" / "shards").iterdir()) == ["1"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]
 
@@ -122,3 +122,38 @@ def test_a_shard_that_fails_leaves_no_part_of_an_index(tmp_path, monkeypatch):
     assert problems[0].path == str(tmp_path)  # the site, not the shard's work folder
     assert len(runs) == 2  # the third shard is not tried
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles"]
+
+
+def test_after_an_edit_only_the_shard_of_the_edited_page_is_indexed_again(tmp_path, monkeypatch):
+    """The preview (and an update build) reindexes the live site: a shard whose pages are all as they
+    were is copied from the index in place; the result is the index a fresh run would make."""
+    import filecmp
+
+    import dossier.search
+
+    monkeypatch.setattr(dossier.search, "SHARD_PAGES", 1)
+    for name in ("a", "b", "c"):
+        (tmp_path / "articles" / name).mkdir(parents=True)
+        (tmp_path / "articles" / name / "index.html").write_text(page(f"article {name}"))
+    assert dossier.search.index_search(tmp_path) == []
+    (tmp_path / "articles" / "b" / "index.html").write_text(page("article b, edited"))
+    real, runs = dossier.search._pagefind, []
+
+    def counted(site, options, target, shown=None):
+        runs.append(target.name)
+        return real(site, options, target, shown)
+
+    monkeypatch.setattr(dossier.search, "_pagefind", counted)
+    assert reindex_live(tmp_path) == []
+    assert runs == ["1"]  # shards/1/: page b's
+    fresh = tmp_path.parent / "fresh"
+    assert dossier.search.index_search(tmp_path, into=fresh) == []
+
+    def same(left, right):
+        compared = filecmp.dircmp(left, right)
+        assert compared.left_only == compared.right_only == compared.diff_files == compared.funny_files == []
+        assert filecmp.cmpfiles(left, right, compared.common_files, shallow=False)[0] == sorted(compared.common_files)
+        for folder in compared.common_dirs:
+            same(left / folder, right / folder)
+
+    same(tmp_path / "pagefind", fresh)
