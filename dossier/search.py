@@ -11,10 +11,9 @@ is indexed in shards of `SHARD_PAGES` pages, one Pagefind run after the other, a
 merges them in the browser (Pagefind's `mergeIndex`); `pagefind/shards.json` lists them, with a
 digest of each one's pages: indexing a site again (the preview after an edit, an update build), a
 shard whose pages did not change is copied from the index in place (at 10,000 articles, after one
-edit, 36.8 → 4.3 s). Pagefind
-leaves out a searched word that no page of an index has: with shards, a search for two words can
-find pages with only one of them, in a shard where no page has the other (not only where no page of
-the site has it).
+edit, 36.8 → 4.3 s). Pagefind leaves out a searched word that no page of an index has: with shards,
+a search for two words can find pages with only one of them, in a shard where no page has the other
+(not only where no page of the site has it).
 """
 
 from __future__ import annotations
