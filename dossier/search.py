@@ -41,7 +41,7 @@ SEARCHED = "{" + ",".join(["*", "articles/*", *(f"{folder}/*" for folder in KIND
 # (14,000 pages): 14 shards, Pagefind's peak 2,593 → 255 MiB, indexing 27 → 36 s (shards of 2,000:
 # 502 MiB, 25 s); a search in the browser took the same time, 0.8–1.4 s to 100 results shown.
 SHARD_PAGES = 1000
-SHARDS = "shards.json"  # in the index folder: {"shards": the others' folders, for search.js; "digests": their pages'}
+SHARDS = "shards.json"  # in the index folder: the other shards' folders (for search.js), each shard's digest
 
 
 def index_search(site: Path, into: Path | None = None, previous: Path | None = None) -> list[Problem]:
