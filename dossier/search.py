@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -59,13 +60,14 @@ def index_search(site: Path, into: Path | None = None, previous: Path | None = N
         pages = list(marked)
         starts = range(0, len(pages), SHARD_PAGES)
         shards = [f"shards/{n}/" for n in range(1, len(starts))]
-        digests = [digest(*(f"{page}={marked[page]}" for page in pages[start:start + SHARD_PAGES])) for start in starts]
+        version = _pagefind_version()
+        digests = [digest(version, *(f"{page}={marked[page]}" for page in pages[start:start + SHARD_PAGES]))
+                   for start in starts]
         before = _digests(previous)
         for n, start in enumerate(starts):
             folder = target / shards[n - 1] if n else target
-            if n < len(before) and before[n] == digests[n]:
-                _copy_shard(previous / shards[n - 1] if n else previous, folder)
-            else:
+            if not (n < len(before) and before[n] == digests[n]
+                    and _copy_shard(previous / shards[n - 1] if n else previous, folder)):
                 problems += _shard(site, pages[start:start + SHARD_PAGES], folder)
             if problems:  # no index rather than part of one (the preview keeps the one it has)
                 shutil.rmtree(target, ignore_errors=True)
@@ -95,12 +97,25 @@ def _digests(index: Path | None) -> list[str]:
         return []
 
 
-def _copy_shard(source: Path, folder: Path) -> None:
+def _copy_shard(source: Path, folder: Path) -> bool:
     """A shard of an earlier index, as it is (hard links where the file system allows), without the
-    other shards and their list (which the first shard's folder holds)."""
+    other shards and their list (which the first shard's folder holds); False if it cannot be read."""
     def others(directory: str, names: list[str]) -> set[str]:
         return {"shards", SHARDS} & set(names) if Path(directory) == source else set()
-    shutil.copytree(source, folder, ignore=others, copy_function=_link, dirs_exist_ok=True)
+    try:
+        shutil.copytree(source, folder, ignore=others, copy_function=_link, dirs_exist_ok=True)
+        return True
+    except OSError:  # e.g. removed by hand: the shard is indexed again
+        shutil.rmtree(folder, ignore_errors=True)
+        return False
+
+
+def _pagefind_version() -> str:
+    """A shard indexed by another Pagefind is not reused: the merged bundles must be of one version."""
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def _link(source: str, destination: str) -> None:

@@ -157,3 +157,18 @@ def test_after_an_edit_only_the_shard_of_the_edited_page_is_indexed_again(tmp_pa
             same(left / folder, right / folder)
 
     same(tmp_path / "pagefind", fresh)
+
+
+def test_a_shard_missing_from_the_index_in_place_is_indexed_again(tmp_path, monkeypatch):
+    import shutil
+
+    import dossier.search
+
+    monkeypatch.setattr(dossier.search, "SHARD_PAGES", 1)
+    for name in ("a", "b"):
+        (tmp_path / "articles" / name).mkdir(parents=True)
+        (tmp_path / "articles" / name / "index.html").write_text(page(f"article {name}"))
+    assert dossier.search.index_search(tmp_path) == []
+    shutil.rmtree(tmp_path / "pagefind" / "shards" / "1")  # removed by hand
+    assert reindex_live(tmp_path) == []
+    assert (tmp_path / "pagefind" / "shards" / "1" / "pagefind-entry.json").is_file()
