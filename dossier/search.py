@@ -35,7 +35,8 @@ from .model import KIND_PLURALS, Problem
 # The pages whose templates mark a body to index: articles, entity pages and the editor's pages (a
 # folder deep). Pagefind reads only these: the source pages and the chronology, a third of the HTML,
 # would be parsed for nothing. A template that marks another kind of page must be added here.
-SEARCHED = "{" + ",".join(["*", "articles/*", *(f"{folder}/*" for folder in KIND_PLURALS.values())]) + "}/index.html"
+_FOLDERS = ("articles", *KIND_PLURALS.values())  # besides the site's own top folders (the editor's pages)
+SEARCHED = "{" + ",".join(["*", *(f"{folder}/*" for folder in _FOLDERS)]) + "}/index.html"
 
 
 # Pages a Pagefind run indexes at most (~255 MiB); more are split into shards. At 10,000 articles
@@ -127,8 +128,7 @@ def _link(source: str, destination: str) -> None:
 
 def _searched(site: Path) -> list[str]:
     """The pages Pagefind is given (`SEARCHED`), in order."""
-    pages = [*site.glob("*/index.html"), *(page for folder in ["articles", *KIND_PLURALS.values()]
-                                            for page in site.glob(f"{folder}/*/index.html"))]
+    pages = [*site.glob("*/index.html"), *(page for folder in _FOLDERS for page in site.glob(f"{folder}/*/index.html"))]
     return sorted(page.relative_to(site).as_posix() for page in pages)
 
 
