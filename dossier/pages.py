@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, co_mentions, latest_first, quotes_of
+from .catalogue import Catalogue, co_mentions, latest_first
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
@@ -283,7 +283,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "articles": [{**article_item(cat.articles[s], words), "sentences": list(sentences.get(s, ())),
                           "count": cat.times_named(s, entity.id)} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
-                       sorted(quotes_of(cat, corpus.analyses, entity.id), key=_quote_order(cat))],
+                       sorted(corpus.quotes_of(entity.id), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
                             for e, n in around],
             "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.text,

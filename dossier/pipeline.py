@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .boilerplate import Rule, load_rules
 from .cache import ArticleCache
-from .catalogue import Catalogue, named_entities, named_sentences, start_sentences
+from .catalogue import Catalogue, named_entities, named_sentences, start_entity_parts
 from .chronology import article_entries, start_chronology
 from .config import load_site_config
 from .dated import find_dated_mentions
@@ -115,9 +115,9 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
             if found:
                 pictures[article.slug] = found
             problems += picture_problems
-    with timings.stage("chronology"):  # and the sentences for entity pages: each in a child process, side by side
-        chronology, sentences = start_chronology(articles, entities, analyses), start_sentences(articles, analyses)
-        chronology, sentences = chronology(), sentences()
+    with timings.stage("chronology"):  # and what entity pages quote: each in a child process, side by side
+        chronology, parts = start_chronology(articles, entities, analyses), start_entity_parts(articles, analyses)
+        chronology, (sentences, quotes) = chronology(), parts()
     with timings.stage("editorial pages"):
         pages, page_problems = read_pages(paths.content, context.forms)
         problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
@@ -126,7 +126,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         problems += shortcode_problems(analysed, context, articles, paths.content / "pages")
     return Corpus(site, articles, entities, analyses, chronology, copies, pages=analysed,
                   assets=read_assets(paths.site_src), pictures=pictures, versions=versions,
-                  sentences=sentences), problems
+                  sentences=sentences, quotes=quotes), problems
 
 
 def registry(content: Path) -> tuple[tuple[Entity, ...], list[Problem], Matcher, dict[str, str]]:
