@@ -1,7 +1,7 @@
 """catalogue.py's whole-site lookups made aside: the sentences and the quotes an entity page shows."""
 
 from dossier import catalogue
-from dossier.catalogue import start_entity_parts
+from dossier.catalogue import Catalogue, co_mentions, start_entity_parts
 from dossier.model import Analysis, Corpus, Quote, SiteConfig, pack
 from helpers import article
 
@@ -47,3 +47,12 @@ def test_an_entitys_quotes_come_in_the_order_of_its_articles_each_read_once(monk
         ("old", "one"), ("old", "three"), ("mid", "four"), ("undated", "five")]
     assert [q.text for q in corpus.quotes_of("y")] == ["two", "six"]
     assert corpus.quotes_of("nobody") == []
+
+
+def test_co_mentions_count_articles_most_first_then_by_id():
+    cat = Catalogue({}, {}, articles_of={"x": ["a1", "a2", "a3"], "lone": ["a4"]},
+                    entities_in={"a1": ("x", "z", "b"), "a2": ("c", "x"), "a3": ("x", "a", "c", "b"), "a4": ("lone",)})
+    assert co_mentions(cat, "x", 10) == [("b", 2), ("c", 2), ("a", 1), ("z", 1)]  # z was counted before a
+    assert co_mentions(cat, "x", 1) == [("b", 2)]
+    assert co_mentions(cat, "lone", 10) == []
+    assert co_mentions(cat, "unknown", 10) == []
