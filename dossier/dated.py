@@ -29,18 +29,24 @@ _FUTURE = re.compile(r"\b(will|shall|to be held|scheduled|plans?|planned|expects
 _DIGIT = re.compile(r"\d")
 _NEEDS_MONTH = {"day-range", "day-month", "month-day", "month-year", "bare-month"}
 _NEEDS_DIGIT = {"day-range", "day-month", "month-day", "month-year", "numeric", "iso", "year"}
+# The kinds whose patterns begin with a word boundary and a month name, or a leading word: the regular
+# expression engine would try them at every position of the text (see _DAY); they are tried only
+# where a month name or a leading word begins, found once for both kinds of each (`_matches_at`).
+_MONTH_LED = {"month-day", "month-year"}
+_LEAD_LED = {"year", "bare-month"}
 _RELATIVE_YEAR = {"this year": 0, "last year": -1, "next year": 1, "previous year": -1}
 
 
 @lru_cache(maxsize=16)
-def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, list[tuple[str, re.Pattern]]]:
-    """Month names, a pattern that finds any month name, and the candidate patterns by kind.
+def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, re.Pattern, list[tuple[str, re.Pattern]]]:
+    """Month names; patterns that find where a month name and a leading word (`in`, `since`) can
+    begin; and the candidate patterns by kind.
 
     The patterns run on lower-cased text (much faster than re.IGNORECASE); capitals are checked after.
     """
     names = month_names(languages)
     month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
-    return names, re.compile(rf"\b{month}"), [
+    return names, re.compile(rf"\b(?={month})"), re.compile(rf"\b(?={_LEAD})"), [
         ("day-range", re.compile(rf"{_DAY}{_ORD}\s*(?:-|–|—|to|and|until|till)\s*(\d{{1,2}}){_ORD}\s+(?:of\s+)?"
                                  rf"{month}(?:,?\s+{_YEAR})?\b(?!-)")),
         ("day-month", re.compile(rf"{_DAY}{_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)")),
@@ -58,17 +64,20 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
                         languages: tuple[str, ...], mentions: tuple[Mention, ...],
                         entities: dict[str, Entity], date_order: str = "DMY") -> tuple[DatedMention, ...]:
     """Every explicit date in the body, resolved, with the entities and event of its sentence."""
-    names, any_month, patterns = _patterns(languages)
+    names, month_starts, lead_starts, patterns = _patterns(languages)
     english = "en" in languages
     found: list[DatedMention] = []
     for block in blocks:
         lowered = lower_same_length(block.text)
-        has_month, has_digit = any_month.search(lowered) is not None, _DIGIT.search(lowered) is not None
+        months = [match.start() for match in month_starts.finditer(lowered)]
+        has_digit = _DIGIT.search(lowered) is not None
+        leads = [match.start() for match in lead_starts.finditer(lowered)] if has_digit or months else []
         candidates = []
         for kind, pattern in patterns:
-            if (kind in _NEEDS_MONTH and not has_month) or (kind in _NEEDS_DIGIT and not has_digit):
+            if (kind in _NEEDS_MONTH and not months) or (kind in _NEEDS_DIGIT and not has_digit):
                 continue
-            for match in pattern.finditer(lowered):
+            starts = months if kind in _MONTH_LED else leads if kind in _LEAD_LED else None
+            for match in pattern.finditer(lowered) if starts is None else _matches_at(pattern, lowered, starts):
                 candidates.append((match.start(), match.end(), kind, match))
         if not candidates:
             continue
@@ -88,6 +97,18 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
             found += [DatedMention(slug, block.index, start, end, text, date, sentence, in_sentence,
                                    _event_for(date, in_sentence, entities)) for date in dates]
     return tuple(found)
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """`pattern.finditer(text)`, given every position where a match can begin (in order): the same
+    matches, none starting inside the one before."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            match = pattern.match(text, start)
+            if match:
+                end = match.end()
+                yield match
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,12 @@
 """Explicit dates in prose: value, precision, the year from context, and false positives left out."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from dossier.dated import find_dated_mentions
+from dossier.dated import _LEAD_LED, _MONTH_LED, _matches_at, _patterns, find_dated_mentions
 from dossier.dates import parse_dateline, parse_iso, parse_numeric
+from dossier.link import lower_same_length
 from helpers import blocks_of
 from dossier.model import PartialDate
 
@@ -179,3 +182,23 @@ def test_datelines_of_words_dateparser_knows_are_still_asked(line, expected, mon
 ])
 def test_a_day_or_a_date_in_figures_starts_a_word(text, expected):
     assert dated(text) == expected
+
+
+WORDS = ["in", "the", "end", "of", "the end of", "year", "the year", "since", "mid-", "may", "March", "sept.", "2020", "1999", "12", "3rd",
+         "to", ",", "-", "%", "per", "days", "в", "весной", "мае", "2019-05-06", "03.04.2019"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.lists(st.sampled_from([" ", "  ", "", "\n"]), min_size=14,
+                                                                 max_size=14))
+@example(["the end of", "2020"], [" "] * 14)  # a leading word inside a match: not a match of its own
+@example(["весной", "2019"], [" "] * 14)  # "в" also leads
+def test_patterns_tried_where_a_month_or_a_leading_word_begins_find_what_scanning_finds(words, spaces):
+    text = lower_same_length("".join(w + s for w, s in zip(words, spaces)))
+    _, month_starts, lead_starts, patterns = _patterns(("en", "ru"))
+    starts = {"month": [m.start() for m in month_starts.finditer(text)],
+              "lead": [m.start() for m in lead_starts.finditer(text)]}
+    for kind, pattern in patterns:
+        if kind in _MONTH_LED or kind in _LEAD_LED:
+            tried = _matches_at(pattern, text, starts["month" if kind in _MONTH_LED else "lead"])
+            assert [m.span() for m in tried] == [m.span() for m in pattern.finditer(text)], (kind, text)
