@@ -443,8 +443,8 @@ def read_body(units: list[Unit], markdown: bool, title: str) -> Body:
         elif blocks and (picture := _UNTITLED_PICTURE.match(blocks[-1])) and len(unit.plain) <= 300 \
                 and not unit.heading and CAPTION.match(unit.plain):
             blocks[-1] = f"{picture.group(1)} {link_title(unit.plain)})"  # the caption under a picture
-        elif not unit.heading and (match := CAPTION.match(unit.plain)) and len(unit.plain) <= 300 \
-                and "](" not in unit.plain:
+        elif not unit.heading and len(unit.plain) <= 300 and "](" not in unit.plain \
+                and (match := CAPTION.match(unit.plain)):  # matched last: it costs ~65 ns a character
             captions.append(Caption(match.group(1).strip(), match.group(2).strip()))
             removed.append(Removed(unit.plain, "photo caption", unit.line))
         elif _is_pull_quote(unit.plain, units, i):
