@@ -33,7 +33,6 @@ class Catalogue:
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
-    numbered: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see `numbers`
 
     def named_in(self, slug: str) -> dict[str, int]:
         """The entities an article names, with how often, most named first. (Kept as two tuples an
@@ -42,16 +41,6 @@ class Catalogue:
 
     def times_named(self, slug: str, entity: str) -> int:
         return self.counts_in[slug][self.entities_in[slug].index(entity)]
-
-    def numbers(self) -> tuple[list[str], dict[str, int], dict[str, np.ndarray]]:
-        """Every entity named, numbered in id order (ids, id → number), and the numbers of those each
-        article names: made when first asked for, once in each process (the render workers)."""
-        if not self.numbered:
-            ids = sorted({entity for named in self.entities_in.values() for entity in named})
-            number = {entity: n for n, entity in enumerate(ids)}
-            self.numbered["all"] = ids, number, {slug: np.fromiter(map(number.__getitem__, named), np.int32, len(named))
-                                                 for slug, named in self.entities_in.items()}
-        return self.numbered["all"]
 
 
 def build_catalogue(corpus: Corpus) -> Catalogue:
@@ -96,21 +85,6 @@ def named_sentences(mentions: tuple[Mention, ...], most: int = 3) -> dict[str, t
     return {entity: tuple(sentences) for entity, sentences in found.items()}
 
 
-def co_mentions(cat: Catalogue, entity: str, limit: int) -> list[tuple[str, int]]:
-    """The entities most often mentioned in the same articles as `entity`, with how many articles: most
-    first, then by id. Counted by numpy over the numbers of the entities its articles name (a Python
-    Counter took 3.5 s for the 4,000 entity pages of 10,000 articles, naming 50 entities each)."""
-    slugs = cat.articles_of.get(entity)
-    if not slugs:
-        return []
-    ids, number, numbers_in = cat.numbers()
-    counts = np.bincount(np.concatenate([numbers_in[slug] for slug in slugs]), minlength=len(ids))
-    counts[number[entity]] = 0
-    found = np.flatnonzero(counts)
-    ranked = found[np.lexsort((found, -counts[found]))][:limit]  # by count, most first, then by number (id order)
-    return [(ids[n], int(counts[n])) for n in ranked]
-
-
 def latest_first(slugs: Iterable[str], articles: dict[str, Article]) -> list[str]:
     """Dated articles, most recent first, then the undated ones (`slugs` in time order)."""
     slugs = list(slugs)
@@ -119,29 +93,66 @@ def latest_first(slugs: Iterable[str], articles: dict[str, Article]) -> list[str
 
 
 def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int = KWIC_ARTICLES
-                       ) -> Callable[[], tuple[dict[str, Shelved], dict[str, tuple[Shelved, ...]]]]:
-    """What entity pages quote, made aside in a child process (beside the chronology's, on the other
-    core); what it returns waits for them. For each entity:
+                       ) -> Callable[[], dict]:
+    """What entity pages show of the articles, made aside in a child process (beside the chronology's);
+    what it returns (the `Corpus` fields `sentences`, `quotes` and `co_mentions`) waits for it.
+    For each entity:
     - the sentences naming it in each of its `most` most recent articles (dated ones latest first,
       then the undated), for `Corpus.sentences_naming`. Made by each page, they were a third of the
       entity pages' time: a page unpacked every sentence of each of its articles for the few naming it;
     - the quotes it said, in the articles' time order, for `Corpus.quotes_of`. Gathered by each page,
       every article was unpacked once for each speaker it quotes (4 s at 10,000 articles, against
-      0.3 s for once each)."""
+      0.3 s for once each);
+    - the entities most often named in the same articles (`_co_mentions`)."""
     shelf = Shelf()
     job = Aside(_entity_parts, articles, analyses, most, shelf)
 
-    def finish() -> tuple[dict[str, Shelved], dict[str, tuple[Shelved, ...]]]:
-        sentences, quotes = job.result()
-        return ({entity: Shelved(shelf, *span) for entity, span in sentences.items()},
-                {speaker: tuple(Shelved(shelf, *span) for span in spans) for speaker, spans in quotes.items()})
+    def finish() -> dict:
+        sentences, quotes, co_mentioned = job.result()
+        return {"sentences": {entity: Shelved(shelf, *span) for entity, span in sentences.items()},
+                "quotes": {speaker: tuple(Shelved(shelf, *span) for span in spans) for speaker, spans in quotes.items()},
+                "co_mentions": co_mentioned}
     return finish
 
 
-def _entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int,
-                  shelf: Shelf) -> tuple[dict[str, tuple[int, int]], dict[str, list[tuple[int, int]]]]:
-    """`start_entity_parts`' work: the sentences' and the quotes' places on `shelf`."""
-    return _sentences(articles, analyses, most, shelf), _quotes(articles, analyses, shelf)
+def _entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int, shelf: Shelf) -> tuple:
+    """`start_entity_parts`' work: the sentences' and the quotes' places on `shelf`, and the co-mentions."""
+    return _sentences(articles, analyses, most, shelf), _quotes(articles, analyses, shelf), \
+        _co_mentions(articles, analyses)
+
+
+CO_MENTIONED = 12  # an entity page shows this many of the entities most often named with it
+
+
+def _co_mentions(articles: tuple[Article, ...], analyses: dict[str, Analysis],
+                 limit: int = CO_MENTIONED) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each entity, the `limit` entities most often named in the same articles, with in how many:
+    most first, then by id. Counted by numpy, entity by entity, over the numbers of the entities each
+    article names (a Python Counter, in each page, took 3.5 s for the 4,000 entity pages of 10,000
+    articles naming 50 entities each; ~0.3 s here)."""
+    number: dict[str, int] = {}  # entity → number, in the order first named
+    named = []  # of each article, the numbers of the entities it names
+    for article in articles:
+        entities = [entity for entity, _ in analyses[article.slug].named()]
+        named.append(np.fromiter((number.setdefault(entity, len(number)) for entity in entities), np.int32,
+                                 len(entities)))
+    entities = list(number)
+    in_id_order = np.empty(len(entities), np.int32)  # each number's place in id order, to break ties
+    in_id_order[[number[entity] for entity in sorted(entities)]] = np.arange(len(entities), dtype=np.int32)
+    flat = np.concatenate(named) if named else np.empty(0, np.int32)
+    article_of = np.repeat(np.arange(len(named)), [len(numbers) for numbers in named])
+    by_entity = article_of[np.argsort(flat, kind="stable")]  # the articles naming each entity, entity after entity
+    ends = np.cumsum(np.bincount(flat, minlength=len(entities)))
+    found = {}
+    for n, entity in enumerate(entities):
+        with_it = by_entity[(ends[n - 1] if n else 0):ends[n]].tolist()
+        counts = np.bincount(np.concatenate([named[a] for a in with_it]), minlength=len(entities))
+        counts[n] = 0
+        others = np.flatnonzero(counts)
+        ranked = others[np.lexsort((in_id_order[others], -counts[others]))][:limit]  # most first, then by id
+        if len(ranked):
+            found[entity] = tuple((entities[m], int(counts[m])) for m in ranked.tolist())
+    return found
 
 
 def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int,

@@ -17,8 +17,8 @@ SIZE = 480
 RADIUS = 170
 
 
-def ego_graph(cat: Catalogue, entity_id: str, around: list[tuple[str, int]]) -> dict | None:
-    """One entity in the middle, the entities most often mentioned with it (`co_mentions`) around it."""
+def ego_graph(cat: Catalogue, entity_id: str, around: tuple[tuple[str, int], ...]) -> dict | None:
+    """One entity in the middle, the entities most often mentioned with it (`Corpus.co_mentions`) around it."""
     if not around:
         return None
     centre = SIZE / 2

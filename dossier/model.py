@@ -485,6 +485,7 @@ class Corpus:
     versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
     sentences: dict[str, bytes | Shelved] = field(default_factory=dict)  # entity → pack(see `sentences_naming`)
     quotes: dict[str, tuple[bytes | Shelved, ...]] = field(default_factory=dict)  # speaker → packed groups of quotes
+    co_mentions: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)  # entity → (entity, articles)
 
     def sentences_naming(self, entity: str) -> dict[str, tuple[str, ...]]:
         """The sentences naming an entity in its most recent articles, by article slug, for its page

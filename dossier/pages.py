@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, co_mentions, latest_first
+from .catalogue import Catalogue, latest_first
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
 from .graph import collection_graph, ego_graph
 from .urls import article_url, entity_url, tag_url
@@ -272,7 +272,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
     sentences = corpus.sentences_naming(entity.id)  # in its most recent articles
     dated, dated_count = corpus.chronology.timeline(entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
-    around = co_mentions(cat, entity.id, 12)
+    around = corpus.co_mentions.get(entity.id, ())  # the entities most often named with it
     return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
             "entity": entity,
             "kind_label": words(f"nav.{KIND_PLURALS[entity.kind]}"),

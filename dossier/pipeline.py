@@ -116,8 +116,8 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
                 pictures[article.slug] = found
             problems += picture_problems
     with timings.stage("chronology"):  # and what entity pages quote: each in a child process, side by side
-        chronology, parts = start_chronology(articles, entities, analyses), start_entity_parts(articles, analyses)
-        chronology, (sentences, quotes) = chronology(), parts()
+        chronology, entity_parts = start_chronology(articles, entities, analyses), start_entity_parts(articles, analyses)
+        chronology, entity_parts = chronology(), entity_parts()
     with timings.stage("editorial pages"):
         pages, page_problems = read_pages(paths.content, context.forms)
         problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
@@ -126,7 +126,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         problems += shortcode_problems(analysed, context, articles, paths.content / "pages")
     return Corpus(site, articles, entities, analyses, chronology, copies, pages=analysed,
                   assets=read_assets(paths.site_src), pictures=pictures, versions=versions,
-                  sentences=sentences, quotes=quotes), problems
+                  **entity_parts), problems
 
 
 def registry(content: Path) -> tuple[tuple[Entity, ...], list[Problem], Matcher, dict[str, str]]:

@@ -1,7 +1,7 @@
 """catalogue.py's whole-site lookups made aside: the sentences and the quotes an entity page shows."""
 
 from dossier import catalogue
-from dossier.catalogue import Catalogue, co_mentions, start_entity_parts
+from dossier.catalogue import start_entity_parts
 from dossier.model import Analysis, Corpus, Quote, SiteConfig, pack
 from helpers import article
 
@@ -19,13 +19,13 @@ def test_an_entitys_sentences_come_from_its_most_recent_articles_then_the_undate
         "new": analysis([("x", 1)], {"x": ("X in 2022.",)}),
         "undated": analysis([("x", 1), ("y", 1)], {"x": ("X undated.",), "y": ("Y undated.",)}),
     }
-    shelved, _ = start_entity_parts(articles, analyses, most=2)()
+    shelved = start_entity_parts(articles, analyses, most=2)()["sentences"]
     corpus = Corpus(SiteConfig("Site"), articles, (), analyses, sentences=shelved)
     assert corpus.sentences_naming("x") == {"new": ("X in 2022.",), "mid": ("X in 2021.", "X again.")}
     assert corpus.sentences_naming("y") == {"old": ("Y in 2020.",), "undated": ("Y undated.",)}
     assert corpus.sentences_naming("z") == {"mid": ()}  # its article takes its place, with nothing to quote
     assert corpus.sentences_naming("unknown") == {}
-    everything, _ = start_entity_parts(articles, analyses, most=50)()
+    everything = start_entity_parts(articles, analyses, most=50)()["sentences"]
     assert list(Corpus(SiteConfig("Site"), articles, (), analyses, sentences=everything).sentences_naming("x")) == [
         "new", "mid", "old", "undated"]  # the dated latest first, then the undated
 
@@ -40,7 +40,7 @@ def test_an_entitys_quotes_come_in_the_order_of_its_articles_each_read_once(monk
     analyses = {"old": quoted("old", ("x", "one"), ("y", "two"), ("x", "three")),
                 "mid": quoted("mid", (None, "nobody's"), ("x", "four")),
                 "undated": quoted("undated", ("x", "five"), ("y", "six"))}
-    _, quotes = start_entity_parts(articles, analyses)()
+    quotes = start_entity_parts(articles, analyses)()["quotes"]
     assert (len(quotes["x"]), len(quotes["y"])) == (2, 1)  # x: a group of three, then the one left
     corpus = Corpus(SiteConfig("Site"), articles, (), analyses, quotes=quotes)
     assert [(q.article, q.text) for q in corpus.quotes_of("x")] == [
@@ -50,9 +50,11 @@ def test_an_entitys_quotes_come_in_the_order_of_its_articles_each_read_once(monk
 
 
 def test_co_mentions_count_articles_most_first_then_by_id():
-    cat = Catalogue({}, {}, articles_of={"x": ["a1", "a2", "a3"], "lone": ["a4"]},
-                    entities_in={"a1": ("x", "z", "b"), "a2": ("c", "x"), "a3": ("x", "a", "c", "b"), "a4": ("lone",)})
-    assert co_mentions(cat, "x", 10) == [("b", 2), ("c", 2), ("a", 1), ("z", 1)]  # z was counted before a
-    assert co_mentions(cat, "x", 1) == [("b", 2)]
-    assert co_mentions(cat, "lone", 10) == []
-    assert co_mentions(cat, "unknown", 10) == []
+    named = {"a1": ("x", "z", "b"), "a2": ("c", "x"), "a3": ("x", "a", "c", "b"), "a4": ("lone",)}
+    articles = tuple(article("", slug=slug) for slug in named)
+    analyses = {slug: analysis([(entity, 1) for entity in entities], {}) for slug, entities in named.items()}
+    co_mentions = start_entity_parts(articles, analyses)()["co_mentions"]
+    assert co_mentions["x"] == (("b", 2), ("c", 2), ("a", 1), ("z", 1))  # z was counted before a
+    assert co_mentions["a"] == (("b", 1), ("c", 1), ("x", 1))
+    assert "lone" not in co_mentions  # named with nothing else
+    assert catalogue._co_mentions(articles, analyses, limit=1)["x"] == (("b", 2),)
