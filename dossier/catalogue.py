@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .model import Analysis, Article, Corpus, Entity, Mention, Quote, Shelf, Shelved, pack
+from .model import Analysis, Article, Corpus, Entity, Mention, Parts, Quote, Shelf, Shelved, pack
 from .parallel import Aside
 from .urls import tag_key
 
@@ -105,7 +105,11 @@ def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analys
       0.3 s for once each);
     - the entities most often named in the same articles (`_co_mentions`)."""
     shelf = Shelf()
-    job = Aside(_entity_parts, articles, analyses, most, shelf)
+    latest = latest_first((a.slug for a in articles), {a.slug: a for a in articles})
+    named = Parts((analyses[slug].packed_named for slug in latest), latest)
+    sentences = Parts(analyses[slug].packed_sentences for slug in latest)
+    quoted = Parts(analyses[a.slug].packed_quotes for a in articles if analyses[a.slug].speakers)  # in time order
+    job = Aside(_entity_parts, named, sentences, quoted, most, shelf)
 
     def finish() -> dict:
         sentences, quotes, co_mentioned = job.result()
@@ -115,38 +119,38 @@ def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analys
     return finish
 
 
-def _entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int, shelf: Shelf) -> tuple:
-    """`start_entity_parts`' work: the sentences' and the quotes' places on `shelf`, and the co-mentions."""
-    return _sentences(articles, analyses, most, shelf), _quotes(articles, analyses, shelf), \
-        _co_mentions(articles, analyses)
+def _entity_parts(named: Parts, sentences: Parts, quoted: Parts, most: int, shelf: Shelf) -> tuple:
+    """`start_entity_parts`' work, from what each article names and the sentences naming each (both
+    of the articles latest first), and the quotes of those quoting a registered speaker: the
+    sentences' and the quotes' places on `shelf`, and the co-mentions."""
+    return _sentences(named, sentences, most, shelf), _quotes(quoted, shelf), _co_mentions(named)
 
 
 CO_MENTIONED = 12  # an entity page shows this many of the entities most often named with it
 
 
-def _co_mentions(articles: tuple[Article, ...], analyses: dict[str, Analysis],
-                 limit: int = CO_MENTIONED) -> dict[str, tuple[tuple[str, int], ...]]:
+def _co_mentions(named: Parts, limit: int = CO_MENTIONED) -> dict[str, tuple[tuple[str, int], ...]]:
     """For each entity, the `limit` entities most often named in the same articles, with in how many:
     most first, then by id. Counted by numpy, entity by entity, over the numbers of the entities each
     article names (a Python Counter, in each page, took 3.5 s for the 4,000 entity pages of 10,000
     articles naming 50 entities each; ~0.3 s here)."""
     number: dict[str, int] = {}  # entity → number, in the order first named
-    named = []  # of each article, the numbers of the entities it names
-    for article in articles:
-        entities = [entity for entity, _ in analyses[article.slug].named()]
-        named.append(np.fromiter((number.setdefault(entity, len(number)) for entity in entities), np.int32,
+    numbers = []  # of each article, the numbers of the entities it names
+    for article in range(len(named)):
+        entities = [entity for entity, _ in named.unpacked(article)]
+        numbers.append(np.fromiter((number.setdefault(entity, len(number)) for entity in entities), np.int32,
                                  len(entities)))
     entities = list(number)
     in_id_order = np.empty(len(entities), np.int32)  # each number's place in id order, to break ties
     in_id_order[[number[entity] for entity in sorted(entities)]] = np.arange(len(entities), dtype=np.int32)
-    flat = np.concatenate(named) if named else np.empty(0, np.int32)
-    article_of = np.repeat(np.arange(len(named)), [len(numbers) for numbers in named])
+    flat = np.concatenate(numbers) if numbers else np.empty(0, np.int32)
+    article_of = np.repeat(np.arange(len(numbers)), [len(of_article) for of_article in numbers])
     by_entity = article_of[np.argsort(flat, kind="stable")]  # the articles naming each entity, entity after entity
     ends = np.cumsum(np.bincount(flat, minlength=len(entities)))
     found = {}
     for n, entity in enumerate(entities):
         with_it = by_entity[(ends[n - 1] if n else 0):ends[n]].tolist()
-        counts = np.bincount(np.concatenate([named[a] for a in with_it]), minlength=len(entities))
+        counts = np.bincount(np.concatenate([numbers[a] for a in with_it]), minlength=len(entities))
         counts[n] = 0
         others = np.flatnonzero(counts)
         ranked = others[np.lexsort((in_id_order[others], -counts[others]))][:limit]  # most first, then by id
@@ -155,8 +159,7 @@ def _co_mentions(articles: tuple[Article, ...], analyses: dict[str, Analysis],
     return found
 
 
-def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int,
-               shelf: Shelf) -> dict[str, tuple[int, int]]:
+def _sentences(named: Parts, sentences: Parts, most: int, shelf: Shelf) -> dict[str, tuple[int, int]]:
     """Each entity's {article slug: sentences}, packed and put on `shelf` as soon as it has its `most`
     articles (held meanwhile: at most `most` articles of each entity), with where each is in it."""
     spans: dict[str, tuple[int, int]] = {}
@@ -166,13 +169,12 @@ def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], mos
         shelved = shelf.add(pack(found.pop(entity)))
         spans[entity] = shelved.start, shelved.end
 
-    for slug in latest_first((a.slug for a in articles), {a.slug: a for a in articles}):
-        analysis = analyses[slug]
-        needed = [entity for entity, _ in analysis.named() if entity not in spans]
+    for number, slug in enumerate(named.names()):
+        needed = [entity for entity, _ in named.unpacked(number) if entity not in spans]
         if needed:
-            sentences = analysis.sentences()
+            naming = sentences.unpacked(number, {})
             for entity in needed:
-                found.setdefault(entity, {})[slug] = sentences.get(entity, ())
+                found.setdefault(entity, {})[slug] = naming.get(entity, ())
                 if len(found[entity]) == most:
                     write(entity)
     for entity in sorted(found):
@@ -183,8 +185,7 @@ def _sentences(articles: tuple[Article, ...], analyses: dict[str, Analysis], mos
 QUOTES_HELD = 32  # a speaker's quotes are put on the shelf this many at a time
 
 
-def _quotes(articles: tuple[Article, ...], analyses: dict[str, Analysis],
-            shelf: Shelf) -> dict[str, list[tuple[int, int]]]:
+def _quotes(quoted: Parts, shelf: Shelf) -> dict[str, list[tuple[int, int]]]:
     """Each registered speaker's quotes in the articles' time order, packed and put on `shelf` in
     groups of `QUOTES_HELD` (held meanwhile: fewer than that of each speaker), with where each group is."""
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -194,11 +195,8 @@ def _quotes(articles: tuple[Article, ...], analyses: dict[str, Analysis],
         shelved = shelf.add(pack(tuple(held.pop(speaker))))
         spans.setdefault(speaker, []).append((shelved.start, shelved.end))
 
-    for article in articles:
-        analysis = analyses[article.slug]
-        if not analysis.speakers:
-            continue
-        for quote in analysis.quotes():
+    for article in range(len(quoted)):
+        for quote in quoted.unpacked(article):
             if quote.speaker:
                 held.setdefault(quote.speaker, []).append(quote)
                 if len(held[quote.speaker]) == QUOTES_HELD:

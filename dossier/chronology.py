@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 
-from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Shelf,
-                    Shelved, pack, shared_date)
+from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Parts,
+                    Shelf, Shelved, pack, shared_date)
 from .parallel import Aside
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
@@ -41,8 +41,9 @@ def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     # Each child writes what it packs to its own shelf, not back through a pickle (which would hold
     # them twice more, in both processes, at the child's largest).
     parts_shelf, timelines_shelf = Shelf(), Shelf()
-    parts = Aside(_parts, articles, entities, analyses, parts_shelf, budget)
-    timelines = Aside(_timelines, articles, entities, analyses, timeline, timelines_shelf, budget)
+    entries = Parts(analyses[a.slug].packed_entries for a in sorted(articles, key=attrgetter("slug")))
+    parts = Aside(_parts, _events(entities), entries, parts_shelf, budget)
+    timelines = Aside(_timelines, entries, timeline, timelines_shelf, budget)
 
     def finish() -> Chronology:
         chronology = parts.result()
@@ -53,8 +54,13 @@ def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     return finish
 
 
-def _parts(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
-           shelf: Shelf, budget: int) -> Chronology:
+def _events(entities: tuple[Entity, ...]) -> list[ChronologyEntry]:
+    """The registered events with a date, as entries, by text."""
+    return [ChronologyEntry(entity.date or entity.start, "event", entity.name, entities=(entity.id,), end=entity.end)
+            for entity in sorted(entities, key=lambda e: e.name) if entity.kind == "event" and (entity.date or entity.start)]
+
+
+def _parts(events: list[ChronologyEntry], entries: Parts, shelf: Shelf, budget: int) -> Chronology:
     """The entries in parts, each in order, packed and put on `shelf`; the chronology holds (start, end)
     of each in what was written.
 
@@ -63,46 +69,41 @@ def _parts(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses
     then publications and then mentions, each by article slug, an article's own entries being in
     order already) and sorted by date alone: the sort is stable, so entries of the same date keep
     that order. Same result, a few times faster."""
-    slugs = {a.slug: a.slug for a in articles}  # one string for each
     groups = _Groups(budget)
-    for entity in sorted(entities, key=lambda e: e.name):  # registered events, by text
-        if entity.kind == "event" and (entity.date or entity.start):
-            event = ChronologyEntry(entity.date or entity.start, "event", entity.name, entities=(entity.id,),
-                                    end=entity.end)
-            groups.add((Chronology.part_of(event.date), 0), event)
-    for entry in _entries(articles, analyses, groups):
+    for event in events:
+        groups.add((Chronology.part_of(event.date), 0), event)
+    for entry in _entries(entries, groups):
         groups.add((Chronology.part_of(entry.date), _KIND_ORDER[entry.kind]), entry)
-    chronology = Chronology()
+    chronology, slugs = Chronology(), {}  # slugs: one string for each
     for part in sorted({key[0] for key in groups.keys()}):
         found = [entry for rank in (0, 1, 2) for entry in groups.take((part, rank))]
         found.sort(key=_DATE)
         chronology.parts[part] = _write(shelf, tuple(found))
         chronology.sizes[part] = len(found)
         chronology.kinds.setdefault(part[:4], Counter()).update(e.kind for e in found)
-        chronology.articles[part] = tuple(sorted({slugs[e.article] for e in found if e.article}))
+        chronology.articles[part] = tuple(sorted({slugs.setdefault(e.article, e.article) for e in found if e.article}))
     return chronology
 
 
-def _timelines(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
-               timeline: int, shelf: Shelf, budget: int) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[str, ...]]]:
+def _timelines(entries: Parts, timeline: int, shelf: Shelf,
+               budget: int) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[str, ...]]]:
     """Each entity's dated mentions in the order its page lists them (by date, article, place), its
     first `timeline` and how many, packed and put on `shelf` (where each is, by entity); and the
     articles of each entity's dated mentions."""
-    slugs, ids = {a.slug: a.slug for a in articles}, {e.id: e.id for e in entities}  # one string for each
-    groups = _Groups(budget)
-    for entry in _entries(articles, analyses, groups):
+    groups, ids, slugs = _Groups(budget), {}, {}  # ids, slugs: one string for each
+    for entry in _entries(entries, groups):
         if entry.kind == "mention":
             for entity in entry.entities:
-                groups.add(ids.get(entity, entity), entry)
+                groups.add(ids.setdefault(entity, entity), entry)
     spans, dated_in = {}, {}
     for entity in sorted(groups.keys()):
         found = sorted(groups.take(entity), key=_TIMELINE)
         spans[entity] = _write(shelf, (tuple(found[:timeline]), len(found)))
-        dated_in[entity] = tuple(sorted({slugs[e.article] for e in found}))
+        dated_in[entity] = tuple(sorted({slugs.setdefault(e.article, e.article) for e in found}))
     return spans, dated_in
 
 
-def _entries(articles: tuple[Article, ...], analyses: dict[str, Analysis], groups: _Groups):
+def _entries(entries: Parts, groups: _Groups):
     """Every article's entries, an article at a time (in slug order); after each article, `groups`
     writes out what it holds if that is more than its budget.
 
@@ -110,8 +111,8 @@ def _entries(articles: tuple[Article, ...], analyses: dict[str, Analysis], group
     the budget are held, every group is written out to a file as a run and let go, so that memory
     stays bounded however large the corpus (all held at once, they were ~12 KB an article). Each
     group is read back, whole, when it is its turn to be sorted and packed."""
-    for article in sorted(articles, key=attrgetter("slug")):
-        yield from analyses[article.slug].entries()
+    for number in range(len(entries)):
+        yield from entries.unpacked(number)
         groups.write_if_full()
 
 

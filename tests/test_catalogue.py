@@ -2,7 +2,7 @@
 
 from dossier import catalogue
 from dossier.catalogue import start_entity_parts
-from dossier.model import Analysis, Corpus, Quote, SiteConfig, pack
+from dossier.model import Analysis, Corpus, Parts, Quote, SiteConfig, pack
 from helpers import article
 
 
@@ -57,4 +57,4 @@ def test_co_mentions_count_articles_most_first_then_by_id():
     assert co_mentions["x"] == (("b", 2), ("c", 2), ("a", 1), ("z", 1))  # z was counted before a
     assert co_mentions["a"] == (("b", 1), ("c", 1), ("x", 1))
     assert "lone" not in co_mentions  # named with nothing else
-    assert catalogue._co_mentions(articles, analyses, limit=1)["x"] == (("b", 2),)
+    assert catalogue._co_mentions(Parts(a.packed_named for a in analyses.values()), limit=1)["x"] == (("b", 2),)
