@@ -3,7 +3,7 @@
 import pickle
 from dataclasses import replace
 
-from dossier.model import PACKED, Analysis, PartialDate, Quote, Shelf, Shelved, pack, unpack
+from dossier.model import PACKED, Analysis, PartialDate, Parts, Quote, Shelf, Shelved, pack, unpack
 from dossier.parallel import aside
 from helpers import article
 
@@ -73,3 +73,13 @@ def test_a_shelf_reads_back_where_the_system_cannot_read_at_an_offset(monkeypatc
     shelved = [shelf.add(pack(n * "word ")) for n in range(20)]
     assert [unpack(s) for s in reversed(shelved)] == [n * "word " for n in reversed(range(20))]
     assert unpack(shelf.add(shelved[3])) == 3 * "word "  # moved within the shelf
+
+
+def test_parts_read_packed_values_from_any_shelf_by_number():
+    one, two = Shelf(), Shelf()
+    values = [one.add(pack(("a", 1))), pack(["loose"]), b"", two.add(pack({"b": 2})), one.add(pack("c"))]
+    parts = Parts(values, ["first", "second", "third", "fourth", "fifth"])
+    assert len(parts) == 5 and len(parts.shelves) == 2
+    assert [parts.unpacked(n, None) for n in range(5)] == [("a", 1), ["loose"], None, {"b": 2}, "c"]
+    assert parts.names() == ["first", "second", "third", "fourth", "fifth"]
+    assert Parts([]).names() == [] and len(Parts([])) == 0
