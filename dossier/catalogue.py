@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .model import Analysis, Article, Corpus, Entity, Mention, Parts, Quote, Shelf, Shelved, pack
+from .model import Analysis, Article, Corpus, Entity, Mention, Parts, Quote, Shelf, Shelved
 from .parallel import Aside
 from .urls import tag_key
 
@@ -94,7 +94,7 @@ def latest_first(slugs: Iterable[str], articles: dict[str, Article]) -> list[str
 
 def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int = KWIC_ARTICLES
                        ) -> Callable[[], dict]:
-    """What entity pages show of the articles, made aside in a child process (beside the chronology's);
+    """What entity pages show of the articles, made aside in a child process (beside the chronology's two);
     what it returns (the `Corpus` fields `sentences`, `quotes` and `co_mentions`) waits for it.
     For each entity:
     - the sentences naming it in each of its `most` most recent articles (dated ones latest first,
@@ -166,8 +166,7 @@ def _sentences(named: Parts, sentences: Parts, most: int, shelf: Shelf) -> dict[
     found: dict[str, dict[str, tuple[str, ...]]] = {}
 
     def write(entity: str) -> None:
-        shelved = shelf.add(pack(found.pop(entity)))
-        spans[entity] = shelved.start, shelved.end
+        spans[entity] = shelf.put_packed(found.pop(entity))
 
     for number, slug in enumerate(named.names()):
         needed = [entity for entity, _ in named.unpacked(number) if entity not in spans]
@@ -192,8 +191,7 @@ def _quotes(quoted: Parts, shelf: Shelf) -> dict[str, list[tuple[int, int]]]:
     held: dict[str, list[Quote]] = {}
 
     def write(speaker: str) -> None:
-        shelved = shelf.add(pack(tuple(held.pop(speaker))))
-        spans.setdefault(speaker, []).append((shelved.start, shelved.end))
+        spans.setdefault(speaker, []).append(shelf.put_packed(tuple(held.pop(speaker))))
 
     for article in range(len(quoted)):
         for quote in quoted.unpacked(article):

@@ -12,7 +12,7 @@ from dataclasses import replace
 from operator import attrgetter
 
 from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Parts,
-                    Shelf, Shelved, pack, shared_date)
+                    Shelf, Shelved, shared_date)
 from .parallel import Aside
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
@@ -78,7 +78,7 @@ def _parts(events: list[ChronologyEntry], entries: Parts, shelf: Shelf, budget: 
     for part in sorted({key[0] for key in groups.keys()}):
         found = [entry for rank in (0, 1, 2) for entry in groups.take((part, rank))]
         found.sort(key=_DATE)
-        chronology.parts[part] = _write(shelf, tuple(found))
+        chronology.parts[part] = shelf.put_packed(tuple(found))
         chronology.sizes[part] = len(found)
         chronology.kinds.setdefault(part[:4], Counter()).update(e.kind for e in found)
         chronology.articles[part] = tuple(sorted({slugs.setdefault(e.article, e.article) for e in found if e.article}))
@@ -98,7 +98,7 @@ def _timelines(entries: Parts, timeline: int, shelf: Shelf,
     spans, dated_in = {}, {}
     for entity in sorted(groups.keys()):
         found = sorted(groups.take(entity), key=_TIMELINE)
-        spans[entity] = _write(shelf, (tuple(found[:timeline]), len(found)))
+        spans[entity] = shelf.put_packed((tuple(found[:timeline]), len(found)))
         dated_in[entity] = tuple(sorted({slugs.setdefault(e.article, e.article) for e in found}))
     return spans, dated_in
 
@@ -114,11 +114,6 @@ def _entries(entries: Parts, groups: _Groups):
     for number in range(len(entries)):
         yield from entries.unpacked(number)
         groups.write_if_full()
-
-
-def _write(shelf: Shelf, value) -> tuple[int, int]:
-    shelved = shelf.add(pack(value))
-    return shelved.start, shelved.end
 
 
 BUDGET = 250_000  # entries (counted once for each group they are in) the chronology's two children hold, in

@@ -112,6 +112,12 @@ class Shelf:
                 self.size += len(data)
         return Shelved(self, start, self.size)
 
+    def put_packed(self, value) -> tuple[int, int]:
+        """`value` packed and added; where it is (what a child made aside hands back: its `Shelved`
+        would be pickled as the bytes it holds)."""
+        shelved = self.add(pack(value))
+        return shelved.start, shelved.end
+
     def read(self, start: int, end: int) -> bytes:
         if _POSITIONED:
             return os.pread(self.fd, end - start, start)
