@@ -115,7 +115,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
             if found:
                 pictures[article.slug] = found
             problems += picture_problems
-    with timings.stage("chronology"):  # and what entity pages quote: each in a child process, side by side
+    with timings.stage("chronology"):  # and what entity pages show of the articles: in child processes, side by side
         chronology, entity_parts = start_chronology(articles, entities, analyses), start_entity_parts(articles, analyses)
         chronology, entity_parts = chronology(), entity_parts()
     with timings.stage("editorial pages"):
