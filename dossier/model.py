@@ -415,7 +415,7 @@ class Analysis:
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
     As the articles' results come, these (and the article's body) are moved onto one shelf (`PACKED`, `Shelf`).
 
-    Its dated mentions are not kept: each is an entry of the chronology (`entries()`), and a record in
+    Its dated mentions are not kept: each is an entry of the chronology (`packed_entries`), and a record in
     the exports (`exported`)."""
 
     packed_text: bytes | Shelved  # pack((blocks, mentions))
@@ -423,7 +423,7 @@ class Analysis:
     speakers: tuple[str, ...] = ()  # the registered entities it quotes (catalogue.quotes_by)
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
-    packed_entries: bytes | Shelved = b""  # pack(its entries in the chronology, in time order), see `entries()`
+    packed_entries: bytes | Shelved = b""  # pack(its entries in the chronology, in time order: chronology.article_entries)
     packed_named: bytes | Shelved = b""  # pack(the entities it names and how often), see `named()`
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
     packed_sentences: bytes | Shelved = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
@@ -443,10 +443,6 @@ class Analysis:
     def sentences(self) -> dict[str, tuple[str, ...]]:
         """For each entity it names, the first (up to three) distinct sentences that name it."""
         return unpack(self.packed_sentences) if self.packed_sentences else {}
-
-    def entries(self) -> tuple[ChronologyEntry, ...]:
-        """Its publication and dated mentions as chronology entries (chronology.article_entries)."""
-        return unpack(self.packed_entries) if self.packed_entries else ()
 
 
 PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "packed_entries")  # for `Shelf`
