@@ -12,39 +12,78 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 
 MIN_ITEMS = 300  # below this, one process is faster
-_JOB: tuple[Callable, object] | None = None
+_JOB: tuple[Callable, object, Sequence, object] | None = None  # function, context, chunks, next chunk to take
 
 
-def _run(chunk: Sequence) -> list:
-    function, context = _JOB
-    return [function(context, item) for item in chunk]
+def _run(_) -> tuple[int, list] | None:
+    """A worker's turn: the next chunk nobody has taken, with its index; None once all are taken."""
+    function, context, chunks, taken = _JOB
+    index = _take(taken, len(chunks))
+    return None if index is None else (index, [function(context, item) for item in chunks[index]])
+
+
+def _take(taken, total: int) -> int | None:
+    with taken.get_lock():
+        index = taken.value
+        if index >= total:
+            return None
+        taken.value = index + 1
+    return index
 
 
 def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def each_item(function: Callable, context, items: Sequence, chunksize: int = 16) -> Iterator:
+def each_item(function: Callable, context, items: Sequence, chunksize: int = 16,
+              first: Callable[[], None] | None = None) -> Iterator:
     """function(context, item) for each item, in order, as the results come (they are not all held at
     once); spread over the cores when worth it. Closing the iterator early stops the workers.
 
-    This process takes its turn with the workers (every `count`-th chunk) rather than waiting for
-    them, so one process fewer is forked. (It saves no memory, measured: CPython writes a reference
-    count into every object it reads, and a page either process writes after the fork is copied.)"""
+    This process works beside the workers rather than waiting for them, so one process fewer is
+    forked; it first calls `first` (work of its own, which then overlaps theirs). Chunks are taken as
+    each process becomes free, so one that had more to do (`first`, handling the results) does fewer.
+    (Working here saves no memory, measured: CPython writes a reference count into every object it
+    reads, and a page either process writes after the fork is copied.)"""
     count = workers()
     if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if first:
+            first()
         yield from (function(context, item) for item in items)
         return
     global _JOB
-    _JOB = (function, context)
+    fork = multiprocessing.get_context("fork")
     chunks = [items[start:start + chunksize] for start in range(0, len(items), chunksize)]
+    taken = fork.Value("q", 0)
+    _JOB = (function, context, chunks, taken)
     try:
-        with multiprocessing.get_context("fork").Pool(count - 1) as pool:
-            theirs = pool.imap(_run, (chunk for i, chunk in enumerate(chunks) if i % count))
-            for i, chunk in enumerate(chunks):
-                yield from (function(context, item) for item in chunk) if i % count == 0 else next(theirs)
+        with fork.Pool(count - 1) as pool:
+            theirs = pool.imap_unordered(_run, range(len(chunks)))  # a turn per chunk; the extra ones find none
+            if first:
+                first()
+            done: dict[int, list] = {}  # chunks made, not yet handed on
+            for index in range(len(chunks)):
+                while index not in done:
+                    try:  # the workers' results so far, without waiting
+                        while True:
+                            _add(done, theirs.next(timeout=0))
+                    except (multiprocessing.TimeoutError, StopIteration):  # none ready; all were
+                        pass
+                    if index in done:
+                        break
+                    mine = _take(taken, len(chunks))
+                    if mine is None:  # all taken: this one is a worker's, still being made
+                        _add(done, theirs.next())
+                    else:
+                        done[mine] = [function(context, item) for item in chunks[mine]]
+                yield from done.pop(index)
     finally:
         _JOB = None
+
+
+def _add(done: dict[int, list], result: tuple[int, list] | None) -> None:
+    if result is not None:
+        done[result[0]] = result[1]
 
 
 def aside(function: Callable, *args):
