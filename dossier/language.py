@@ -20,6 +20,7 @@ def load_language_model():
     """py3langid, choosing among the languages whose dates dossier can read (dateparser's): its 142
     include regional varieties (Aragonese, Extremaduran beside Spanish) that took enough of the
     probability from a short Spanish article for it to go undetected."""
+    import numpy
     import py3langid
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -28,6 +29,10 @@ def load_language_model():
     identifier = LanguageIdentifier.from_modelpath(Path(py3langid.__file__).parent / MODEL_FILE, norm_probs=True)
     identifier.set_languages([code for code in identifier.nb_classes
                               if code == "en" or known_languages((code,)) != ("en",)])
+    # Its table of feature scores is then a slice of the whole (float16, a column per language), so a
+    # feature's scores lie in 103 places ~200 KB apart; it casts the rows it reads to float32 to add
+    # them up. Held whole, row by row, in float32: the same sums, scoring 0.12 -> 0.03 ms an article.
+    identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
     return identifier
 
 

@@ -1,0 +1,36 @@
+"""language.py: which language an article is in, from py3langid."""
+
+import numpy
+import py3langid
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from dossier.language import detect_language, load_language_model
+
+TEXTS = {
+    "en": "The foreign ministers met in Moscow on Tuesday to discuss the ceasefire, and both sides said that the "
+          "talks had been constructive although no agreement on the corridor was reached.",
+    "ru": "Министры иностранных дел встретились во вторник в Москве, чтобы обсудить перемирие; обе стороны "
+          "заявили, что переговоры были конструктивными, хотя соглашения о коридоре достигнуто не было.",
+    "fr": "Les ministres des affaires étrangères se sont réunis mardi à Moscou pour discuter du cessez-le-feu, et "
+          "les deux parties ont déclaré que les discussions avaient été constructives.",
+    "de": "Die Außenminister trafen sich am Dienstag in Moskau, um über den Waffenstillstand zu sprechen, und "
+          "beide Seiten erklärten, die Gespräche seien konstruktiv gewesen.",
+}
+
+
+def test_each_language_is_told_and_a_short_text_is_left_to_the_site():
+    for code, text in TEXTS.items():
+        assert detect_language(text, "xx") == code
+    assert detect_language("Moscow, Tuesday.", "xx") == "xx"
+
+
+def test_the_scores_are_py3langids_own():
+    """The table is held row by row in float32 (for speed); the probabilities must not move."""
+    model = load_language_model()
+    assert model.nb_ptc.dtype == numpy.float32 and model.nb_ptc.flags["C_CONTIGUOUS"]
+    theirs = LanguageIdentifier.from_modelpath(py3langid.__file__.rpartition("/")[0] + "/" + MODEL_FILE,
+                                               norm_probs=True)
+    theirs.set_languages(model.nb_classes)
+    assert not theirs.nb_ptc.flags["C_CONTIGUOUS"]  # what this changes
+    for text in [*TEXTS.values(), "Short but enough letters to score: " * 3, TEXTS["en"] + TEXTS["ru"]]:
+        assert numpy.array_equal(model._decide(text), theirs._decide(text))
