@@ -40,6 +40,7 @@ bench: $(BENCHSTAMP)
 	$(BIN)/python -m bench.stages
 	$(BIN)/python -m bench.preview
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.floor
 
 clean:
 	rm -rf output .cache .pytest_cache

@@ -1,0 +1,25 @@
+"""bench/floor.py: the benchmark's Hugo site made in Python, the pages Hugo makes."""
+
+from bench.floor import build
+
+
+def test_the_floor_makes_the_pages_hugo_makes(tmp_path):
+    content = tmp_path / "content" / "posts"
+    content.mkdir(parents=True)
+    for number, (title, date, tags) in enumerate([("First & one", "2022-08-23", '["Security", "Economy"]'),
+                                                    ("Second", "2023-01-05", '["Security"]')]):
+        (content / f"{number:06d}.md").write_text(f'---\ntitle: "{title}"\ndate: {date}\ntags: {tags}\n---\n\n'
+                                                  f"Text of *{title}*.\n", encoding="utf-8")
+    output = tmp_path / "out"
+    assert build(tmp_path / "content", output) == 2
+    page = (output / "posts" / "000000" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>First &amp; one</h1>" in page and "<em>First &amp; one</em>" in page
+    assert '<a href="/tags/economy/">Economy</a>' in page
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert home.index("/posts/000001/") < home.index("/posts/000000/")  # newest first
+    economy = (output / "tags" / "economy" / "index.html").read_text(encoding="utf-8")
+    assert "/posts/000000/" in economy and "/posts/000001/" not in economy
+    assert (output / "tags" / "security" / "index.xml").read_text(encoding="utf-8").count("<item>") == 2
+    assert (output / "index.xml").is_file() and (output / "tags" / "index.html").is_file()
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<url>") == 2 + 2 + 2  # the home and section, two tags, two articles
