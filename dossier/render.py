@@ -8,6 +8,7 @@ template that asks for something its context lacks is an error naming the templa
 from __future__ import annotations
 
 import hashlib
+import pickle
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -217,8 +218,26 @@ COMPARED = frozenset({"home", "articles", "chronology", "tags", "sources", "corr
 
 
 def shown_digest(base: str, page: dict) -> str:
-    """The digest of what a page shows: its context, and everything all pages share."""
-    return digest(base, repr(page))
+    """The digest of what a page shows: its context, and everything all pages share.
+
+    The context is pickled without pickle's memo (the same bytes for the same values, however they
+    share objects): a third of the time `repr` took (0.14 -> 0.05 ms a page, 1,000-article corpus).
+    A context pickle cannot take is digested by its `repr`."""
+    hasher = hashlib.blake2b(base.encode(), digest_size=16)
+    pickler = pickle.Pickler(_HashWriter(hasher), pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: an object met twice is written twice
+    try:
+        pickler.dump(page)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return digest(base, repr(page))
+    return hasher.hexdigest()
+
+
+class _HashWriter:
+    """A file for `pickle.Pickler` that hashes what is written instead of keeping it."""
+
+    def __init__(self, hasher):
+        self.write = hasher.update
 
 
 def render_page(context, job) -> tuple[tuple[str, str], str, bytes | None, Problem | None, str]:

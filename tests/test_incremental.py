@@ -196,3 +196,26 @@ def test_the_export_records_of_an_article_wait_on_the_shelf_not_in_memory(projec
             assert isinstance(part, Shelved) and part.shelf is analysis.packed_text.shelf
     records = json.loads((project / "output" / "data" / "articles.json").read_text())
     assert len(records) == 5 and all(record["text"] and "copies" in record for record in records)
+
+
+def test_what_a_page_shows_is_digested_by_its_values_not_by_how_they_are_shared():
+    from markupsafe import Markup
+
+    from dossier.model import PartialDate
+    from dossier.render import shown_digest
+
+    date = PartialDate("2024-05-01", "day")
+    item = {"title": "Talks", "date": date}
+    shared = {"items": [item, item], "body": Markup("<p>a</p>")}
+    apart = {"items": [{"title": "Talks", "date": PartialDate("2024-05-01", "day")},
+                       {"title": "Talks", "date": date}], "body": Markup("<p>a</p>")}
+    assert shown_digest("site", shared) == shown_digest("site", apart)
+    assert shown_digest("site", shared) != shown_digest("other site", shared)
+    changed = {**apart, "items": [item, {"title": "Talks", "date": PartialDate("2024-05-02", "day")}]}
+    assert shown_digest("site", changed) != shown_digest("site", apart)
+    assert shown_digest("site", {**shared, "body": "<p>a</p>"}) != shown_digest("site", shared)  # Markup or not
+    # a value pickle cannot take: digested by its text
+    def f():
+        return 1
+    assert shown_digest("site", {"f": f, "n": 1}) == shown_digest("site", {"f": f, "n": 1})
+    assert shown_digest("site", {"f": f, "n": 1}) != shown_digest("site", {"f": f, "n": 2})
