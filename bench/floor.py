@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import shutil
 import sys
 import time
@@ -26,6 +25,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from bench.run import corpus, hugo_build, measure
+from dossier.parallel import workers
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MD = MarkdownIt("commonmark")
@@ -67,7 +67,7 @@ def build(content: Path, output: Path) -> int:
     global _OUT
     _OUT = output
     files = sorted(content.rglob("*.md"))
-    with multiprocessing.get_context("fork").Pool(len(os.sched_getaffinity(0))) as pool:
+    with multiprocessing.get_context("fork").Pool(workers()) as pool:
         pages = pool.map(_article, files, chunksize=64)
     pages.sort(key=lambda p: p["date"], reverse=True)
     by_tag: dict[str, list[dict]] = {}
