@@ -156,13 +156,16 @@ _DATE = attrgetter("date.value")
 
 def article_entries(article: Article, mentions: tuple[Mention, ...],
                     dated: tuple[DatedMention, ...]) -> tuple[ChronologyEntry, ...]:
-    """One article's entries: its publication, and each dated event it mentions."""
+    """One article's entries: its publication, and each date it mentions other than the publication's
+    own day ("today", "on Friday" in Friday's paper: the publication entry stands for those)."""
     entries = []
     if article.date:
         mentioned = tuple(dict.fromkeys(m.entity for m in mentions))
         entries.append(ChronologyEntry(_shared(article.date), "publication", article.title, article.slug,
                                        entities=mentioned))
     for mention in dated:
+        if mention.date == article.date:
+            continue
         involved = mention.entities if not mention.event or mention.event in mention.entities \
             else (mention.event, *mention.entities)
         entries.append(ChronologyEntry(_shared(mention.date), "mention", mention.sentence, article.slug,

@@ -50,7 +50,7 @@ def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, .
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                     "anchor": q.anchor} for q in quotes],
         "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,
-                            "event": d.event, "anchor": f"p-{d.block}"} for d in dated],
+                            "how": d.how, "event": d.event, "anchor": f"p-{d.block}"} for d in dated],
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
     })
     quote_lines = tuple(_dumps({"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,

@@ -129,11 +129,36 @@ def _case_fits(written: str, target: Target) -> bool:
     return not first.isupper() or written[0].isupper()
 
 
+# Words whose full stop does not end a sentence: titles before a name, month abbreviations before a
+# day, initials ("J. Smith", "U.S."); in English and Russian.
+_ABBREVIATIONS = frozenset("""mr mrs ms dr rep reps sen sens gov gen lt col maj capt cmdr adm sgt cpl pvt st mt
+prof rev fr hon pres supt insp det atty messrs mmes jr sr no nos vs etc approx dept est fig
+jan feb mar apr jun jul aug sep sept oct nov dec
+тов г гг им ул пр д т см стр руб тыс млн млрд""".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.[”\"»’)]*$")
+
+
+def _ends_sentence(text: str, position: int) -> bool:
+    """Whether the full stop (or ! ? …) just before `position` ends a sentence: not after a title, a
+    month abbreviation or an initial."""
+    if text[position - 1] not in "." and not text[:position].rstrip("”\"»’)").endswith("."):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, position - 12), position)
+    if word is None:
+        return True
+    letters = word.group(1)
+    if len(letters) == 1 and letters.isupper():
+        return False  # an initial: "John F. Kennedy", "U.S. officials"
+    return letters.lower() not in _ABBREVIATIONS
+
+
 @lru_cache(maxsize=256)
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence in a block of text (cached: every analysis stage asks)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, match.start()):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

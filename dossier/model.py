@@ -252,6 +252,7 @@ class Entity:
     links: tuple[str, ...] = ()  # further reading about the entity
     source_path: str = ""
     line: int | None = None
+    gender: str = ""  # people: "f" or "m" when the registry says; read only to agree "she said", "he said"
 
 
 @record
@@ -381,7 +382,7 @@ class Quote:
 
 @record
 class DatedMention:
-    """An explicit date expression in an article's body, resolved to a calendar date."""
+    """A date expression in an article's body, resolved to a calendar date, with how it was resolved."""
 
     article: str
     block: int
@@ -392,6 +393,7 @@ class DatedMention:
     sentence: str
     entities: tuple[str, ...] = ()
     event: str | None = None  # registered event this mention belongs to
+    how: str = ""  # how the date was found: "written in full", "the publication's year", "counted from ..."
 
 
 @record

@@ -84,6 +84,8 @@ _SOURCE_LINE = re.compile(r"^(?:источник|джерело|source|źródło
                           re.IGNORECASE)
 _LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,30})?[,\s]+"
                             r"(.{6,32}?\d{4})\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
+# A wire story's first words: "HAVANA, August 7 (Xinhua) --", "CANBERRA, Australia (AP)_": the story, not a subtitle
+_WIRE_LEDE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}(?:,[^,()]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:--|[-–—_])")
 _PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}"
                                 r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
@@ -297,8 +299,9 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
             removed.append(Removed(plain, "web address", unit.line))
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
-        elif title and "subtitle" not in decided and _is_standfirst(plain, units[i + 1:]) \
-                and not _MEDIA_LINE.match(plain):
+        elif title and "subtitle" not in decided and "title" not in front.given \
+                and _is_standfirst(plain, units[i + 1:]) and not _MEDIA_LINE.match(plain):
+            # under a title the editor stated, the text is the story: its first paragraph is never a subtitle
             fields["subtitle"] = plain
         else:
             break
@@ -387,7 +390,7 @@ def _is_headline(text: str) -> bool:
 
 def _is_standfirst(text: str, rest: list[Unit]) -> bool:
     """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
-    if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")):
+    if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")) or _WIRE_LEDE.match(text):
         return False
     words = len(text.split())
     if text[-1] not in _TERMINAL and 3 <= words <= 25:

@@ -106,7 +106,7 @@ def test_articles_export_has_the_documented_fields_and_facts(site):
     first = articles["000_034f0e8b02609159.txt"]
     assert (first["date"], first["date_source"]) == ("2023-10-09", "dateline")
     assert "Join us on" not in first["text"] and "mikhail-galuzin" in first["entities"]
-    assert {"date": "2023-10-12", "text": "October 12"}.items() <= first["dated_mentions"][-1].items()
+    assert {"date": "2023-10-12", "text": "October 12 this year"}.items() <= first["dated_mentions"][-1].items()
     assert all(q["speaker"] == "mikhail-galuzin" for q in first["quotes"]) and len(first["quotes"]) == 7
     assert [articles[f"00{i}_{h}.txt"]["date"] for i, h in
             ((1, "cb3a59321c21f76c"), (2, "6b2447b7a3177c8d"), (3, "089a4a965bbe1351"), (4, "dceb8f66d6ffd2f1"))] \
@@ -127,7 +127,7 @@ def test_entities_and_chronology_exports(site):
     assert any(e["kind"] == "event" and e["date"] == "2020-09-27" for e in chronology)
     with open(site / "data" / "chronology.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))  # the same entries, row for row (written in pieces)
-    assert len(rows) == len(chronology) >= 20
+    assert len(rows) == len(chronology) >= 15
     assert all(row["date"] == e["date"] and row["text"] == e["text"] and row["kind"] == e["kind"]
                and row["entities"] == " ".join(e["entities"]) and row["anchor"] == (e["anchor"] or "")
                for row, e in zip(rows, chronology))
