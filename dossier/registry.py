@@ -17,7 +17,8 @@ from .model import KIND_PLURALS, KINDS, Entity, Problem, Role
 from .yamlio import YamlError, date_text, line_of, load_yaml, texts
 
 FILE_KINDS = {plural: kind for kind, plural in KIND_PLURALS.items()}
-_KEYS = {"id", "name", "aliases", "description", "roles", "date", "start", "end", "wikidata", "links"}
+_KEYS = {"id", "name", "aliases", "description", "roles", "date", "start", "end", "wikidata", "links", "gender"}
+_GENDERS = {"female": "f", "f": "f", "male": "m", "m": "m"}
 _WIKIDATA = re.compile(r"^Q[1-9]\d*$")
 
 
@@ -111,11 +112,27 @@ def _read_entry(item, kind: str, shown: str) -> tuple[Entity | None, list[Proble
         problems.append(Problem(shown, "`links` must be a list of web addresses starting with https://",
                                 line_of(item, "links"), "error"))
         links = []
-    entity = Entity(id=entity_id, name=name.strip(), kind=kind,
+    gender, gender_problems = _read_gender(item, kind, shown)
+    problems.extend(gender_problems)
+    entity = Entity(id=entity_id, name=name.strip(), kind=kind, gender=gender,
                     aliases=tuple(dict.fromkeys(a.strip() for a in aliases if a.strip())),
                     description=description.strip(), roles=tuple(roles), wikidata=wikidata, links=tuple(links),
                     source_path=shown, line=line, **dates)
     return entity, problems
+
+
+def _read_gender(item, kind: str, shown: str) -> tuple[str, list[Problem]]:
+    """A person's `gender: female` or `male` (used only to read "she said" and "he said"), as f or m."""
+    raw = item.get("gender")
+    if raw is None:
+        return "", []
+    if kind != "person":
+        return "", [Problem(shown, "`gender` is for people only; remove it", line_of(item, "gender"))]
+    gender = _GENDERS.get(str(raw).strip().lower())
+    if gender is None:
+        return "", [Problem(shown, f"`gender` must be female or male, not {raw!r} (or leave it out)",
+                            line_of(item, "gender"), "error")]
+    return gender, []
 
 
 def _read_roles(item, shown: str) -> tuple[list[Role], list[Problem]]:

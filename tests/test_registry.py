@@ -47,7 +47,7 @@ def test_every_problem_has_its_line(tmp_path):
     _, problems = load_registry(tmp_path)
     assert {p.path for p in problems} == {str(path)}
     assert messages(problems) == [
-        (3, "warning", "unknown key `colour` ignored (known: aliases, date, description, end, id, links, name, roles, start, wikidata)"),
+        (3, "warning", "unknown key `colour` ignored (known: aliases, date, description, end, gender, id, links, name, roles, start, wikidata)"),
         (8, "error", "entry has no `name:` (text); add one"),
         (10, "error", "`date`: cannot read 'tomorrow'; write YYYY, YYYY-MM or YYYY-MM-DD"),
         (14, "warning", "role `Foreign Minister`: unknown key `start` ignored (a role has title, from and to)"),

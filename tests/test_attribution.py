@@ -1,0 +1,146 @@
+"""Who said it: one hand-written case for every kind of cue and every kind of trap, English and Russian.
+
+The people are invented; each expected speaker was decided by reading the sentence.
+"""
+
+from dataclasses import replace
+
+import pytest
+
+from dossier.link import Matcher, find_mentions
+from dossier.quotes import find_quotes
+from helpers import article, blocks_of, entity, person
+
+WEISS = person("Anna Weiss", "Weiss", "Ms. Weiss")
+LUND = person("Peter Lund", "Lund", "Mr. Lund")
+BECKER = person("Tom Becker", "Becker")
+DOE = person("Jane Doe", "Doe")
+SOROKIN = person("Oleg Sorokin", "Sorokin", description="Russian Deputy Foreign Minister")
+KOVACS = person("Marta Kovacs", "Kovacs")
+HALE_MAN = person("Robert Hale", "Hale")
+KREMLIN = entity("Kremlin", "organisation")
+MINISTRY = entity("Defence Ministry", "organisation")
+SOROKIN_RU = person("Олег Сорокин", "Сорокин")
+VOLKOVA_RU = person("Ирина Волкова", "Волкова")
+PEOPLE = (WEISS, LUND, BECKER, DOE, SOROKIN, KOVACS, HALE_MAN, KREMLIN, MINISTRY, SOROKIN_RU, VOLKOVA_RU)
+ENTITIES = {e.id: e for e in PEOPLE}
+MATCHER = Matcher(PEOPLE)
+
+
+def speakers(text, language="en"):
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    return [q.speaker or q.speaker_name or None for q in find_quotes(a.slug, blocks, mentions, ENTITIES, language)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # titles and initials do not end the sentence
+    ("“We will not give up the seat,” said Rep. Jane Doe.", ["jane-doe"]),
+    ("“The vote is lost,” Mr. Lund said in Oslo.", ["peter-lund"]),
+    ("Sen. Tom Becker said: “The bill goes to the floor on Monday.”", ["tom-becker"]),
+    ("“Nothing has changed for us,” said Ms. Weiss, who chairs the panel.", ["anna-weiss"]),
+])
+def test_abbreviations_and_initials_keep_cue_and_quote_together(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("verb", ["warned", "insisted", "argued", "wrote", "tweeted", "replied", "vowed", "joked",
+                                  "lamented", "responded", "added", "asked", "suggested", "predicted"])
+def test_reporting_verbs(verb):
+    assert speakers(f"“This will not stand for long,” Becker {verb}.") == ["tom-becker"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Becker called the plan “a waste of public money.”", ["tom-becker"]),
+    ("Lund accused the board of “hiding the real figures.”", ["peter-lund"]),
+    ("Weiss praised the deal as “the best we could get.”", ["anna-weiss"]),
+])
+def test_verbs_that_frame_a_partial_quote(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Becker, 70, told reporters, “I am not going anywhere soon.”", ["tom-becker"]),
+    ("Mr. Lund, a retired pilot, said the airline “has lost its way completely.”", ["peter-lund"]),
+    ("“The numbers do not add up here” said Tom Becker.", ["tom-becker"]),
+    ("“We are ready for a long fight,” Becker said. “Nobody should doubt it.”", ["tom-becker", "tom-becker"]),
+    ("Weiss spoke to the council on Monday, and she said:\n\n“We will not back down from this plan.”",
+     ["anna-weiss"]),
+    ("“Peace is made by the brave, not by the loud.” — Marta Kovacs", ["marta-kovacs"]),
+])
+def test_the_subject_found_whatever_stands_between(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Weiss said to Lund, adding, “We have to finish this by spring.”", ["anna-weiss"]),
+    ("Becker aimed his criticism at Lund, saying the minister “has no plan at all.”", ["tom-becker"]),
+    ("“The report is a fraud from start to end,” said Lund's spokesman, Tom Becker.", ["tom-becker"]),
+    ("“Our father never spoke to them,” Tom Becker's son told the court.", [None]),
+    ("“It is too late for that now,” said a Becker adviser.", [None]),
+])
+def test_the_subject_not_the_nearest_name(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the pronoun agrees with the person's gender (from the first name)
+    ("Anna Weiss met Peter Lund in Oslo. “We agreed on the main points,” she said.", ["anna-weiss"]),
+    ("Anna Weiss met Peter Lund in Oslo. “We agreed on the main points,” he said.", ["peter-lund"]),
+    # an object or a possessive is not who "he" is
+    ("Lund said he would meet Becker soon.\n\n“It is a matter of days,” he said.", ["peter-lund"]),
+    # a name inside another quotation is not who "he" is
+    ("Lund said: “Becker is wrong about this.” Later on he added: “The numbers are clear to everyone.”",
+     ["peter-lund", "peter-lund"]),
+    # two men named as subjects, equally recent: nobody
+    ("Lund and Becker met the press. “It was a good day for us,” he said.", [None]),
+])
+def test_pronouns(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_registry_gender_decides_a_name_the_first_names_do_not_know():
+    hale = replace(person("Robin Hale", "Hale"), gender="f")
+    people = (hale, LUND)
+    text = "Robin Hale met Peter Lund. “It went better than we feared,” she said."
+    a, blocks = article(text), blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, Matcher(people))
+    found = find_quotes(a.slug, blocks, mentions, {e.id: e for e in people})
+    assert [q.speaker for q in found] == ["robin-hale"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian Deputy Foreign Minister Oleg Sorokin arrived on Monday. “The talks will go on,” the deputy minister "
+     "said.", ["oleg-sorokin"]),
+    ("Sorokin arrived on Monday. “The post is not needed at all,” a Turkish source said.", [None]),
+    ("Becker and Lund spoke. “We are ready,” the official said.", [None]),
+])
+def test_descriptions(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“The troops will stay where they are,” the Kremlin said.", ["kremlin"]),
+    ("The Defence Ministry said in a statement that the convoy had “passed without incident.”", ["defence-ministry"]),
+])
+def test_organisations_speak(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("«Переговоры будут продолжены», — заявил Сорокин журналистам.", ["oleg-sorokin"]),
+    ("По словам Сорокина, «решение уже принято на высшем уровне».", ["oleg-sorokin"]),
+    ("Сорокин подчеркнул: «Мы не изменим нашу позицию».", ["oleg-sorokin"]),
+    ("«Это не первый такой случай», — отметила Волкова. «Мы ждем объяснений».", ["irina-volkova", "irina-volkova"]),
+    ("Сорокин и Волкова провели встречу. «Мы обсудили все вопросы», — сказала она.", ["irina-volkova"]),
+])
+def test_russian_cues(text, expected):
+    assert speakers(text, "ru") == expected
+
+
+def test_each_speaker_says_how_it_was_found():
+    a = article("“We will not give up the seat,” said Rep. Jane Doe.")
+    blocks = blocks_of(a.body)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    assert [q.cue for q in find_quotes(a.slug, blocks, mentions, ENTITIES)] == ["named after the quote (said)"]
