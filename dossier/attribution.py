@@ -135,6 +135,7 @@ class Reader:
     entities: dict[str, Entity]
     genders: dict[str, str]
     words: Language
+    said: list  # the quotations attributed so far (Said), in order: attribute() reads, find_quotes adds
 
     def in_block(self, block: int, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(self.blocks[block].text) if end is None else end
@@ -151,7 +152,7 @@ def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: d
     masked = {b.index: _mask(b.text, spans.get(b.index, [])) for b in blocks}
     words = language(language_code)
     return Reader({b.index: b for b in blocks}, masked, {i: tuple(s) for i, s in spans.items()}, speakers,
-                  entities, _genders(blocks, speakers, entities, words), words)
+                  entities, _genders(blocks, speakers, entities, words), words, [])
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -209,10 +210,10 @@ class Said:
     speaker: Speaker
 
 
-def attribute(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -> Speaker:
+def attribute(r: Reader, block: int, start: int, end: int) -> Speaker:
     """The speaker of the quotation at start:end of `block`, or NOBODY."""
     for shape in (_after, _signature, _according, _before, _follows):
-        found = shape(r, block, start, end, earlier)
+        found = shape(r, block, start, end, r.said)
         if found is not None:
             return found
     return NOBODY
@@ -295,7 +296,8 @@ def _subject_of_verb(r: Reader, block: int, s_start: int, verb: re.Match, cue: s
             re.search(r"(?:,|^|\b(?:by|after|while|before|when|in))\s*$", text[s_start:verb.start()]):
         return _main_subject(r, block, s_start, verb.start(), cue)  # "…, saying": the sentence's subject
     zone_end = _strip_adverbs(text, s_start, verb.start())
-    if not re.search(r"[^\W\d_]{3,}", text[s_start:zone_end]):  # "But, said Solovey, “…”"
+    if re.fullmatch(r"\W*(?:(?:but|and|yet|so|then|still)\W*)?", text[s_start:zone_end], re.IGNORECASE):
+        # "But, said Solovey, “…”": the subject after the verb
         stop = _PHRASE_END.search(text, verb.end())
         return _phrase(r, block, verb.end(), stop.start() if stop else len(text), cue)
     return _subject_before(r, block, s_start, zone_end, cue)
@@ -412,6 +414,8 @@ def _subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker 
                 not re.search(r"\w", text[a:apposition.start()]):
             break
         b = apposition.start()
+    tail = re.search(r"\s*\([^()]{1,20}\)\s*$", text[a:b])  # "Rep. Hank Johnson (D-Ga.) said"
+    b = a + tail.start() if tail else b
     zone = text[a:b]
     ending = [m for m in r.in_block(block, a, b) if not re.search(r"\w", text[m.end:b])]
     if ending and _eligible(r, ending[-1]):
@@ -509,13 +513,33 @@ def _as_speaker(r: Reader, mention: Mention, cue: str) -> Speaker:
 
 
 # --------------------------------------------------------------------------- pronouns and descriptions
-def _pronoun(r: Reader, block: int, position: int, pronoun: str, cue: str) -> Speaker | None:
+def _pronoun(r: Reader, block: int, position: int, pronoun: str, cue: str, depth: int = 0) -> Speaker | None:
     """`he`, `she`: the person the pronoun most likely stands for, scored by how recently and in what
-    role each was named (a subject more than an object), whether the gender agrees, and whether they
-    spoke just before; nobody when two are close."""
+    role each was named (a subject more than an object, one being quoted most), whether the gender
+    agrees, and through an earlier "he" that stands for someone; nobody when two are close."""
     gender = r.words.pronouns.get(pronoun.lower(), "")
+    scores = _antecedents(r, block, position, gender)
+    earlier = _earlier_pronoun(r, block, position, pronoun) if depth < 2 else None
+    if earlier:  # "As for Pashinyan, he spoke of hopes. “…,” he added.": the "he" before stands for him
+        found = _pronoun(r, earlier[0], earlier[1], pronoun, cue, depth + 1)
+        if found and found.entity:
+            distance = _sentences_between(r, Mention("", "", earlier[0], earlier[1], earlier[1], "", "", False),
+                                          block, position)
+            scores[found.entity] = max(scores.get(found.entity, -99.0), 3.0 - 1.5 * distance + 0.5)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _CLEAR_LEAD:
+        return None  # two people it could be
+    best = ranked[0][0]
+    return Speaker(best, r.entities[best].name, f"{cue}; “{pronoun}” read as {r.entities[best].name}")
+
+
+_CLEAR_LEAD = 1.5  # points the best reading of a pronoun must lead the next by (a sentence nearer is 1.5)
+
+
+def _antecedents(r: Reader, block: int, position: int, gender: str) -> dict[str, float]:
     scores: dict[str, float] = {}
-    text = r.masked[block]
     sentence_start, _ = sentence_bounds(r, block, position, position)
     for m in r.speakers:
         if m.block > block or m.block < block - 2 or (m.block == block and m.start >= position):
@@ -529,25 +553,32 @@ def _pronoun(r: Reader, block: int, position: int, pronoun: str, cue: str) -> Sp
         if not subject and not (gender and known == gender):
             continue  # an object ("in Washington", "with Lund") only where the gender singles it out
         distance = _sentences_between(r, m, block, position)
-        score = 3.0 - distance + (0.5 if known == gender and gender else 0.0) - (0.0 if subject else 1.0)
+        score = 3.0 - 1.5 * distance + (0.5 if known == gender and gender else 0.0) - (0.0 if subject else 1.0)
         if m.block == block and m.start >= sentence_start:
             score += 0.5  # in the same sentence as the pronoun
         if _speaks(r, m):
             score += 1.5  # the subject of a speech verb: who the story is quoting
         scores[m.entity] = max(scores.get(m.entity, -99.0), score)
-    if not scores:
+    return scores
+
+
+def _earlier_pronoun(r: Reader, block: int, position: int, pronoun: str) -> tuple[int, int] | None:
+    """The same pronoun as a subject in the sentence before (block, position), if any."""
+    sentence_start, _ = sentence_bounds(r, block, position, position)
+    if sentence_start == 0:
         return None
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 1.0:
-        return None  # two people it could be
-    best = ranked[0][0]
-    return Speaker(best, r.entities[best].name, f"{cue}; “{pronoun}” read as {r.entities[best].name}")
+    previous_start, _ = sentence_bounds(r, block, sentence_start - 1, sentence_start - 1)
+    text = r.masked[block]
+    found = re.search(rf"(?:^|[,.;:]\s+|\s)({re.escape(pronoun.lower())})\s+(?!said|says|added)[a-z]",
+                      text[previous_start:sentence_start].lower())
+    return (block, previous_start + found.start(1)) if found else None
 
 
 def _speaks(r: Reader, m: Mention) -> bool:
     """The mention is followed (after an apposition, an adverb) by a speech verb: "X, a senator, said"."""
     text = r.masked[m.block]
-    after = re.match(r"(?:,[^,.;]{1,90},)?\s*(?:\w+ly\s+|also\s+|then\s+|has\s+|had\s+)?", text[m.end:m.end + 120])
+    after = re.match(r"(?:\s+\([^)]{1,20}\))?(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,[^,.;]{1,90},)?\s*"
+                     r"(?:\w+ly\s+|also\s+|then\s+|has\s+|had\s+)?", text[m.end:m.end + 140])
     return bool(r.words.verb.match(text, m.end + after.end()))
 
 
@@ -569,8 +600,8 @@ def _description(r: Reader, block: int, position: int, phrase: str, cue: str) ->
     """`the deputy minister`: the one person the article introduced with those words ("Russian Deputy
     Foreign Minister Mikhail Galuzin", "Galuzin, the deputy minister,"), or whose registry description
     or role has them; an indefinite one (`a Turkish source`) is nobody registered."""
-    if not re.match(r"the\s", phrase, re.IGNORECASE):
-        return None
+    if not re.match(r"the\s", phrase, re.IGNORECASE) or re.search(r"\s[A-ZА-ЯЁ]", phrase):
+        return None  # "a source"; "the Post", "the Kremlin": a name, which a registered one would have matched
     words = _content_words(phrase)
     if not words:
         return None
@@ -579,7 +610,7 @@ def _description(r: Reader, block: int, position: int, phrase: str, cue: str) ->
         if (m.block, m.start) >= (block, position) or r.entities[m.entity].kind != "person":
             continue
         text = r.blocks[m.block].text
-        introduced = text[max(0, m.start - 60):m.start].split(",")[-1]
+        introduced = " ".join(re.split(r"[,.;:()“”\"]", text[max(0, m.start - 60):m.start])[-1].split()[-6:])
         apposition = re.match(r",\s*([^,.;]{3,60})", text[m.end:])
         entity = r.entities[m.entity]
         known = _content_words(" ".join([introduced, apposition.group(1) if apposition else "",

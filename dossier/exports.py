@@ -54,7 +54,8 @@ def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, .
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in article.removed],
     })
     quote_lines = tuple(_dumps({"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
-                                "date": article.date.value if article.date else None, "article": article.slug,
+                                "date": q.date.value if q.date else None, "date_source": q.date_source or None,
+                                "article": article.slug,
                                 "anchor": q.anchor, "url": f"{article_url(article.slug)}#{q.anchor}"})
                         for q in quotes)
     citation = _dumps(csl_json(article, site.absolute(article_url(article.slug))))

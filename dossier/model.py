@@ -373,7 +373,9 @@ class Quote:
     text: str
     speaker: str | None = None  # entity id
     speaker_name: str = ""  # as written, also for unregistered speakers
-    cue: str = ""  # the attribution phrase that named the speaker
+    cue: str = ""  # how the speaker was found
+    date: PartialDate | None = None  # when it was said: the day the text gives, else the publication's
+    date_source: str = ""  # how that date was found
 
     @property
     def anchor(self) -> str:

@@ -239,7 +239,7 @@ def _quote_item(quote, cat: Catalogue, article: Article, words: Words) -> QuoteI
     speaker = cat.entities.get(quote.speaker) if quote.speaker else None
     return QuoteItem(text=quote.text, speaker=speaker.name if speaker else (quote.speaker_name or ""),
                      speaker_url=entity_url(speaker) if speaker else "",
-                     url=f"{article_url(article.slug)}#{quote.anchor}", date=words.date(article.date),
+                     url=f"{article_url(article.slug)}#{quote.anchor}", date=words.date(quote.date),
                      article_title=article.title, lang=_lang(article, words))
 
 
@@ -430,8 +430,7 @@ def _role(role: Role, words: Words) -> str:
 
 
 def _quote_order(cat: Catalogue):
-    return lambda q: (cat.articles[q.article].date.value if cat.articles[q.article].date else "~", q.article,
-                      q.block, q.start)
+    return lambda q: (q.date.value if q.date else "~", q.article, q.block, q.start)  # by the day it was said
 
 
 def tags_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:

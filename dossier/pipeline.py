@@ -446,9 +446,9 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     """Link, quotes and dated mentions for one article: the per-article analysis stages."""
     blocks = body_blocks(article.body)
     mentions, unresolved = find_mentions(article, blocks, matcher)
-    quotes = find_quotes(article.slug, blocks, mentions, entities, article.language)
     languages = tuple(dict.fromkeys((article.language, "en")))
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
+    quotes = find_quotes(article.slug, blocks, mentions, entities, article.language, dated, article.date)
     speakers = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
     named = named_entities(article, mentions)
     return Analysis(pack((blocks, mentions)), pack(quotes), speakers, unresolved, fingerprint(article.body),

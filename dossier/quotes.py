@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import Said, Speaker, attribute, reader
-from .model import Block, Entity, Mention, Quote
+from .attribution import Reader, Said, Speaker, attribute, reader, sentence_bounds
+from .model import Block, DatedMention, Entity, Mention, PartialDate, Quote
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _OPENER = re.compile('[“«„"]')
@@ -19,13 +19,14 @@ MIN_WORDS = 3
 
 
 def find_quotes(slug: str, blocks: tuple[Block, ...], mentions: tuple[Mention, ...],
-                entities: dict[str, Entity], language: str = "en") -> tuple[Quote, ...]:
-    """Every direct quotation of at least three words, attributed where the text says who spoke."""
+                entities: dict[str, Entity], language: str = "en", dated: tuple[DatedMention, ...] = (),
+                published: PartialDate | None = None) -> tuple[Quote, ...]:
+    """Every direct quotation of at least three words, attributed where the text says who spoke, and
+    dated: the day its cue gives ("said on Tuesday"), else the publication's, else none."""
     spans = {block.index: _quote_spans(block.text) for block in blocks}
     words = reader(blocks, mentions, entities, {i: [(s[0], s[1]) for s in found] for i, found in spans.items()},
                    language)
     quotes: list[Quote] = []
-    said: list[Said] = []
     running: list[int] = []  # indexes in `quotes` of a quotation still open at the end of a paragraph
     for block in blocks:
         found = spans[block.index]
@@ -36,15 +37,47 @@ def find_quotes(slug: str, blocks: tuple[Block, ...], mentions: tuple[Mention, .
             text = block.text[inner_start:inner_end].strip().rstrip(",").rstrip()
             if len(text.split()) < MIN_WORDS:
                 continue
-            speaker = attribute(words, block.index, start, end, said)
-            quote = Quote(slug, block.index, start, end, text, speaker.entity, speaker.name, speaker.cue)
+            speaker = attribute(words, block.index, start, end)
+            date, date_source = _said_on(words, block.index, start, end, dated, published)
+            quote = Quote(slug, block.index, start, end, text, speaker.entity, speaker.name, speaker.cue, date,
+                          date_source)
             if number == 0 and continues:
                 quote = _join_running(quotes, running, quote)
             quotes.append(quote)
-            said.append(Said(block.index, start, end, Speaker(quote.speaker, quote.speaker_name, quote.cue)))
+            words.said.append(Said(block.index, start, end, Speaker(quote.speaker, quote.speaker_name, quote.cue)))
         still_open = bool(found) and not found[-1][4] and bool(quotes) and quotes[-1].block == block.index
         running = ((running if continues else []) + [len(quotes) - 1]) if still_open else []
     return tuple(quotes)
+
+
+def _said_on(r: Reader, block: int, start: int, end: int, dated: tuple[DatedMention, ...],
+             published: PartialDate | None) -> tuple[PartialDate | None, str]:
+    """The day a statement was made: a date of day precision beside the speech verb of its sentence
+    ("Becker said on Tuesday", "told reporters on 9 October"), else the publication's date."""
+    first, last = sentence_bounds(r, block, start, end)
+    text = r.masked[block]
+    for mention in dated:
+        if mention.block != block or mention.date.precision != "day" or not first <= mention.start < last \
+                or start <= mention.start < end:
+            continue
+        near = text[max(first, mention.start - 40):mention.start] + " " + text[mention.end:min(last, mention.end + 40)]
+        if r.words.verb.search(near) and _words_to_verb(r, text, mention, first, last) <= 4:
+            return mention.date, f"said “{mention.text}” ({mention.how})"
+    if published is None:
+        return None, ""
+    return published, "the publication's date"
+
+
+def _words_to_verb(r: Reader, text: str, mention: DatedMention, first: int, last: int) -> int:
+    """How many words stand between a date and the nearest speech verb of its sentence."""
+    before = [v for v in r.words.verb.finditer(text, first, mention.start)]
+    after = r.words.verb.search(text, mention.end, last)
+    counts = []
+    if before:
+        counts.append(len(text[before[-1].end():mention.start].split()))
+    if after:
+        counts.append(len(text[mention.end:after.start()].split()))
+    return min(counts, default=99)
 
 
 def _join_running(quotes: list[Quote], running: list[int], quote: Quote) -> Quote:

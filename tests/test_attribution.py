@@ -144,3 +144,32 @@ def test_each_speaker_says_how_it_was_found():
     blocks = blocks_of(a.body)
     mentions, _ = find_mentions(a, blocks, MATCHER)
     assert [q.cue for q in find_quotes(a.slug, blocks, mentions, ENTITIES)] == ["named after the quote (said)"]
+
+
+def dates_said(text, published):
+    from dossier.dated import find_dated_mentions
+    from dossier.model import PartialDate
+
+    a = article(text, date=published)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    dated = find_dated_mentions(a.slug, blocks, a.date, ("en",), mentions, ENTITIES)
+    found = find_quotes(a.slug, blocks, mentions, ENTITIES, "en", dated, a.date)
+    assert all(isinstance(q.date, PartialDate) or q.date is None for q in found)
+    return [(q.date.value if q.date else None, q.date_source.split(" (")[0]) for q in found]
+
+
+def test_a_statement_is_dated_by_the_day_its_cue_gives():
+    # 2023-10-12 was a Thursday: "on Tuesday" in the past tense is 10 October
+    assert dates_said("“We will not sign it,” Becker said on Tuesday.", "2023-10-12") == [
+        ("2023-10-10", "said “Tuesday”")]
+    assert dates_said("Lund told reporters on 9 October that the plan was “dead on arrival.”", "2023-10-12") == [
+        ("2023-10-09", "said “9 October”")]
+
+
+def test_a_statement_without_a_day_takes_the_publication_date_and_an_undated_article_none():
+    assert dates_said("“We will not sign it,” Becker said.", "2023-10-12") == [("2023-10-12", "the publication's date")]
+    # a date in the sentence that is not when it was said
+    assert dates_said("Becker said the war that began on 27 September 2020 “changed everything for us.”",
+                      "2023-10-12") == [("2023-10-12", "the publication's date")]
+    assert dates_said("“We will not sign it,” Becker said on Tuesday.", None) == [(None, "")]
