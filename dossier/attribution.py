@@ -148,7 +148,7 @@ class Reader:
 
 def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: dict[str, Entity],
            spans: dict[int, list[tuple[int, int]]], language_code: str) -> Reader:
-    speakers = tuple(m for m in mentions if entities[m.entity].kind in SPEAKING_KINDS)
+    speakers = tuple(m for m in mentions if entities[m.entity].kind in SPEAKING_KINDS and not m.inside)
     masked = {b.index: _mask(b.text, spans.get(b.index, [])) for b in blocks}
     words = language(language_code)
     return Reader({b.index: b for b in blocks}, masked, {i: tuple(s) for i, s in spans.items()}, speakers,

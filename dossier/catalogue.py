@@ -67,10 +67,12 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     return catalogue
 
 
-def named_entities(article: Article, mentions: tuple[Mention, ...]) -> tuple[tuple[str, int], ...]:
-    """The entities an article names with how many times, most named first, then those its front
-    matter states (0 times)."""
+def named_entities(article: Article, mentions: tuple[Mention, ...],
+                   in_heading: tuple[str, ...] = ()) -> tuple[tuple[str, int], ...]:
+    """The entities an article names with how many times, most named first, then those named only in
+    its title or subtitle, or stated by its front matter (0 times)."""
     counts = Counter(m.entity for m in mentions)
+    counts.update({entity: 0 for entity in in_heading if entity not in counts})  # named in the title only
     counts.update({entity: 0 for entity in article.entities if entity not in counts})  # stated, not named
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 

@@ -14,7 +14,7 @@ from itertools import islice
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
-from .model import (Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Quote, SiteConfig,
+from .model import (Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig,
                     pack, unpack)
 from .urls import article_url, entity_url
 
@@ -37,7 +37,7 @@ def _copies(corpus: Corpus, article: Article) -> str:
 
 
 def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, ...], dated: tuple[DatedMention, ...],
-             named: tuple[tuple[str, int], ...], site: SiteConfig) -> Exported:
+             named: tuple[tuple[str, int], ...], site: SiteConfig, mentions: tuple[Mention, ...] = ()) -> Exported:
     """An article's records in the exports, made once per article (in the per-article stages, cached),
     from what its analysis found: blocks, quotes, dated mentions, the entities it names."""
     row = _dumps({
@@ -47,6 +47,8 @@ def exported(article: Article, blocks: tuple[Block, ...], quotes: tuple[Quote, .
         **described(article),
         "text": "\n\n".join(block.text for block in blocks),
         "entities": [entity for entity, _ in named],
+        "mentions": [{"entity": m.entity, "paragraph": f"p-{m.block}", "start": m.start, "end": m.end, "text": m.text}
+                     for m in mentions],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name or None, "text": q.text,
                     "anchor": q.anchor} for q in quotes],
         "dated_mentions": [{"date": d.date.value, "precision": d.date.precision, "text": d.text,

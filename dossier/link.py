@@ -1,9 +1,10 @@
 """Find mentions of registered entities in article text, with one Aho-Corasick automaton.
 
-The automaton (pyahocorasick) holds every name, alias and role title, so the cost of matching does
-not grow with the size of the registry. Matches must sit on word boundaries, longer matches win over
-shorter ones, acronyms match only in their own case, and a role title ("Russian President") names
-the person who held it on the article's date. Knows nothing about HTML.
+The automaton (pyahocorasick) holds every name, alias and role title, and every grammatical form of
+the Russian and Ukrainian ones (inflection.py: Путина, Первого канала, СИБУРа), so the cost of
+matching does not grow with the size of the registry. Matches must sit on word boundaries, longer
+matches win over shorter ones, acronyms match only in their own case, and a role title ("Russian
+President") names the person who held it on the article's date. Knows nothing about HTML.
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ from functools import lru_cache
 import ahocorasick
 
 from .dates import bounds
+from .inflection import is_cyrillic, is_given_name, name_forms, names_a_place
 from .model import Article, Block, Entity, Mention, PartialDate
 
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ою|ей|ом|ем|ым|им|ых|их|ов|ев|ам|ям|ах|ях|ую|ая|а|я|у|ю|е|ы|и)"
-                     r"(?!\w)")  # Russian case endings
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"»’)]*\s+(?=[“\"«(]?[A-ZА-ЯЁ0-9])")
 
 
@@ -31,7 +30,7 @@ class Target:
     entities: tuple[str, ...] = ()  # one for a plain alias; more when registered entities share it
     roles: tuple[tuple[str, str | None, str | None], ...] = ()  # (person id, from, to) for a role title
     exact_case: bool = False
-    inflects: bool = False  # Cyrillic names take case endings: Путин, Путина, Путину
+    needs_cue: tuple[str, ...] = ()  # organisations named like a place: linked only after «…» or a kind word
 
     @property
     def entity(self) -> str | None:
@@ -45,14 +44,24 @@ class Matcher:
     def __init__(self, entities: tuple[Entity, ...]):
         owners: dict[str, list[str]] = {}
         surfaces: dict[str, str] = {}
+        acronyms: set[str] = set()
         for entity in entities:
-            for surface in (entity.name, *entity.aliases):
-                key = surface.lower()
-                surfaces.setdefault(key, surface)
-                if entity.id not in owners.setdefault(key, []):
-                    owners[key].append(entity.id)
-        forms = {key: Target(surfaces[key], tuple(ids), exact_case=_is_acronym(surfaces[key]),
-                             inflects=bool(_CYRILLIC.search(surfaces[key][-1:])))
+            for registered in (entity.name, *entity.aliases):
+                for surface in name_forms(registered, entity.kind, entity.gender):
+                    key = surface.lower()
+                    surfaces.setdefault(key, surface)
+                    if _is_acronym(registered):
+                        acronyms.add(key)  # СИБУР and СИБУРа match only in capitals
+                    if entity.id not in owners.setdefault(key, []):
+                        owners[key].append(entity.id)
+        kinds = {e.id: e.kind for e in entities}
+        self.surnames = {key: {w.lower() for e in entities if e.id in ids for w in e.name.split()}
+                         for key, ids in owners.items()
+                         if " " not in key and is_cyrillic(key) and all(kinds[i] == "person" for i in ids)}
+        placelike = {e.id for e in entities if e.kind == "organisation"
+                     and any(names_a_place(n) for n in (e.name, *e.aliases))}
+        forms = {key: Target(surfaces[key], tuple(ids), exact_case=key in acronyms,
+                             needs_cue=tuple(i for i in ids if i in placelike))
                  for key, ids in owners.items()}
         holders: dict[str, list] = {}
         for entity in entities:
@@ -68,30 +77,66 @@ class Matcher:
             self.automaton.make_automaton()
         self.empty = not forms
 
-    def find(self, text: str) -> list[tuple[int, int, Target]]:
-        """Matches as (start, end, target), longest first where they overlap, left to right."""
+    def find(self, text: str, nested: bool = False) -> list[tuple[int, int, Target]]:
+        """Matches as (start, end, target), longest first where they overlap, left to right. With
+        `nested`, also the names inside a longer one (Владимира Потанина in Фонд Владимира Потанина),
+        each after the match that holds it."""
         if self.empty:
             return []
         lowered = lower_same_length(text)
         candidates = []
         for end_index, (length, target) in self.automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
-            if target.inflects:
-                end = _after_ending(text, end)
-            if _on_word_boundaries(text, start, end) and _case_fits(text[start:end], target):
-                candidates.append((start, end, target))
+            if _on_word_boundaries(text, start, end) and _case_fits(text[start:end], target) \
+                    and not self._someone_else(text, start, end, lowered[start:end]):
+                target = _with_cue(text, start, target)
+                if target is not None:
+                    candidates.append((start, end, target))
         candidates.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, Target]] = []
+        inner: list[tuple[int, int, Target]] = []
         for match in candidates:
             if not chosen or match[0] >= chosen[-1][1]:
                 chosen.append(match)
-        return chosen
+            elif nested and match[1] <= chosen[-1][1] and (not inner or match[0] >= inner[-1][1]) \
+                    and not inner_entities(match[2]) & inner_entities(chosen[-1][2]):
+                inner.append(match)
+        if not nested:
+            return chosen
+        return sorted(chosen + inner, key=lambda m: (m[0], -(m[1] - m[0])))
 
 
-def _after_ending(text: str, end: int) -> int:
-    """Where a Cyrillic name ends once a case ending of up to three letters is taken in."""
-    ending = _ENDING.match(text, end)
-    return ending.end() if ending else end
+    def _someone_else(self, text: str, start: int, end: int, key: str) -> bool:
+        """A registered Russian surname beside another person's given name: Мишель Обама is not Барак
+        Обама, Владимир Белов not Александр Белов."""
+        own = self.surnames.get(key)
+        if own is None:
+            return False
+        before = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        return bool(before and before.group(1).lower() not in own and is_given_name(before.group(1)))
+
+
+_GIVEN_BEFORE = re.compile(r"([А-ЯЁІЇЄҐ][а-яёіїєґ'-]+) $")
+
+
+def inner_entities(target: Target) -> set[str]:
+    return set(target.entities) | {person for person, _, _ in target.roles}
+
+
+# What says an organisation named like a place is meant: a quote mark before it, or a word of its kind
+_ORGANISATION_CUE = re.compile(r"(?:[«\"„“]|(?:банк|фонд|канал|телеканал|парти|компани|холдинг|газет|агентств|"
+                               r"корпораци|концерн|издательств|групп|клуб|журнал|радиостанци|театр|движени|"
+                               r"организаци|обществ|союз|завод|комбинат|бренд|марк|центр|институт|университет|комитет|"
+                               r"служб|совет|объединени|ассоциаци|команд|сборн|издани|студи)[а-яё]*\s+[«\"„“]?)$",
+                               re.IGNORECASE)
+
+
+def _with_cue(text: str, start: int, target: Target) -> Target | None:
+    """The target as it stands at `start`: an organisation named like a place only with its cue."""
+    if not target.needs_cue or _ORGANISATION_CUE.search(text[max(0, start - 30):start]):
+        return target
+    others = tuple(e for e in target.entities if e not in target.needs_cue)
+    return Target(target.surface, others, target.roles, target.exact_case) if others else None
 
 
 def _is_acronym(surface: str) -> bool:
@@ -188,17 +233,32 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
     named: set[str] = set()  # entities already named unambiguously in this article
     unresolved = 0
     for block in blocks:
-        for start, end, target in matcher.find(block.text):
+        outer_end = -1
+        for start, end, target in matcher.find(block.text, nested=True):
             entity = target.entity or _named_before(target, named) or _role_holder(target, article.date)
             if entity is None:
                 unresolved += 1
                 continue
+            inside = end <= outer_end  # a name inside a longer one: counted, never a link of its own
+            outer_end = max(outer_end, end)
             named.add(entity)
-            first = (entity, block.section) not in linked
-            linked.add((entity, block.section))
+            first = (entity, block.section) not in linked and not inside
+            if not inside:
+                linked.add((entity, block.section))
             mentions.append(Mention(entity, article.slug, block.index, start, end, block.text[start:end],
-                                    sentence_at(block.text, start), first, not target.entities))
+                                    sentence_at(block.text, start), first, not target.entities, inside))
     return tuple(mentions), unresolved
+
+
+def named_in_heading(article: Article, matcher: Matcher) -> tuple[str, ...]:
+    """The entities the title and subtitle name, each once (they count for the article's entities)."""
+    found = []
+    for text in (article.title, article.subtitle):
+        for _, _, target in matcher.find(text or ""):
+            entity = target.entity or _role_holder(target, article.date)
+            if entity and entity not in found:
+                found.append(entity)
+    return tuple(found)
 
 
 def _named_before(target: Target, named: set[str]) -> str | None:

@@ -360,6 +360,7 @@ class Mention:
     sentence: str
     linked: bool  # the first mention per section is linked on the page
     via_role: bool = False
+    inside: bool = False  # a name inside a longer registered one (Потанина in Фонд Владимира Потанина)
 
 
 @record

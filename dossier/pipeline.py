@@ -33,7 +33,7 @@ from .editorial import as_article, read_pages
 from .incremental import LastBuild, Manifest, digest, file_stamp
 from .images import find_pictures
 from .language import load_language_model, release_language_model
-from .link import Matcher, find_mentions
+from .link import Matcher, find_mentions, named_in_heading
 from .linkcheck import broken_links
 from .markdown import body_blocks
 from .model import PACKED, Analysis, Article, Corpus, Entity, Paths, Problem, Shelf, SiteConfig, pack
@@ -450,10 +450,10 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     dated = find_dated_mentions(article.slug, blocks, article.date, languages, mentions, entities, site.date_order)
     quotes = find_quotes(article.slug, blocks, mentions, entities, article.language, dated, article.date)
     speakers = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
-    named = named_entities(article, mentions)
+    named = named_entities(article, mentions, named_in_heading(article, matcher))
     return Analysis(pack((blocks, mentions)), pack(quotes), speakers, unresolved, fingerprint(article.body),
                     pack(article_entries(article, mentions, dated)), pack(named),
-                    exported(article, blocks, quotes, dated, named, site), pack(named_sentences(mentions)))
+                    exported(article, blocks, quotes, dated, named, site, mentions), pack(named_sentences(mentions)))
 
 
 def read_assets(site_src: Path) -> dict[str, bytes]:

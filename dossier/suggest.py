@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .inflection import nominative
 from .link import sentence_at
 from .model import Corpus
 
@@ -70,8 +71,9 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
         for mention in mentions:
             covered[mention.block].append((mention.start, mention.end))
         for block in blocks:
-            for start, name, kind, cue, alias in _candidates(block.text):
-                if name.casefold() in known or _overlaps(covered[block.index], start, start + len(name)):
+            for start, written, kind, cue, alias in _candidates(block.text):
+                name = nominative(written, kind)  # «Сергея Лаврова» is offered as «Сергей Лавров»
+                if name.casefold() in known or _overlaps(covered[block.index], start, start + len(written)):
                     continue
                 item = found.setdefault(name, Suggestion(name, kind))
                 item.cues.add(cue)
