@@ -19,6 +19,7 @@ from slugify import slugify
 
 from .boilerplate import Rule, match_rule
 from .dates import parse_dateline
+from .extent import find_extent, is_whole_page
 from .frontmatter import FrontMatter, read_front_matter
 from .language import detect_language
 from .markdown import link_title
@@ -103,6 +104,9 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     language = front.text.get("language") or detect_language(doc.text, site.language)
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     units, removed = strip_boilerplate(units, rules)
+    if not doc.markdown and "title" not in front.given and is_whole_page([u.plain for u in units]):
+        units, chrome = set_page_chrome_aside(units, language, site, (doc.source_path, front.text.get("url", "")))
+        removed += chrome
     head, units, head_removed = read_head(units, front, site, language)
     title = front.text.get("title") or head.title
     body = read_body(units, doc.markdown, title)
@@ -142,6 +146,57 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
                                 "prints the article as Markdown with front matter to start from)",
                                 severity="error" if site.require_dates else "warning"))
     return article, problems
+
+
+def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
+                          hints: tuple[str, ...]) -> tuple[list[Unit], tuple[Removed, ...]]:
+    """A whole page pasted: the headline, what stands between it and the body that is a date, a
+    byline or a standfirst, and the body (extent.py); every other line recorded as page chrome."""
+    extent = find_extent([u.plain for u in units], language, hints)
+    if extent is None:
+        return units, ()
+    first = extent.headline if extent.headline is not None else extent.start
+    languages = tuple(dict.fromkeys((language, "en")))
+    head = [units[first]] if extent.headline is not None else []
+    removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
+    for number, unit in enumerate(units[first + 1:extent.start] if head else []):
+        if parse_dateline(unit.plain, languages, site.date_order) or _BYLINE.match(unit.plain) \
+                or (number == 0 and _is_standfirst(unit.plain, units[extent.start:])):
+            head.append(unit)
+        else:
+            removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
+    after = units[extent.end:]
+    if not any(parse_dateline(u.plain, languages, site.date_order) for u in head):
+        written = _date_written_in(units[first + 1:extent.start] if head else [], languages, site)
+        if written:  # "1. November 2023 Bockenem, Nordstraße": the date inside a line of the head
+            head.insert(1, written)
+        dated = next((u for u in after[:4] if parse_dateline(_CREATED.sub("", u.plain), languages,
+                                                                site.date_order)), None)
+        if dated:  # "Créé: 12.12.2019, 07h36" under the article
+            head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)))
+            after = [u for u in after if u is not dated]
+    removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
+    return head + units[extent.start:extent.end], tuple(removed)
+
+
+def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
+    """The first date with day, month and year written in a short line, as a dateline of its own."""
+    from .dated import find_dated_mentions
+    from .markdown import body_blocks
+
+    for unit in units:
+        if len(unit.plain) > 120:
+            continue
+        found = [d for d in find_dated_mentions("", body_blocks(escape_markdown(unit.plain)), None, languages, (), {},
+                                                site.date_order) if d.date.precision == "day"]
+        if found:
+            return Unit(unit.line, escape_markdown(found[0].text), found[0].text)
+    return None
+
+
+# "Created:", "Erstellt:", "Publié le": a date line's label
+_CREATED = re.compile(r"^(?:created|erstellt|publié(?: le)?|créé|veröffentlicht(?: am)?|mis à jour(?: le)?|"
+                      r"aktualisiert(?: am)?|stand)\s*:?\s*", re.IGNORECASE)
 
 
 def clean_line(text: str) -> str:

@@ -1,0 +1,197 @@
+"""Where the article is in a whole web page pasted as text: its headline, and the run of paragraphs
+that is its body, found among navigation, share bars, related links, comment forms and footers.
+
+Each line is classified the way jusText classifies the blocks of an HTML page (length and the share
+of the language's stop words, with jusText's stop-word lists): prose is long and full of function
+words, page chrome is short or made of names. The body is the largest run of prose lines with
+short gaps (subheadings, one-line paragraphs); the headline is the title-shaped line above it that
+best matches the file name. Lines are only located here; normalise records what it sets aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# jusText's defaults (a paragraph of prose), for lines of pasted text
+LENGTH_LOW, LENGTH_HIGH = 70, 200
+STOPWORDS_LOW, STOPWORDS_HIGH = 0.30, 0.32
+MAX_GAP = 3  # lines that are not prose, between two that are, still inside the body
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "ru": "Russian", "es": "Spanish", "it": "Italian",
+              "uk": "Ukrainian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "hy": "Armenian",
+              "az": "Azerbaijani", "ka": "Georgian", "sv": "Swedish", "da": "Danish", "cs": "Czech"}
+
+
+@dataclass(frozen=True)
+class Extent:
+    """Indexes into the lines: the headline (None if none was found) and the body, start to end (exclusive)."""
+
+    headline: int | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=32)
+def stop_words(language: str) -> frozenset[str]:
+    """jusText's stop words for `language` (an ISO code), with English's for a language it lacks."""
+    import justext
+
+    name = _LANGUAGES.get(language.split("-")[0], "English")
+    try:
+        return frozenset(justext.get_stoplist(name))
+    except ValueError:
+        return frozenset(justext.get_stoplist("English"))
+
+
+def is_whole_page(lines: list[str]) -> bool:
+    """A paste of a whole page, not of an article alone: many lines, most of them short."""
+    if len(lines) < 25:
+        return False
+    short = sum(1 for line in lines if len(line) < 40)
+    return short >= 0.4 * len(lines)
+
+
+def classify(lines: list[str], language: str) -> list[str]:
+    """`good` (prose), `near` (almost), `short` or `bad` for each line, then with context: a short or
+    near line between prose lines is prose too (jusText's second pass, simplified)."""
+    words_of = stop_words(language)
+    classes = []
+    for line in lines:
+        words = [w.lower() for w in _WORD.findall(line)]
+        density = sum(w in words_of for w in words) / len(words) if words else 0.0
+        if len(line) < LENGTH_LOW:
+            classes.append("short")
+        elif density >= STOPWORDS_HIGH and len(line) >= LENGTH_HIGH:
+            classes.append("good")
+        elif density >= STOPWORDS_LOW:
+            classes.append("near" if len(line) < LENGTH_HIGH or density < STOPWORDS_HIGH else "good")
+        else:
+            classes.append("bad")
+    return classes
+
+
+def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
+                ends: frozenset[int] = frozenset()) -> Extent | None:
+    """The article's headline and body among `lines`; None when no body of prose is found. `ends`:
+    lines already known to be page chrome that ends an article (a related-links heading)."""
+    classes = classify(lines, language)
+    runs = _prose_runs(lines, classes)
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda run: sum(len(lines[i]) for i in range(run[0], run[1]) if classes[i] == "good"))
+    stops = {i for i, line in enumerate(lines) if _ends_article(line, language)} | set(ends)
+    end = _extend_forward(lines, classes, end, stops)
+    start = _extend_backward(lines, classes, start, stops)
+    start = _take_in_lead(lines, classes, start)
+    headline = _headline(lines, classes, start, hints)
+    return Extent(headline, start, end)
+
+
+def _prose_runs(lines: list[str], classes: list[str]) -> list[tuple[int, int]]:
+    """Runs of lines that begin and end with prose, with gaps of at most MAX_GAP other lines."""
+    runs: list[tuple[int, int]] = []
+    for i in (i for i in range(len(lines)) if _is_prose(lines, classes, i)):
+        if runs and i - runs[-1][1] <= MAX_GAP:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _take_in_lead(lines: list[str], classes: list[str], start: int) -> int:
+    """A lede shorter than a paragraph just above the body is part of it ("near" prose, one line up)."""
+    while start > 0 and classes[start - 1] == "near" and lines[start - 1].rstrip()[-1:] in ".!?…\"”»":
+        start -= 1
+    return start
+
+
+FAR = 10  # this many lines without prose: the article is over (or has not begun)
+
+
+def _is_prose(lines: list[str], classes: list[str], i: int) -> bool:
+    return classes[i] == "good" or (classes[i] == "near" and len(lines[i]) >= 100)
+
+
+def _extend_forward(lines: list[str], classes: list[str], end: int, stops: set[int]) -> int:
+    """The body goes on past short gaps (lists, code, pictures) until an end marker or a long stretch
+    without prose."""
+    gap = 0
+    for i in range(end, len(lines)):
+        if i in stops and not _article_goes_on(lines, classes, i):
+            break
+        if _is_prose(lines, classes, i):
+            end, gap = i + 1, 0
+        else:
+            gap += 1
+            if gap >= FAR:
+                break
+    return end
+
+
+def _article_goes_on(lines: list[str], classes: list[str], i: int) -> bool:
+    """A newsletter box or a "read more" link inside the article: two full paragraphs follow it."""
+    following = range(i + 1, min(len(lines), i + 11))
+    return sum(1 for k in following if classes[k] == "good" and len(lines[k]) >= LENGTH_HIGH) >= 2
+
+
+def _extend_backward(lines: list[str], classes: list[str], start: int, stops: set[int]) -> int:
+    gap = 0
+    for i in range(start - 1, -1, -1):
+        if i in stops:
+            break
+        if _is_prose(lines, classes, i):
+            start, gap = i, 0
+        else:
+            gap += 1
+            if gap >= FAR // 2:
+                break
+    return start
+
+
+@lru_cache(maxsize=1)
+def _end_phrases() -> dict[str, frozenset[str]]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("dossier").joinpath("data/page_chrome.yaml").read_text(encoding="utf-8")
+    return {code: frozenset(phrase.lower() for phrase in phrases) for code, phrases in yaml.safe_load(text).items()}
+
+
+def _ends_article(line: str, language: str) -> bool:
+    """A short line that is a related-links, comments, share or newsletter heading, in any language."""
+    if len(line) > 60:
+        return False
+    key = line.strip().strip(":.!|·•›»>–— ").lower()
+    return any(key in phrases for phrases in _end_phrases().values())
+
+
+_CREDIT = re.compile(r"\b(?:photo|image|picture|foto|bild|credit|crédit|фото)s?\b\s*(?:credit)?\s*[:©(]|©|getty images|"
+                     r"/ ?(?:afp|ap|reuters|dpa|epa|keystone)\b|^\(.*\)$", re.IGNORECASE)
+_BYLINE_OR_DATE = re.compile(r"^(?:by|von|par|por|от|автор|written by)\s+\S|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_TITLE_SHAPE = re.compile(r"^[^\W\d_\"“«„'‘]?.{8,200}$")
+
+
+def _headline(lines: list[str], classes: list[str], start: int, hints: tuple[str, ...]) -> int | None:
+    """The line above the body most like its headline: title-shaped, near the body, sharing words with
+    the file name or the page's address."""
+    hint_words = {w.lower() for hint in hints for w in _WORD.findall(hint) if len(w) >= 4}
+    best, best_score = None, 0.0
+    for i in range(start - 1, max(-1, start - 30), -1):
+        line = lines[i].strip()
+        words = _WORD.findall(line)
+        if not _TITLE_SHAPE.match(line) or len(words) < 3 or len(line) > 200 or line.endswith((":", ",")):
+            continue
+        if line.endswith(".") and len(words) > 25:
+            continue
+        shared = len({w.lower() for w in words} & hint_words)
+        score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
+        score += 2.0 if lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
+        score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0  # a sentence: a caption, a teaser
+        score -= 4.0 if _CREDIT.search(line) else 0.0  # a picture's caption
+        score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 4, start))) else 0.0
+        if score > best_score:
+            best, best_score = i, score
+    return best
