@@ -47,7 +47,7 @@ def stop_words(language: str) -> frozenset[str]:
 
 def is_whole_page(lines: list[str]) -> bool:
     """A paste of a whole page, not of an article alone: many lines, most of them short."""
-    if len(lines) < 25:
+    if len(lines) < 20:
         return False
     short = sum(1 for line in lines if len(line) < 40)
     return short >= 0.4 * len(lines)
@@ -77,11 +77,11 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
     """The article's headline and body among `lines`; None when no body of prose is found. `ends`:
     lines already known to be page chrome that ends an article (a related-links heading)."""
     classes = classify(lines, language)
-    runs = _prose_runs(lines, classes)
+    stops = {i for i, line in enumerate(lines) if _ends_article(line, language)} | set(ends)
+    runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
     start, end = max(runs, key=lambda run: sum(len(lines[i]) for i in range(run[0], run[1]) if classes[i] == "good"))
-    stops = {i for i, line in enumerate(lines) if _ends_article(line, language)} | set(ends)
     end = _extend_forward(lines, classes, end, stops)
     start = _extend_backward(lines, classes, start, stops)
     start = _take_in_lead(lines, classes, start)
@@ -89,11 +89,12 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
     return Extent(headline, start, end)
 
 
-def _prose_runs(lines: list[str], classes: list[str]) -> list[tuple[int, int]]:
-    """Runs of lines that begin and end with prose, with gaps of at most MAX_GAP other lines."""
+def _prose_runs(lines: list[str], classes: list[str], stops: set[int]) -> list[tuple[int, int]]:
+    """Runs of lines that begin and end with prose, with gaps of at most MAX_GAP other lines and no
+    end marker."""
     runs: list[tuple[int, int]] = []
     for i in (i for i in range(len(lines)) if _is_prose(lines, classes, i)):
-        if runs and i - runs[-1][1] <= MAX_GAP:
+        if runs and i - runs[-1][1] <= MAX_GAP and not stops & set(range(runs[-1][1], i)):
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))
@@ -145,7 +146,7 @@ def _extend_backward(lines: list[str], classes: list[str], start: int, stops: se
             start, gap = i, 0
         else:
             gap += 1
-            if gap >= FAR // 2:
+            if gap >= FAR - 2:
                 break
     return start
 
@@ -164,8 +165,15 @@ def _ends_article(line: str, language: str) -> bool:
     """A short line that is a related-links, comments, share or newsletter heading, in any language."""
     if len(line) > 60:
         return False
-    key = line.strip().strip(":.!|·•›»>–— ").lower()
-    return any(key in phrases for phrases in _end_phrases().values())
+    key = line.strip().strip(":.!|·•›»>–— *").lower()
+    label = key.split(":")[0].strip() if ":" in key else None  # "Filed Under: Baby, Nurseries"
+    return any(key in phrases or label in phrases for phrases in _end_phrases().values()) \
+        or bool(_FORM_FIELD.match(line.strip()))
+
+
+# A comment form's fields: "Name *", "E-Mail *", "Website"
+_FORM_FIELD = re.compile(r"^(?:name|e-?mail|website|webseite|site web|comment|kommentar|commentaire|nom|"
+                         r"имя|комментарий)\s*\*\s*$", re.IGNORECASE)
 
 
 _CREDIT = re.compile(r"\b(?:photo|image|picture|foto|bild|credit|crédit|фото)s?\b\s*(?:credit)?\s*[:©(]|©|getty images|"

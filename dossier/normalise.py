@@ -103,8 +103,9 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     front, problems = read_front_matter(doc.metadata, shown, site.language, site.date_order)
     language = front.text.get("language") or detect_language(doc.text, site.language)
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
+    whole_page = not doc.markdown and "title" not in front.given and is_whole_page([u.plain for u in units])
     units, removed = strip_boilerplate(units, rules)
-    if not doc.markdown and "title" not in front.given and is_whole_page([u.plain for u in units]):
+    if whole_page:
         units, chrome = set_page_chrome_aside(units, language, site, (doc.source_path, front.text.get("url", "")))
         removed += chrome
     head, units, head_removed = read_head(units, front, site, language)
@@ -170,11 +171,13 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
         written = _date_written_in(units[first + 1:extent.start] if head else [], languages, site)
         if written:  # "1. November 2023 Bockenem, Nordstraße": the date inside a line of the head
             head.insert(1, written)
-        dated = next((u for u in after[:4] if parse_dateline(_CREATED.sub("", u.plain), languages,
-                                                                site.date_order)), None)
-        if dated:  # "Créé: 12.12.2019, 07h36" under the article
-            head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)))
-            after = [u for u in after if u is not dated]
+        labelled = [u for u in after[:4] if _CREATED.match(u.plain)]  # "Créé: 12.12.2019, 07h36" under it
+        dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages,
+                                                             site.date_order)), None)
+        written = None if dated else _date_written_in(labelled, languages, site)
+        if dated or written:
+            head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)) if dated else written)
+            after = [u for u in after if u is not dated and (written is None or u.line != written.line)]
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
     return head + units[extent.start:extent.end], tuple(removed)
 
@@ -196,7 +199,7 @@ def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | N
 
 # "Created:", "Erstellt:", "Publié le": a date line's label
 _CREATED = re.compile(r"^(?:created|erstellt|publié(?: le)?|créé|veröffentlicht(?: am)?|mis à jour(?: le)?|"
-                      r"aktualisiert(?: am)?|stand)\s*:?\s*", re.IGNORECASE)
+                      r"aktualisiert(?: am)?|stand|published|posted|опубликовано)\s*:\s*", re.IGNORECASE)
 
 
 def clean_line(text: str) -> str:
