@@ -414,10 +414,13 @@ def unique_articles(processed, keys: list[str], folder: Path
                                     "in its front matter): left out of the site until that line is removed"))
             continue
         if article.slug in owners:
-            problems.append(Problem(str(folder / article.source_path), f"its URL articles/{article.slug}/ is "
-                                    f"already taken by {folder / owners[article.slug]}; set a different `slug:` in "
-                                    "the front matter of one of them (this one is left out)", severity="error"))
-            continue
+            wanted, number = article.slug, 2
+            while f"{wanted}-{number}" in owners:
+                number += 1
+            article = replace(article, slug=f"{wanted}-{number}")
+            problems.append(Problem(str(folder / article.source_path), f"its URL articles/{wanted}/ is already "
+                                    f"taken by {folder / owners[wanted]}, so it is published at articles/"
+                                    f"{article.slug}/; set `slug:` in its front matter to choose its URL"))
         owners[article.slug] = article.source_path
         analyses[article.slug] = analysis
         versions[article.slug] = key

@@ -39,12 +39,16 @@ def test_a_copy_gets_no_page_of_its_own_and_is_listed_on_the_original(tmp_path):
     assert (output / "originals" / "b.txt").is_file()
 
 
-def test_two_articles_wanting_one_url_is_an_error_naming_both(tmp_path):
+def test_two_articles_wanting_one_url_both_stay_with_a_warning_naming_both(tmp_path):
     result, output = make_site(tmp_path, {"a.txt": "Same title\n\nFirst text, about one thing entirely.\n",
                                           "b.txt": "Same title\n\nSecond text, about something else.\n"})
-    errors = [p for p in result.problems if p.severity == "error"]
-    assert len(errors) == 1 and errors[0].path.endswith("b.txt") and "a.txt" in errors[0].message
-    assert result.ok and (output / "articles" / "same-title" / "index.html").is_file()
+    warnings = [p for p in result.problems if "already taken" in p.message]
+    assert len(warnings) == 1 and warnings[0].path.endswith("b.txt") and "a.txt" in warnings[0].message
+    assert "articles/same-title-2/" in warnings[0].message and warnings[0].severity == "warning"
+    first = (output / "articles" / "same-title" / "index.html").read_text(encoding="utf-8")
+    second = (output / "articles" / "same-title-2" / "index.html").read_text(encoding="utf-8")
+    assert "First text, about one thing" in first and "Second text" not in first
+    assert "Second text, about something else" in second and "First text" not in second
 
 
 def test_a_draft_is_left_out_of_the_site_saying_so(tmp_path):
