@@ -1,8 +1,10 @@
 """Accuracy against hand-labelled sets (`python -m bench.evaluate`).
 
-Dated mentions, side by side with dateparser's search_dates, on bench/eval/dated_mentions.txt: a
-found date counts as right when its value and precision are those a reader would give; anything else
-found is a false positive. Quote attribution on the demo corpus, against bench/eval/seed_quotes.txt.
+First the development corpora (real news nobody on this project wrote, annotated by hand), when
+../shared/corpora is there: each corpus's own score.py builds its articles with this checkout. Then
+the in-sample sets, written beside the code (bench/eval/): dated mentions beside dateparser's
+search_dates, and quote attribution on the demo corpus. In-sample figures show the code does what
+its authors meant; they are not a measure of accuracy.
 """
 
 from __future__ import annotations
@@ -95,17 +97,78 @@ def quote_scores() -> dict:
     return {"precision": right / given, "recall": right / named, "quotes": len(expected), "named": named}
 
 
+CORPORA = PROJECT.parent / "shared" / "corpora"
+
+
+def corpus_scores(name: str) -> dict | None:
+    """The summary a development corpus's score.py prints for this checkout (None if it is not there)."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    script = CORPORA / name / "score.py"
+    if not script.is_file():
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        summary = Path(folder) / "summary.json"
+        subprocess.run([sys.executable, str(script), "--project", str(PROJECT), "--json", str(summary)],
+                       cwd=PROJECT, capture_output=True, text=True, timeout=1800)
+        return json.loads(summary.read_text(encoding="utf-8")) if summary.is_file() else None
+
+
+def development_lines() -> list[str]:
+    """One line per development corpus, its figures named as its README names them."""
+    if not CORPORA.is_dir():
+        return [f"development corpora: not found at {CORPORA} (they are shipped beside the project, not in it)"]
+    lines = []
+    polnear = corpus_scores("polnear")
+    if polnear:
+        verified, every = polnear["attribution"]["verified"], polnear["attribution"]["all"]
+        lines.append(f"  quotes (PolNeAR, {polnear['gold_quotes']} quotes): detection P {polnear['detection']['P']['value']:.3f}"
+                     f" R {polnear['detection']['R']['value']:.3f}; speaker P/R verified "
+                     f"{verified['P']['value']:.3f}/{verified['R']['value']:.3f}, all {every['P']['value']:.3f}/"
+                     f"{every['R']['value']:.3f}")
+    timebank = corpus_scores("timebank")
+    if timebank:
+        strict, forms = timebank["project"]["strict"], timebank["project"]["recall_by_form"]
+        lines.append(f"  dates (TimeBank, {timebank['gold_dates']} dates): strict P {strict['P']:.3f} R {strict['R']:.3f}; "
+                     "recall " + ", ".join(f"{form} {value['R']:.2f}" for form, value in forms.items()))
+    factru = corpus_scores("factru")
+    if factru:
+        mentions = factru["project"]["mentions"]
+        lines.append(f"  Russian names (factRuEval): mention P {mentions['all']['P']:.3f} R {mentions['all']['R']:.3f}; "
+                     "recall " + ", ".join(f"{k} {v['R']:.3f}" for k, v in mentions["recall_by_written"].items()))
+    pasted = corpus_scores("pasted")
+    if pasted:
+        lines.append("  pasted pages (trafilatura's set): " + _pasted_line(pasted))
+    return lines
+
+
+def _pasted_line(summary: dict) -> str:
+    found = summary["pasted"]["summary"]["dossier"]
+    titles, dates = found["titles"], found["dates"]
+    return (f"main text kept {found['main_text_kept']:.1%}, boilerplate removed {found['boilerplate_removed']:.1%}, "
+            f"titles exact or close {titles.get('exact', 0) + titles.get('close', 0)}/{sum(titles.values())}, "
+            f"dates correct {dates.get('correct', 0)}, wrong {dates.get('wrong', 0)}, "
+            f"invented {dates.get('invented', 0)}")
+
+
 def main() -> None:
+    print("Development corpora (real news, hand-annotated; ../shared/corpora/*/score.py):")
+    for line in development_lines():
+        print(line)
+    print("In-sample (written beside the code: not a measure of accuracy):")
     cases = read_cases()
     find_dated_mentions("a", body_blocks("warm up on 1 May 2020"), None, ("en",), (), {})
-    print(f"{len(cases)} labelled sentences, {sum(len(c[2]) for c in cases)} dates")
+    print(f"  {len(cases)} labelled sentences, {sum(len(c[2]) for c in cases)} dates")
     for name, extract in (("dossier", dossier_dates), ("dateparser.search_dates", search_dates_dates)):
         result = score(extract, cases)
-        print(f"{name:>24}: precision {result['precision']:.1%} recall {result['recall']:.1%} "
+        print(f"  {name:>24}: precision {result['precision']:.1%} recall {result['recall']:.1%} "
               f"({result['right']} right of {result['found']} found, {result['expected']} expected), "
               f"{result['ms_per_case']:.2f} ms per sentence")
     quotes = quote_scores()
-    print(f"quote attribution on the demo corpus ({quotes['quotes']} quotes, {quotes['named']} with a named "
+    print(f"  quote attribution on the demo corpus ({quotes['quotes']} quotes, {quotes['named']} with a named "
           f"speaker): precision {quotes['precision']:.1%} recall {quotes['recall']:.1%}")
 
 
