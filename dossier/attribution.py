@@ -286,7 +286,11 @@ def _before(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | N
         if text[s_start:start].rstrip().endswith(":"):
             return _main_subject(r, block, s_start, start, "introduced before a colon")
         return None
-    return _subject_of_verb(r, block, s_start, verbs[-1], f"speaks before the quote ({verbs[-1].group(0)})")
+    for verb in reversed(verbs):  # "X highlighted, asked about Y's statement suggesting that, “…”": X
+        found = _subject_of_verb(r, block, s_start, verb, f"speaks before the quote ({verb.group(0)})")
+        if found is not None:
+            return found
+    return None
 
 
 def _subject_of_verb(r: Reader, block: int, s_start: int, verb: re.Match, cue: str) -> Speaker | None:
@@ -600,7 +604,9 @@ def _description(r: Reader, block: int, position: int, phrase: str, cue: str) ->
     """`the deputy minister`: the one person the article introduced with those words ("Russian Deputy
     Foreign Minister Mikhail Galuzin", "Galuzin, the deputy minister,"), or whose registry description
     or role has them; an indefinite one (`a Turkish source`) is nobody registered."""
-    if not re.match(r"the\s", phrase, re.IGNORECASE) or re.search(r"\s[A-ZА-ЯЁ]", phrase):
+    head = phrase.split()[-1]
+    if not re.match(r"the\s", phrase, re.IGNORECASE) or \
+            (head[:1].isupper() and head.lower() not in _tables()["en"]["short_forms"]):
         return None  # "a source"; "the Post", "the Kremlin": a name, which a registered one would have matched
     words = _content_words(phrase)
     if not words:
@@ -624,4 +630,6 @@ def _description(r: Reader, block: int, position: int, phrase: str, cue: str) ->
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 1}
+    short = _tables()["en"]["short_forms"]
+    words = (short.get(w, w) for w in re.findall(r"\w+", text.lower()))
+    return {part for w in words for part in w.split() if part not in _STOP and len(part) > 1}
