@@ -37,7 +37,8 @@ _NEEDS_DIGIT = {"day-range", "day-month", "month-day", "month-year", "numeric", 
 # where a month name or a leading word begins, found once for both kinds of each (`_matches_at`).
 _MONTH_LED = {"month-day", "month-year"}
 _LEAD_LED = {"year", "bare-month"}
-_SCRIPT_LANGUAGES = ("ru", "uk")  # read in every article: a Cyrillic date line in an English one
+_SCRIPT_LANGUAGES = ("ru", "uk")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")  # read in every article: a Cyrillic date line in an English one
 # A year in figures standing alone: "the 1996 campaign", "fiscal 1989", "mid-1996", "between 1994 and
 # 1997"; not an amount ("$1990", "1,990", "1990%"), a decade ("1990s") or a count ("2000 troops").
 _BARE_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<![\w$€£¥.,/:#№-]))(1[89]\d\d|20\d\d)(?![\w%/:-]|[.,]\d|\s*(?:per ?cent|percent))"
@@ -54,7 +55,10 @@ def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, r
     """
     names = month_names(languages)
     month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
-    return names, re.compile(rf"\b(?={month})"), re.compile(rf"\b(?={_LEAD})"), [
+    # where a month name can begin: its first three letters (a short alternation, tried at every word
+    # start; the candidate patterns then check the whole name)
+    prefixes = "|".join(sorted({re.escape(n[:3]) for n in names}))
+    return names, re.compile(rf"\b(?={prefixes})"), re.compile(rf"\b(?={_LEAD})"), [
         ("day-range", re.compile(rf"{_DAY}{_ORD}\s*(?:-|–|—|to|and|until|till)\s*(\d{{1,2}}){_ORD}\s+(?:of\s+)?"
                                  rf"{month}(?:,?\s+{_YEAR})?\b(?!-)")),
         ("day-month", re.compile(rf"{_DAY}{_ORD}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?\b(?!-)")),
@@ -73,15 +77,17 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
                         languages: tuple[str, ...], mentions: tuple[Mention, ...],
                         entities: dict[str, Entity], date_order: str = "DMY") -> tuple[DatedMention, ...]:
     """Every date in the body, resolved, with how it was found and the entities and event of its sentence."""
-    languages = tuple(dict.fromkeys((*languages, *_SCRIPT_LANGUAGES)))
+    with_script = tuple(dict.fromkeys((*languages, *_SCRIPT_LANGUAGES)))
     found: list[DatedMention] = []
     for block in blocks:
         lowered = lower_same_length(block.text)
-        candidates = _candidates(block.text, lowered, article_date, languages)
+        # the Cyrillic languages' month names only where there is a Cyrillic letter to read
+        languages_here = with_script if _CYRILLIC.search(lowered) else languages
+        candidates = _candidates(block.text, lowered, article_date, languages_here)
         if not candidates:
             continue
         sentences = split_sentences(block.text)
-        where = _Where(block.text, _patterns(languages)[0], "en" in languages, article_date, date_order,
+        where = _Where(block.text, _patterns(languages_here)[0], "en" in languages_here, article_date, date_order,
                        languages[0])
         taken_until = -1
         for start, end, kind, match in candidates:

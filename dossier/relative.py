@@ -25,6 +25,8 @@ _TIME_OF_DAY = re.compile(r"\s+(?:nights?|evenings?|mornings?|afternoons?|noon|m
 _CLOCK_BEFORE = re.compile(r"(?:[ap]\.m\.|noon|midnight|each|every),?\s+$", re.IGNORECASE)  # or a set: "each Thursday"
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|``.*?''")
 _WORD = re.compile(r"[\w’']+")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_CYRILLIC_LANGUAGES = {"ru", "uk"}
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,10 @@ def find_relative(text: str, lowered: str, article_date: PartialDate | None,
     if article_date is None:
         return []
     found: list[Found] = []
+    cyrillic = _CYRILLIC.search(lowered) is not None
     for code in date_languages(languages):
+        if code in _CYRILLIC_LANGUAGES and not cyrillic:
+            continue  # its words cannot be in a text without a Cyrillic letter
         language = _language(code)
         for match in language.pattern.finditer(lowered):
             if code == "en" and (match["weekday"] or match["shift_month"] or match["month_shift_year"]):
