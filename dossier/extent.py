@@ -46,11 +46,13 @@ def stop_words(language: str) -> frozenset[str]:
 
 
 def is_whole_page(lines: list[str]) -> bool:
-    """A paste of a whole page, not of an article alone: many lines, most of them short."""
+    """A paste of a whole page, not of an article alone: many lines, most of them short, or a run of
+    navigation (six short lines or more) before the first paragraph."""
     if len(lines) < 20:
         return False
     short = sum(1 for line in lines if len(line) < 40)
-    return short >= 0.4 * len(lines)
+    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 150), len(lines))
+    return short >= 0.4 * len(lines) or sum(1 for line in lines[:first_paragraph] if len(line) < 40) >= 6
 
 
 def classify(lines: list[str], language: str) -> list[str]:
@@ -82,9 +84,8 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
     if not runs:
         return None
     start, end = max(runs, key=lambda run: sum(len(lines[i]) for i in range(run[0], run[1]) if classes[i] == "good"))
-    end = _extend_forward(lines, classes, end, stops)
-    start = _extend_backward(lines, classes, start, stops)
-    start = _take_in_lead(lines, classes, start)
+    end = _take_in_tail(lines, classes, _extend_forward(lines, classes, end, stops), stops)
+    start = _take_in_lead(lines, classes, _extend_backward(lines, classes, start, stops))
     headline = _headline(lines, classes, start, hints)
     return Extent(headline, start, end)
 
@@ -102,10 +103,22 @@ def _prose_runs(lines: list[str], classes: list[str], stops: set[int]) -> list[t
 
 
 def _take_in_lead(lines: list[str], classes: list[str], start: int) -> int:
-    """A lede shorter than a paragraph just above the body is part of it ("near" prose, one line up)."""
-    while start > 0 and classes[start - 1] == "near" and lines[start - 1].rstrip()[-1:] in ".!?…\"”»":
+    """Sentences just above the body that are too short or too plain to count as prose on their own
+    (a lede in bold, a one-line paragraph) are part of it."""
+    while start > 0 and _is_sentence(lines[start - 1], classes[start - 1]):
         start -= 1
     return start
+
+
+def _take_in_tail(lines: list[str], classes: list[str], end: int, stops: set[int]) -> int:
+    """The same for the last paragraphs ("Amazon is expected to appeal.")."""
+    while end < len(lines) and end not in stops and _is_sentence(lines[end], classes[end]):
+        end += 1
+    return end
+
+
+def _is_sentence(line: str, kind: str) -> bool:
+    return kind in ("near", "bad") and len(line) >= 40 and line.rstrip()[-1:] in ".!?…\"”»)"
 
 
 FAR = 10  # this many lines without prose: the article is over (or has not begun)
@@ -190,11 +203,12 @@ def _headline(lines: list[str], classes: list[str], start: int, hints: tuple[str
     for i in range(start - 1, max(-1, start - 30), -1):
         line = lines[i].strip()
         words = _WORD.findall(line)
-        if not _TITLE_SHAPE.match(line) or len(words) < 3 or len(line) > 200 or line.endswith((":", ",")):
+        shared = len({w.lower() for w in words} & hint_words)
+        if not _TITLE_SHAPE.match(line) or len(words) < (2 if shared else 3) or len(line) > 200 \
+                or line.endswith((":", ",")):
             continue
         if line.endswith(".") and len(words) > 25:
             continue
-        shared = len({w.lower() for w in words} & hint_words)
         score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
         score += 2.0 if lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
         score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0  # a sentence: a caption, a teaser

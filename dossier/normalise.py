@@ -105,10 +105,12 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     whole_page = not doc.markdown and "title" not in front.given and is_whole_page([u.plain for u in units])
     units, removed = strip_boilerplate(units, rules)
+    headline = ""
     if whole_page:
-        units, chrome = set_page_chrome_aside(units, language, site, (doc.source_path, front.text.get("url", "")))
+        units, chrome, headline = set_page_chrome_aside(units, language, site,
+                                                        (doc.source_path, front.text.get("url", "")))
         removed += chrome
-    head, units, head_removed = read_head(units, front, site, language)
+    head, units, head_removed = read_head(units, front, site, language, headline)
     title = front.text.get("title") or head.title
     body = read_body(units, doc.markdown, title)
     removed = tuple(sorted(front.removed + removed + head_removed + body.removed, key=lambda r: r.line or 0))
@@ -150,12 +152,13 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
 
 
 def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
-                          hints: tuple[str, ...]) -> tuple[list[Unit], tuple[Removed, ...]]:
-    """A whole page pasted: the headline, what stands between it and the body that is a date, a
-    byline or a standfirst, and the body (extent.py); every other line recorded as page chrome."""
+                          hints: tuple[str, ...]) -> tuple[list[Unit], tuple[Removed, ...], str]:
+    """A whole page pasted: what stands between the headline and the body that is a date, a byline or
+    a standfirst, and the body (extent.py), with the headline; every other line is recorded as page
+    chrome."""
     extent = find_extent([u.plain for u in units], language, hints)
     if extent is None:
-        return units, ()
+        return units, (), ""
     first = extent.headline if extent.headline is not None else extent.start
     languages = tuple(dict.fromkeys((language, "en")))
     head = [units[first]] if extent.headline is not None else []
@@ -179,7 +182,7 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
             head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)) if dated else written)
             after = [u for u in after if u is not dated and (written is None or u.line != written.line)]
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    return head + units[extent.start:extent.end], tuple(removed)
+    return head[1:] + units[extent.start:extent.end], tuple(removed), head[0].plain if head else ""
 
 
 def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
@@ -303,15 +306,16 @@ def _is_punctuation_only(text: str) -> bool:
     return not re.search(r"\w", text)
 
 
-def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig,
-              language: str) -> tuple[Head, list[Unit], tuple[Removed, ...]]:
-    """Title, dateline, category line, byline and standfirst from the top of the text.
+def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language: str,
+              headline: str = "") -> tuple[Head, list[Unit], tuple[Removed, ...]]:
+    """Title, dateline, category line, byline and standfirst from the top of the text (`headline`:
+    the title a whole pasted page was found to have).
 
     A field that front matter states is never looked for, so normalising twice changes nothing.
     """
     languages = tuple(dict.fromkeys((language, "en")))
-    title = front.text.get("title", "")
-    fields: dict = {}
+    title = front.text.get("title", "") or headline
+    fields: dict = {"title": headline} if headline and "title" not in front.given else {}
     decided = set(front.given)  # fields found so far, or stated by the editor
     removed: list[Removed] = []
     i = 0
