@@ -79,7 +79,7 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
     """The article's headline and body among `lines`; None when no body of prose is found. `ends`:
     lines already known to be page chrome that ends an article (a related-links heading)."""
     classes = classify(lines, language)
-    stops = {i for i, line in enumerate(lines) if _ends_article(line, language)} | set(ends)
+    stops = {i for i, line in enumerate(lines) if ends_article(line, language)} | set(ends)
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
@@ -174,7 +174,7 @@ def _end_phrases() -> dict[str, frozenset[str]]:
     return {code: frozenset(phrase.lower() for phrase in phrases) for code, phrases in yaml.safe_load(text).items()}
 
 
-def _ends_article(line: str, language: str) -> bool:
+def ends_article(line: str, language: str = "") -> bool:
     """A short line that is a related-links, comments, share or newsletter heading, in any language."""
     if len(line) > 60:
         return False

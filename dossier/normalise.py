@@ -19,7 +19,7 @@ from slugify import slugify
 
 from .boilerplate import Rule, match_rule
 from .dates import parse_dateline
-from .extent import find_extent, is_whole_page
+from .extent import ends_article, find_extent, is_whole_page
 from .frontmatter import FrontMatter, read_front_matter
 from .language import detect_language
 from .markdown import link_title
@@ -163,13 +163,23 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
     languages = tuple(dict.fromkeys((language, "en")))
     head = [units[first]] if extent.headline is not None else []
     removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
+    lede: list[Unit] = []
     for number, unit in enumerate(units[first + 1:extent.start] if head else []):
         if parse_dateline(unit.plain, languages, site.date_order) or _BYLINE.match(unit.plain) \
                 or (number == 0 and _is_standfirst(unit.plain, units[extent.start:])):
             head.append(unit)
+        elif _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
+            lede.append(unit)  # a sentence between headline and body: the article's, kept
         else:
             removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
     after = units[extent.end:]
+    tail = []  # sentences after the body and before anything that ends an article: the article's too
+    for unit in after[:25]:
+        if ends_article(unit.plain):
+            break
+        if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
+            tail.append(unit)
+    after = [u for u in after if u not in tail]
     if not any(parse_dateline(u.plain, languages, site.date_order) for u in head):
         written = _date_written_in(units[first + 1:extent.start] if head else [], languages, site)
         if written:  # "1. November 2023 Bockenem, Nordstraße": the date inside a line of the head
@@ -182,7 +192,12 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
             head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)) if dated else written)
             after = [u for u in after if u is not dated and (written is None or u.line != written.line)]
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    return head[1:] + units[extent.start:extent.end], tuple(removed), head[0].plain if head else ""
+    return head[1:] + lede + units[extent.start:extent.end] + tail, tuple(removed), head[0].plain if head else ""
+
+
+def _is_prose_sentence(text: str) -> bool:
+    """A line that reads as a sentence of the article: long enough, with words, ending as sentences do."""
+    return len(text) >= 60 and len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?…\"”»)"
 
 
 def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
