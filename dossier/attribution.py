@@ -236,10 +236,10 @@ def _after(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | No
     text = r.masked[block]
     closing = text[start:end].rstrip("”»“\"'’ ")[-1:]
     lead = _LEAD_AFTER.match(text, end)
+    _, stop = sentence_bounds(r, block, min(end + 1, len(text)), min(end + 1, len(text)))
     if closing not in ",!?…—–-" and not re.match(r"\s*[,—–]", text[end:end + 3]) \
             and not _SHORT_CUE.match(text, end) and not (closing not in ".!?" and r.words.verb.match(text, end + 1)):
-        return None
-    _, stop = sentence_bounds(r, block, min(end + 1, len(text)), min(end + 1, len(text)))
+        return _cue_ending_sentence(r, block, end, stop) if closing not in ".!?" else None
     rest_start = lead.end()
     verb = r.words.verb.search(text, rest_start, min(stop, rest_start + 160))
     if verb is None:
@@ -249,10 +249,30 @@ def _after(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | No
         b = phrase_end.start() if phrase_end else stop
         return _phrase(r, block, verb.end(), b, f"named after the quote ({verb.group(0)})", apposition_to=stop)
     zone = text[rest_start:verb.start()]
-    if re.search(_FULL_STOP + r"|[;!?“”\"«»]", zone) or len(zone) > 120:
+    long_apposition = len(zone) <= 250 and r.in_block(block, rest_start, rest_start + 40) and zone.rstrip().endswith(",")
+    if re.search(_FULL_STOP + r"|[;!?“”\"«»]", zone) or (len(zone) > 120 and not long_apposition):
         return None
     zone_end = _strip_adverbs(text, rest_start, verb.start())
     return _subject_before(r, block, rest_start, zone_end, f"named after the quote ({verb.group(0)})")
+
+
+def _cue_ending_sentence(r: Reader, block: int, end: int, stop: int) -> Speaker | None:
+    """`“He can assert it” that Sanders can catch Clinton, said Steve Elmendorf.` / `“…” of the plans,
+    Mr. Holtz-Eakin said.`: the cue is the sentence's last clause, after a comma, with no other quote."""
+    text = r.masked[block]
+    comma = text.rfind(", ", end, stop)
+    if comma < 0 or re.search(r"[“”\"«»]", text[end:stop]):
+        return None
+    clause = comma + 2
+    verb = r.words.verb.match(text, clause)
+    cue = "named at the end of the sentence"
+    if verb:
+        phrase_end = _PHRASE_END.search(text, verb.end(), stop)
+        return _phrase(r, block, verb.end(), phrase_end.start() if phrase_end else stop, cue, apposition_to=stop)
+    verb = r.words.verb.search(text, clause, stop)
+    if verb is None or len(text[clause:verb.start()]) > 60:
+        return None
+    return _subject_before(r, block, clause, _strip_adverbs(text, clause, verb.start()), cue)
 
 
 def _signature(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | None:

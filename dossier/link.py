@@ -232,10 +232,15 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
     linked: set[tuple[str, int]] = set()
     named: set[str] = set()  # entities already named unambiguously in this article
     unresolved = 0
-    for block in blocks:
+    found = [(block, matcher.find(block.text, nested=True)) for block in blocks]
+    # a shared surname before the full name ("Sanders said ... Bernie Sanders"): the one named in full
+    # anywhere in the article, when only one of its bearers is
+    named_anywhere = {target.entity for _, matches in found for _, _, target in matches if target.entity}
+    for block, matches in found:
         outer_end = -1
-        for start, end, target in matcher.find(block.text, nested=True):
-            entity = target.entity or _named_before(target, named) or _role_holder(target, article.date)
+        for start, end, target in matches:
+            entity = target.entity or _named_before(target, named) or _role_holder(target, article.date) \
+                or _named_before(target, named_anywhere)
             if entity is None:
                 unresolved += 1
                 continue
