@@ -28,10 +28,8 @@ from .link import split_sentences
 from .model import Block, Entity, Mention
 
 SPEAKING_KINDS = ("person", "organisation")
-_ADVERBS = r"(?:also|then|later|again|once|has|had|have|was|were|is|would|will|reportedly|previously|simply|" \
-           r"repeatedly|recently|further|earlier|quickly|flatly|bluntly|publicly|privately|then-|ultimately|" \
-           r"tweeted|wrote|told|frequently|often|often|jokingly|angrily|firmly|famously|once|just|only|" \
-           r"has\s+also|had\s+also|has\s+long|had\s+long|never|always|even|still|now)"
+_ADVERBS = r"(?:also|then|later|again|once|has|had|have|was|were|is|would|will|then-|tweeted|wrote|told|often|" \
+           r"just|only|has\s+also|had\s+also|has\s+long|had\s+long|never|always|even|still|now|[a-z]{3,}ly)"
 _NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w’'.-]*\s+){0,3}[A-ZА-ЯЁ][\w’'-]+$")
 _CAPITALISED = re.compile(r"^[A-ZА-ЯЁ]")
 
@@ -162,7 +160,13 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         for i in range(start + 2, max(start + 2, end - 2)):  # the first letter kept: its case starts a sentence
             chars[i] = "x" if chars[i] not in "\n" else "\n"
+    for tag in _PARTY_STATE.finditer(text):  # "Paul Ryan, R-Wis., said": no full stop
+        for i in range(tag.start(), tag.end()):
+            chars[i] = "_" if chars[i] == "." else chars[i]
     return "".join(chars)
+
+
+_PARTY_STATE = re.compile(r"\b[RDI]-[A-Z][A-Za-z.]{1,6}")
 
 
 def _genders(blocks, speakers: tuple[Mention, ...], entities: dict[str, Entity], words: Language) -> dict[str, str]:
@@ -400,8 +404,8 @@ def _eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
     before = re.search(r"([\w’'-]+)\s+$", text[max(0, m.start - 20, zone_start):m.start])
     previous = before.group(1).lower() if before else ""
     if previous in r.words.prepositions - {"and", "as", "while", "but"} and not _TOPIC.search(
-            text[max(0, m.start - 12):m.start]):
-        return False
+            text[max(0, m.start - 12):m.start]) and not (previous == "with" and _PARTICIPLE_AFTER.match(text, m.end)):
+        return False  # "with Gorka noting that …" is Gorka speaking
     if before and " " not in m.text and before.group(1)[:1].isupper() and previous not in r.words.titles \
             and previous not in _TITLE_WORDS and previous not in _PARTY_WORDS \
             and not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, before.start(1) - 3):before.start(1)]):
@@ -417,6 +421,7 @@ def _eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
     return previous not in _DETERMINERS  # "a Clinton adviser"; "Clinton celebrated" is a subject
 
 
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
 _TOPIC = re.compile(r"\b(?:[Aa]s for|[Ff]or (?:his|her) part,?)\s+$")  # "As for Pashinyan, he ..."
 _PARTY_WORDS = {"democrat", "democratic", "republican", "gop", "independent", "libertarian", "labour", "tory",
                 "conservative", "liberal", "socialist", "green", "candidate", "nominee", "frontrunner"}
@@ -438,8 +443,9 @@ def _subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker 
                 not re.search(r"\w", text[a:apposition.start()]):
             break
         b = apposition.start()
-    tail = re.search(r"\s*\([^()]{1,20}\)\s*$", text[a:b])  # "Rep. Hank Johnson (D-Ga.) said"
-    b = a + tail.start() if tail else b
+    for shape in (r"\s*\([^()]{1,20}\)\s*$", r"\s+of\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s*$"):
+        tail = re.search(shape, text[a:b])  # "Rep. Hank Johnson (D-Ga.) said", "Holger Schmieding of Berenberg"
+        b = a + tail.start() if tail else b
     zone = text[a:b]
     ending = [m for m in r.in_block(block, a, b) if not re.search(r"\w", text[m.end:b])]
     if ending and _eligible(r, ending[-1]):

@@ -185,3 +185,19 @@ def test_short_forms_in_a_description():
     text = ("Oleg Sorokin, the deputy foreign minister, spoke on Monday.\n\n"
             "“Nothing has been decided yet,” the Russian deputy FM said.")
     assert speakers(text) == ["oleg-sorokin"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the cue ends the sentence, after the quote and more words
+    ("“It will not pass the senate” in its present form, said Tom Becker.", ["tom-becker"]),
+    ("“I admire the drafting” of the new bill, Mr. Lund said.", ["peter-lund"]),
+    # a party and state tag is no full stop; an organisation after "of" is not the subject
+    ("“We will hold the vote in May,” Rep. Jane Doe, D-N.Y., said.", ["jane-doe"]),
+    ("Tom Becker of Northbank, the region's largest lender, warned that rates “will rise again soon.”",
+     ["tom-becker"]),
+    # an adverb between subject and verb, and "with X noting"
+    ("Lund similarly warned that the plan “cannot work without new money.”", ["peter-lund"]),
+    ("The board met on Monday, with Weiss noting “a clear lack of direction in the plan.”", ["anna-weiss"]),
+])
+def test_cues_around_and_after_the_subject(text, expected):
+    assert speakers(text) == expected
