@@ -232,7 +232,7 @@ def _date_note(article: Article, words: Words) -> str:
     notes = [words(f"article.date_note_{article.date_source.replace('-', '_')}")] if article.date_source else []
     if article.date.precision != "day":
         notes.append(words(f"article.precision_{article.date.precision}"))
-    return "; ".join(notes)
+    return Markup("; ").join(notes)  # the words are markup already: a plain join would escape them twice
 
 
 def _quote_item(quote, cat: Catalogue, article: Article, words: Words) -> QuoteItem:

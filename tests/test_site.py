@@ -163,3 +163,11 @@ def test_feed_is_valid_atom_with_every_article(site):
     assert len(feed.entries) == 5
     assert feed.entries[0].link == ("https://example.org/dossier/articles/"
                                     "russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign/")
+
+
+def test_no_page_shows_an_escaped_entity_as_text(site):
+    """A word escaped twice reads "the article&#39;s dateline" on the page."""
+    twice = re.compile(r"&amp;(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+    shown = {str(page.relative_to(site)): twice.search(page.read_text(encoding="utf-8")).group(0)
+             for page in site.rglob("*.html") if twice.search(page.read_text(encoding="utf-8"))}
+    assert shown == {}
