@@ -85,8 +85,9 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
         return None
     start, end = max(runs, key=lambda run: sum(len(lines[i]) for i in range(run[0], run[1]) if classes[i] == "good"))
     end = _take_in_tail(lines, classes, _extend_forward(lines, classes, end, stops), stops)
-    start = _take_in_lead(lines, classes, _extend_backward(lines, classes, start, stops))
-    headline = _headline(lines, classes, start, hints)
+    headline = _headline(lines, classes, start, hints)  # above the body's core: the body never goes past it
+    floor = headline + 1 if headline is not None else 0
+    start = max(floor, _take_in_lead(lines, classes, max(floor, _extend_backward(lines, classes, start, stops))))
     return Extent(headline, start, end)
 
 
