@@ -179,8 +179,10 @@ def normalise_command(paths, files: list[Path], write: bool, console: Console) -
             continue
         article, normalise_problems = normalise_article(document, site, rules, str(path))
         problems += normalise_problems
-        if not write:
-            sys.stdout.write(f"<!-- {path} -->\n{to_markdown(article)}\n")
+        if not write:  # stdout is exactly what --write would save: `normalise FILE > FILE.md` works
+            if len(targets) > 1:
+                sys.stderr.write(f"== {path}\n")  # which file each article came from, beside the Markdown
+            sys.stdout.write(to_markdown(article) + ("\n" if len(targets) > 1 else ""))
             continue
         try:
             changed = write_normalised(path, article, paths.content)

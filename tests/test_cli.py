@@ -85,6 +85,15 @@ def test_normalise_prints_front_matter_and_body(content):
     assert "Its body, long enough to read." in result.stdout
 
 
+def test_normalise_of_one_file_prints_exactly_what_write_would_save(content):
+
+    source = content / "articles" / "good.txt"
+    printed = run("normalise", "--content", content, source)
+    assert printed.returncode == 0 and printed.stdout.startswith("---\n")  # front matter first: a valid article
+    assert run("normalise", "--write", "--content", content, source).returncode == 0
+    assert (content / "articles" / "good.md").read_text(encoding="utf-8") == printed.stdout
+
+
 def test_options_without_a_command_mean_build(content, tmp_path):
     result = run("--content", content, "--output", tmp_path / "out")
     assert result.returncode == 0 and (tmp_path / "out" / "index.html").is_file()
