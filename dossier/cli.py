@@ -207,13 +207,16 @@ def suggest_command(paths, yaml: bool, limit: int, console: Console) -> int:
         sys.stdout.write(as_yaml(found))
         return 0
     out = Console(highlight=False, soft_wrap=True)
-    out.print(f"{len(found)} names not in the registry (articles, guessed kind, cues, example):", markup=False)
+    out.print(f"{len(found)} {'name' if len(found) == 1 else 'names'} not in the registry (articles, guessed kind, "
+              "cues, example):", markup=False)
     for item in found:
         aliases = f" (also: {', '.join(sorted(item.aliases))})" if item.aliases else ""
         out.print(f"{len(item.articles):>4}  {item.kind:<12} {item.name}{aliases}  [{', '.join(sorted(item.cues))}]\n"
                   f"      {item.example_article}: {item.example}", markup=False)
     unmatched = unmatched_forms(corpus)
-    out.print(f"\n{len(unmatched)} entities with registered names or aliases that no article uses:", markup=False)
+    out.print(f"\nRegistered names and aliases that no article uses ({len(unmatched)} "
+              f"{'entity' if len(unmatched) == 1 else 'entities'}; the entity may still be named by another of "
+              "its names):", markup=False)
     for entity, forms in unmatched:
         out.print(f"      {entity}: {', '.join(forms)}", markup=False)
     return 0

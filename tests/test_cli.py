@@ -177,3 +177,10 @@ def test_every_reader_is_for_a_suffix_the_scan_finds():
     from dossier.scan import ARTICLE_SUFFIXES
 
     assert set(READERS) == set(ARTICLE_SUFFIXES)
+
+
+def test_suggest_counts_in_words_and_says_unused_names_are_only_those_names(content):
+    result = run("suggest", "--content", content)
+    assert result.returncode == 0
+    assert "1 names" not in result.stdout
+    assert "entities with registered names or aliases that no article uses" not in result.stdout
