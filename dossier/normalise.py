@@ -181,8 +181,9 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
             tail.append(unit)
     after = [u for u in after if u not in tail]
     if not any(parse_dateline(u.plain, languages, site.date_order) for u in head):
-        written = _date_written_in(units[first + 1:extent.start] if head else [], languages, site)
-        if written:  # "1. November 2023 Bockenem, Nordstraße": the date inside a line of the head
+        near = _around_headline(units, first, extent.start) if head else []
+        written = _date_written_in(near, languages, site)
+        if written:  # "1. November 2023 Bockenem", "CONSERVATISM MAY 16, 2020": a date in a short line by the headline
             head.insert(1, written)
         labelled = [u for u in after[:4] if _CREATED.match(u.plain)]  # "Créé: 12.12.2019, 07h36" under it
         dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages,
@@ -198,6 +199,15 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
 def _is_prose_sentence(text: str) -> bool:
     """A line that reads as a sentence of the article: long enough, with words, ending as sentences do."""
     return len(text) >= 60 and len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?…\"”»)"
+
+
+def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]:
+    """The short lines nearest the headline, nearest first: between it and the body, the body's first
+    lines, and the few just above it (never the top of the page, where a site prints today's date)."""
+    below = units[headline + 1:start + 3]
+    above = units[max(0, headline - 3):headline][::-1]
+    order = [unit for pair in zip(below, above) for unit in pair] + below[len(above):] + above[len(below):]
+    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain)]
 
 
 def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
