@@ -214,7 +214,8 @@ def _headline(lines: list[str], classes: list[str], start: int, hints: tuple[str
         score += 2.0 if lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
         score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0  # a sentence: a caption, a teaser
         score -= 4.0 if _CREDIT.search(line) else 0.0  # a picture's caption
-        score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 4, start))) else 0.0
+        score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 5, start))) else 0.0
+        score -= 3.0 if not line[:1].isalnum() and line[:1] not in "\"“«„'‘¿¡" else 0.0  # "& Sylvia …": a line's tail
         if score > best_score:
             best, best_score = i, score
     return best
