@@ -57,12 +57,13 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _MISUSED_APOSTROPHE = re.compile(r"(?<=\w)[‘`´](?=(?:s|t|re|ve|ll|d|m)\b)")
 _TERMINAL = ".!?:;,…\"”»’)"
 _BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){2,6}$")
-_TAG_LINE = re.compile(r"^(?:tags|topics|keywords|теги|ключевые слова)\s*:\s*(.{1,200})$", re.IGNORECASE)
+_TAG_LINE = re.compile(r"^(?:tags|topics|keywords|filed under|categories|schlagworte|mots-clés|теги|ключевые слова)"
+                       r"\s*:\s*(.{1,200})$", re.IGNORECASE)
 _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
 # "By Anna Petrova" (Von, Par, Por, Di, Door, Av, Przez, Автор), and "By Anna Petrova | Reuters" (or / Reuters,
 # - BBC News): the author, then the publication.
-_BYLINE = re.compile(r"^(?:[Bb]y|[Оо]т|[Аа]втор(?:ка)?:?|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
+_BYLINE = re.compile(r"^(?:[Ww]ritten by|[Pp]osted by|[Bb]y|[Оо]т|[Аа]втор(?:ка)?:?|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
                      r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
@@ -83,6 +84,9 @@ _KICKER = re.compile(r"^(?:[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{2,}){0,2}|[A-ZА-�
 _QUOTE_MARKS = "“”\"«»„‘’"
 _SOURCE_LINE = re.compile(r"^(?:источник|джерело|source|źródło|quelle|fuente|fonte|kaynak)\s*[:\-–]?\s*(\S.{0,80})$",
                           re.IGNORECASE)
+_WIKI_EDIT = re.compile(r"\s*\\?\[edit\\?\]$")
+_SHARE_BAR = re.compile(r"\b(?:share|teilen|partager|поделиться)\b.{0,40}\b(?:facebook|twitter|whatsapp|telegram|email|vk)\b",
+                        re.IGNORECASE)
 _LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,30})?[,\s]+"
                             r"(.{6,32}?\d{4})\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
 # A wire story's first words: "HAVANA, August 7 (Xinhua) --", "CANBERRA, Australia (AP)_": the story, not a subtitle
@@ -310,6 +314,9 @@ def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[
     kept, removed = [], []
     in_link_list = False
     for unit in units:
+        if _WIKI_EDIT.search(unit.plain):  # "History[edit]": a wiki section heading and its edit link
+            unit = Unit(unit.line, _WIKI_EDIT.sub("", unit.text), _WIKI_EDIT.sub("", unit.plain), unit.heading)
+            removed.append(Removed("[edit]", "wiki chrome", unit.line))
         rule = match_rule(unit.plain, rules)
         if rule is None and in_link_list and len(unit.plain) <= 160 and not unit.plain.endswith(".") \
                 and not _SOURCE_LINE.match(unit.plain):
@@ -338,7 +345,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
 
     A field that front matter states is never looked for, so normalising twice changes nothing.
     """
-    languages = tuple(dict.fromkeys((language, "en")))
+    languages = tuple(dict.fromkeys((language, "en", "ru", "uk")))  # a Russian date line above an English text
     title = front.text.get("title", "") or headline
     fields: dict = {"title": headline} if headline and "title" not in front.given else {}
     decided = set(front.given)  # fields found so far, or stated by the editor
@@ -477,7 +484,8 @@ def _is_headline(text: str) -> bool:
 
 def _is_standfirst(text: str, rest: list[Unit]) -> bool:
     """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
-    if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")) or _WIRE_LEDE.match(text):
+    if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")) or _WIRE_LEDE.match(text) \
+            or CAPTION.match(text) or _SHARE_BAR.search(text):
         return False
     words = len(text.split())
     if text[-1] not in _TERMINAL and 3 <= words <= 25:
