@@ -116,13 +116,29 @@ def _written_forms():
     return forms
 
 
+def _read_fast(text: str) -> bool:
+    """Whether the fast reader should read `text` itself (decided by hand from its parts): a real month
+    and day, a known weekday of the month's own language, no "of", an ordinal only in English."""
+    russian_month = any(m in text for m in ("мая", "сентября", "Ноябрь"))
+    no_such_day = ("29 February 2023", "February 29, 2023", "February 29 2023", "29th February 2023",  # not a leap year
+                   "31 Sept.", "Sept. 31", "31th Sept.")  # September has 30 days
+    return not any(bad in text for bad in ("Blursday", "Someday", " of ", *no_such_day)) \
+        and not (text.startswith("вторник") and not russian_month) \
+        and not (text.startswith(("Tuesday", "Tue,")) and russian_month) \
+        and not ("th " in text and russian_month)
+
+
 @pytest.mark.parametrize("text", _written_forms())
 def test_written_dates_read_without_dateparser_as_dateparser_reads_them(text):
-    """The fast reading of `12 March 2024` and its kin agrees with dateparser, or leaves it to it."""
+    """The fast reading of `12 March 2024` and its kin agrees with dateparser where it reads a form,
+    and leaves to dateparser exactly the forms it should."""
     from dossier.dates import _dateparser_parse, parse_written
 
     fast = parse_written(text, ("en", "ru"))
-    assert fast is None or fast == _dateparser_parse(text, ("en", "ru"), "DMY"), (fast, text)
+    if _read_fast(text):
+        assert fast is not None and fast == _dateparser_parse(text, ("en", "ru"), "DMY"), (fast, text)
+    else:
+        assert fast is None, (fast, text)
 
 
 def test_which_written_dates_are_read_without_dateparser():
