@@ -214,8 +214,19 @@ def test_what_a_page_shows_is_digested_by_its_values_not_by_how_they_are_shared(
     changed = {**apart, "items": [item, {"title": "Talks", "date": PartialDate("2024-05-02", "day")}]}
     assert shown_digest("site", changed) != shown_digest("site", apart)
     assert shown_digest("site", {**shared, "body": "<p>a</p>"}) != shown_digest("site", shared)  # Markup or not
-    # a value pickle cannot take: digested by its text
-    def f():
-        return 1
-    assert shown_digest("site", {"f": f, "n": 1}) == shown_digest("site", {"f": f, "n": 1})
-    assert shown_digest("site", {"f": f, "n": 1}) != shown_digest("site", {"f": f, "n": 2})
+    # a value pickle cannot take: digested by its text, so two such values that read the same digest the same
+
+    class Unpicklable:
+        def __init__(self, text):
+            self.text = text
+
+        def __reduce__(self):
+            raise TypeError("cannot pickle")
+
+        def __repr__(self):
+            return f"Unpicklable({self.text!r})"
+
+    first, second = Unpicklable("a"), Unpicklable("a")
+    assert first is not second
+    assert shown_digest("site", {"v": first, "n": 1}) == shown_digest("site", {"v": second, "n": 1})
+    assert shown_digest("site", {"v": first, "n": 1}) != shown_digest("site", {"v": Unpicklable("b"), "n": 1})
