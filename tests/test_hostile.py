@@ -59,9 +59,16 @@ def hostile_content(folder: Path) -> Path:
                 f"{payload} and more {payload}\n\n{payload}. Photo: {quoted}\n")
         (content / "articles" / f"a{number:02d}.txt").write_text(body, encoding="utf-8")
     front = "".join(f"{key}: '{ALL.replace(chr(39), chr(39) * 2)}'\n" for key in ("source", "author", "subtitle"))
+    quoted_all = ALL.replace(chr(39), chr(39) * 2)
     (content / "articles" / "fm.md").write_text(
         f"---\ntitle: 'Front {PAYLOADS[3].replace(chr(39), chr(39) * 2)}'\ndate: 2020-05-05\n{front}"
-        f"url: 'javascript:window.__xss=1'\ntags: ['{PAYLOADS[1]}', '../../etc', 'CON']\n---\n\n{ALL}\n")
+        f"url: 'javascript:window.__xss=1'\ntags: ['{PAYLOADS[1]}', '../../etc', 'CON']\n"
+        f"notes: ['{quoted_all}']\ncorrections: [{{date: 2020-05-06, text: '{quoted_all}'}}]\n---\n\n{ALL}\n\n"
+        f"![{PAYLOADS[0]}](missing.jpg \"{PAYLOADS[1].replace(chr(34), chr(39))}. Photo: {PAYLOADS[2].replace(chr(34), chr(39))}\")\n")
+    (content / "pages").mkdir()
+    (content / "pages" / "evil.md").write_text(  # the editor's page and a story's shortcodes
+        f"---\ntitle: 'Page {PAYLOADS[0].replace(chr(39), chr(39) * 2)}'\n---\n\n{ALL}\n\n"
+        f"{{{{ chronology entity='Evil0' }}}}\n\n{{{{ article fm }}}}\n", encoding="utf-8")
     return content
 
 
