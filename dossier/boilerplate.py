@@ -38,7 +38,7 @@ def parse_rules(text: str, shown: str) -> tuple[tuple[Rule, ...], list[Problem]]
     try:
         data = load_yaml(text) or []
     except YamlError as exc:
-        return (), [Problem(shown, f"{exc}; fix the YAML syntax", exc.line, "error")]
+        return (), [Problem(shown, f"{exc}; fix the YAML syntax", exc.line, "error", unreadable=True)]
     if not isinstance(data, list):
         return (), [Problem(shown, "must be a list of `{kind: ..., pattern: ...}` entries", severity="error")]
     rules, problems = [], []

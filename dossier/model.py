@@ -177,6 +177,7 @@ class Problem:
     message: str  # what is wrong and how to fix it
     line: int | None = None  # 1-based, where it applies
     severity: Severity = "warning"
+    unreadable: bool = False  # the whole file could not be read: the site is not built without it
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -95,6 +95,9 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
             return None, problems
         entities, registry_problems, matcher, forms = registry(paths.content)
         rules, rule_problems = load_rules(paths.content)
+        if any(p.unreadable for p in registry_problems + rule_problems):
+            # a registry or rules file that cannot be read would unpublish what it holds: no new site
+            return None, problems + registry_problems + rule_problems
         context = ArticleContext(paths.content, site, rules, matcher, {e.id: e for e in entities}, forms,
                                  kept_originals(paths.content))
     with timings.stage("read, normalise, link, quotes, dated mentions"):

@@ -51,14 +51,15 @@ def _read_file(path: Path, kind: str) -> tuple[list[Entity], list[Problem]]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        return [], [Problem(shown, "not UTF-8 text: save it as UTF-8", severity="error")]
+        return [], [Problem(shown, "not UTF-8 text: save it as UTF-8", severity="error", unreadable=True)]
     except YamlError as exc:
-        return [], [Problem(shown, f"{exc}; fix the YAML syntax", exc.line, "error")]
+        return [], [Problem(shown, f"{exc}; fix the YAML syntax (the site is not rebuilt until then: the last "
+                            "one stays)", exc.line, "error", unreadable=True)]
     if data is None:
         return [], []
     if not isinstance(data, list):
         return [], [Problem(shown, "must be a YAML list of entries, each starting with `- name: ...`",
-                            line_of(data), "error")]
+                            line_of(data), "error", unreadable=True)]
     entities, problems = [], []
     for item in data:
         entity, item_problems = _read_entry(item, kind, shown)

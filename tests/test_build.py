@@ -125,3 +125,19 @@ def test_the_language_model_is_let_go_once_the_articles_are_read_unless_kept(tmp
     language.load_language_model()
     language.release_language_model()
     assert language.load_language_model.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize("broken", ["entities/people.yaml", "boilerplate.yaml"])
+def test_a_registry_or_rules_file_that_cannot_be_read_never_unpublishes_the_site(tmp_path, broken):
+    people = "- name: Anna Petrova\n  aliases: [Petrova]\n"
+    result, output = make_site(tmp_path, {"a.txt": "Talks resume\n\nAnna Petrova said the talks would resume soon.\n"},
+                               people)
+    assert result.ok and (output / "people" / "anna-petrova" / "index.html").is_file()
+    before = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    (tmp_path / "content" / broken).write_text("- name: Anna Petrova\n  aliases: [Petrova\n")  # a typo
+    again = build_site(default_paths(tmp_path / "content", output, PROJECT))
+    assert not again.ok
+    unreadable = [p for p in again.problems if p.unreadable]
+    assert len(unreadable) == 1 and unreadable[0].path.endswith(broken) and unreadable[0].line
+    assert "YAML" in unreadable[0].message
+    assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
