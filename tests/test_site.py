@@ -180,3 +180,11 @@ def test_no_page_shows_an_escaped_entity_as_text(site):
     shown = {str(page.relative_to(site)): twice.search(page.read_text(encoding="utf-8")).group(0)
              for page in site.rglob("*.html") if twice.search(page.read_text(encoding="utf-8"))}
     assert shown == {}
+
+
+def test_readers_are_not_shown_notes_meant_for_the_editor(site):
+    """Hints on how to fix the content go to the build's messages, not to the reader's pages."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for editor_words in ("not in the registry", "An editor can", "Speaker not identified"):
+            assert editor_words not in text, (page, editor_words)
