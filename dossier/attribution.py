@@ -646,7 +646,7 @@ def _description(r: Reader, block: int, position: int, phrase: str, cue: str) ->
         apposition = re.match(r",\s*([^,.;]{3,60})", text[m.end:])
         entity = r.entities[m.entity]
         known = _content_words(" ".join([introduced, apposition.group(1) if apposition else "",
-                                         entity.description, *(role.title for role in entity.roles)]))
+                                         entity.description, *(title for role in entity.roles for title in (role.title, *role.also))]))
         if words <= known:
             scores[m.entity] = len(words)
     if len(scores) != 1:

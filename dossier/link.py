@@ -66,7 +66,8 @@ class Matcher:
         holders: dict[str, list] = {}
         for entity in entities:
             for role in entity.roles:
-                holders.setdefault(role.title.lower(), []).append((entity.id, role.start, role.end))
+                for title in (role.title, *role.also):
+                    holders.setdefault(title.lower(), []).append((entity.id, role.start, role.end))
         for key, people in holders.items():
             if key not in forms:
                 forms[key] = Target(key, roles=tuple(people))

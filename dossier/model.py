@@ -234,6 +234,7 @@ class Role:
     title: str
     start: str | None = None  # YYYY[-MM[-DD]]
     end: str | None = None
+    also: tuple[str, ...] = ()  # other wordings of the same role ("President of Russia"), matched the same
 
 
 @record

@@ -146,10 +146,15 @@ def _read_roles(item, shown: str) -> tuple[list[Role], list[Problem]]:
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             problems.append(Problem(shown, "each role needs `title:` (text)", line_of(item, "roles"), "error"))
             continue
-        unknown = sorted(set(entry) - {"title", "from", "to"})
+        unknown = sorted(set(entry) - {"title", "from", "to", "also"})
         if unknown:
             problems.append(Problem(shown, f"role `{entry['title']}`: unknown key `{unknown[0]}` ignored (a role has "
-                                    "title, from and to)", line_of(entry, unknown[0])))
+                                    "title, also, from and to)", line_of(entry, unknown[0])))
+        also = texts(entry, "also")
+        if also is None:
+            problems.append(Problem(shown, f"role `{entry['title']}`: `also` must be a list of other wordings",
+                                    line_of(entry, "also"), "error"))
+            also = []
         bounds = []
         for key in ("from", "to"):
             value = date_text(entry.get(key))
@@ -158,7 +163,13 @@ def _read_roles(item, shown: str) -> tuple[list[Role], list[Problem]]:
                                         line_of(entry, key), "error"))
                 value = None
             bounds.append(value)
-        roles.append(Role(entry["title"].strip(), *bounds))
+        roles.append(Role(entry["title"].strip(), *bounds, tuple(a.strip() for a in also if a.strip())))
+    for number, role in enumerate(roles):  # one role written twice: shown twice on the person's page
+        twin = next((other for other in roles[:number] if (other.start, other.end) == (role.start, role.end)), None)
+        if twin and twin.title != role.title:
+            problems.append(Problem(shown, f"roles `{twin.title}` and `{role.title}` have the same dates; if they are "
+                                    f"one role, write it once: `{{title: {twin.title}, also: [{role.title}], ...}}`",
+                                    line_of(item, "roles")))
     return roles, problems
 
 

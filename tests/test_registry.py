@@ -50,7 +50,7 @@ def test_every_problem_has_its_line(tmp_path):
         (3, "warning", "unknown key `colour` ignored (known: aliases, date, description, end, gender, id, links, name, roles, start, wikidata)"),
         (8, "error", "entry has no `name:` (text); add one"),
         (10, "error", "`date`: cannot read 'tomorrow'; write YYYY, YYYY-MM or YYYY-MM-DD"),
-        (14, "warning", "role `Foreign Minister`: unknown key `start` ignored (a role has title, from and to)"),
+        (14, "warning", "role `Foreign Minister`: unknown key `start` ignored (a role has title, also, from and to)"),
         (4, "error", f"duplicate id `vladimir-putin` (first at {path}:1); give one of them another `id:`"),
         (6, "warning", f"alias 'Putin' is also claimed by `vladimir-putin` ({path}:1); in an article it links "
                        "to whichever of them was named in full before, or to neither"),
@@ -92,3 +92,26 @@ def test_site_config_defaults_and_base_url_slash(tmp_path):
 def test_missing_site_config(tmp_path):
     site, problems = load_site_config(tmp_path)
     assert site is None and problems[0].message == "missing: create it with at least `title: My dossier`"
+
+
+def test_one_role_in_two_wordings_is_written_once_and_twice_is_a_warning(tmp_path):
+    from dossier.link import Matcher, find_mentions
+    from helpers import article, blocks_of
+
+    path = write(tmp_path, "entities/people.yaml", "\n".join([
+        "- name: Anna Petrova",                                                    # 1
+        "  roles:",                                                                # 2
+        "    - {title: Mayor of Riverton, also: [Riverton mayor], from: 2020-01-01}",  # 3
+        "- name: Boris Orlov",                                                     # 4
+        "  roles:",                                                                # 5
+        "    - {title: Governor of the North, from: 2019-05-01}",                  # 6
+        "    - {title: Northern governor, from: 2019-05-01}",                      # 7
+    ]) + "\n")
+    entities, problems = load_registry(tmp_path)
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "roles `Governor of the North` and `Northern governor` have the same dates; if they are one role, "
+            "write it once: `{title: Governor of the North, also: [Northern governor], ...}`")]
+    assert {p.path for p in problems} == {str(path)}
+    text = "The Riverton mayor met the press."
+    mentions, _ = find_mentions(article(text, date="2023-10-09"), blocks_of(text), Matcher(entities))
+    assert [(m.text, m.entity) for m in mentions] == [("Riverton mayor", "anna-petrova")]
