@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import Reader, Said, Speaker, attribute, reader, sentence_bounds
+from .attribution import Said, attribute
+from .speakers import Reader, Speaker, reader, sentence_bounds
 from .model import Block, DatedMention, Entity, Mention, PartialDate, Quote
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}

@@ -1,0 +1,170 @@
+"""What attribution reads of one article (Reader: its blocks with quotations masked, who is named where,
+each person's gender) and the decision it returns (Speaker); which mentions can be a sentence's
+subject (`eligible`). No cue shapes here (attribution.py), nor pronouns (references.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .link import split_sentences
+from .model import Block, Entity, Mention
+from .speech_words import Language, first_names, language
+
+SPEAKING_KINDS = ("person", "organisation")
+
+
+ADVERBS = r"(?:also|then|later|again|once|has|had|have|was|were|is|would|will|then-|tweeted|wrote|told|often|" \
+           r"just|only|has\s+also|had\s+also|has\s+long|had\s+long|never|always|even|still|now|[a-z]{3,}ly)"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The decision for one quote: a registered entity, an unregistered name, or nobody; and the cue."""
+
+    entity: str | None = None
+    name: str = ""
+    cue: str = ""
+
+
+NOBODY = Speaker()
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What attribution knows of one article: its blocks with quotations masked, who is named where,
+    and the gender each person is known by."""
+
+    blocks: dict[int, Block]
+    masked: dict[int, str]  # each block's text with the inside of its quotations blanked
+    quoted: dict[int, tuple[tuple[int, int], ...]]  # each block's quotation spans
+    speakers: tuple[Mention, ...]  # mentions of people and organisations, in order
+    entities: dict[str, Entity]
+    genders: dict[str, str]
+    words: Language
+    said: list  # the quotations attributed so far (Said), in order: attribute() reads, find_quotes adds
+
+    def in_block(self, block: int, start: int = 0, end: int | None = None) -> list[Mention]:
+        end = len(self.blocks[block].text) if end is None else end
+        return [m for m in self.speakers if m.block == block and start <= m.start and m.end <= end
+                and not self.inside_quote(m)]
+
+    def inside_quote(self, mention: Mention) -> bool:
+        return any(a < mention.start < b for a, b in self.quoted.get(mention.block, ()))
+
+
+def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: dict[str, Entity],
+           spans: dict[int, list[tuple[int, int]]], language_code: str) -> Reader:
+    speakers = tuple(m for m in mentions if entities[m.entity].kind in SPEAKING_KINDS and not m.inside)
+    masked = {b.index: _mask(b.text, spans.get(b.index, [])) for b in blocks}
+    words = language(language_code)
+    return Reader({b.index: b for b in blocks}, masked, {i: tuple(s) for i, s in spans.items()}, speakers,
+                  entities, _genders(blocks, speakers, entities, words), words, [])
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each quotation's inside blanked, keeping its last mark (`.`, `,`, `?`), so that
+    sentences are split outside quotations only."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start + 2, max(start + 2, end - 2)):  # the first letter kept: its case starts a sentence
+            chars[i] = "x" if chars[i] not in "\n" else "\n"
+    for tag in _PARTY_STATE.finditer(text):  # "Paul Ryan, R-Wis., said": no full stop
+        for i in range(tag.start(), tag.end()):
+            chars[i] = "_" if chars[i] == "." else chars[i]
+    return "".join(chars)
+
+
+_PARTY_STATE = re.compile(r"\b[RDI]-[A-Z][A-Za-z.]{1,6}")
+
+
+def _genders(blocks, speakers: tuple[Mention, ...], entities: dict[str, Entity], words: Language) -> dict[str, str]:
+    """Each person's gender: the registry's; else a title written before a mention (Mr., Mrs.); else the
+    registered first name; else a Russian surname's ending."""
+    genders: dict[str, str] = {}
+    by_index = {b.index: b.text for b in blocks}
+    names = first_names()
+    for mention in speakers:
+        entity = entities[mention.entity]
+        if entity.kind != "person" or entity.id in genders:
+            continue
+        if entity.gender:
+            genders[entity.id] = entity.gender
+            continue
+        title = re.search(r"([\w.]+)\s*$", by_index[mention.block][max(0, mention.start - 12):mention.start])
+        if title and title.group(1).lower() in words.titles:
+            genders[entity.id] = words.titles[title.group(1).lower()]
+            continue
+        first = entity.name.split()[0].lower().strip(".")
+        if first in names:
+            genders[entity.id] = names[first]
+        elif re.search(r"(?:ова|ева|ина|ская|ая)$", entity.name.split()[-1]):
+            genders[entity.id] = "f"
+        elif re.search(r"(?:ов|ев|ин|ский|ой|ый)$", entity.name.split()[-1]):
+            genders[entity.id] = "m"
+    return genders
+
+
+def sentence_bounds(r: Reader, block: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence (split outside quotations) holding start:end."""
+    spans = split_sentences(r.masked[block])
+    first = max((a for a, b in spans if a <= start), default=0)
+    last = min((b for a, b in spans if b >= end), default=len(r.masked[block]))
+    return first, last
+
+
+def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
+    """A mention that can be a subject: not a possessive ("Clinton's adviser"), not a modifier of another
+    noun ("a Clinton adviser", "Obama Education Secretary", "the Trump campaign"), not after a
+    preposition ("at Obama")."""
+    text = r.masked[m.block]
+    after = text[m.end:m.end + 30]
+    if re.match(r"['’]s?(?!\w)", after):
+        return False
+    before = re.search(r"([\w’'-]+)\s+$", text[max(0, m.start - 20, zone_start):m.start])
+    previous = before.group(1).lower() if before else ""
+    if previous in r.words.prepositions - {"and", "as", "while", "but"} and not _TOPIC.search(
+            text[max(0, m.start - 12):m.start]) and not (previous == "with" and _PARTICIPLE_AFTER.match(text, m.end)):
+        return False  # "with Gorka noting that …" is Gorka speaking
+    if before and " " not in m.text and before.group(1)[:1].isupper() and previous not in r.words.titles \
+            and previous not in TITLE_WORDS and previous not in _PARTY_WORDS \
+            and not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, before.start(1) - 3):before.start(1)]):
+        return False  # a longer name that ends like a registered surname: "Zero Hedge"
+    following = re.match(r" ([\w’'-]+)", after)
+    if not following:
+        return True
+    word = following.group(1)
+    if r.words.verb.fullmatch(word) or re.fullmatch(ADVERBS, word, re.IGNORECASE) or word.lower() in r.words.relative:
+        return True
+    if word.lower() in _GROUP_NOUNS or word[:1].isupper():
+        return False  # "Obama administration", "Obama Education Secretary"
+    return previous not in _DETERMINERS  # "a Clinton adviser"; "Clinton celebrated" is a subject
+
+
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
+
+
+_TOPIC = re.compile(r"\b(?:[Aa]s for|[Ff]or (?:his|her) part,?)\s+$")  # "As for Pashinyan, he ..."
+
+
+_PARTY_WORDS = {"democrat", "democratic", "republican", "gop", "independent", "libertarian", "labour", "tory",
+                "conservative", "liberal", "socialist", "green", "candidate", "nominee", "frontrunner"}
+
+
+_GROUP_NOUNS = {"administration", "campaign", "campaigns", "aide", "aides", "adviser", "advisers", "advisor",
+                "advisors", "spokesman", "spokeswoman", "spokesperson", "camp", "team", "supporters", "supporter",
+                "allies", "ally", "staff", "staffer", "staffers", "officials", "family", "foundation", "government",
+                "voters", "backers", "loyalists", "surrogates", "surrogate", "era", "years", "presidency", "white"}
+
+
+_DETERMINERS = {"a", "an", "the", "another", "former", "top", "this", "that", "his", "her", "their", "our", "its",
+                "senior", "longtime", "veteran", "one"}
+
+
+def as_speaker(r: Reader, mention: Mention, cue: str) -> Speaker:
+    return Speaker(mention.entity, mention.text, cue)
+
+
+TITLE_WORDS = {"rep", "rep.", "sen", "sen.", "gov", "gov.", "gen", "gen.", "dr", "dr.", "lt", "lt.", "president",
+                "senator", "governor", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson",
+                "former", "then", "mayor", "speaker", "chairman", "chairwoman", "rev", "rev.", "prof", "prof."}
