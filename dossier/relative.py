@@ -24,7 +24,6 @@ from .model import PartialDate
 _TIME_OF_DAY = re.compile(r"\s+(?:nights?|evenings?|mornings?|afternoons?|noon|midnight)\b", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"(?:[ap]\.m\.|noon|midnight|each|every),?\s+$", re.IGNORECASE)  # or a set: "each Thursday"
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|``.*?''")
-_WORD = re.compile(r"[\w’']+")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
 _CYRILLIC_LANGUAGES = {"ru", "uk"}
 
@@ -111,7 +110,6 @@ def find_relative(text: str, lowered: str, article_date: PartialDate | None,
         language = _language(code)
         for match in language.pattern.finditer(lowered):
             if code == "en" and (match["weekday"] or match["shift_month"] or match["month_shift_year"]):
-                word = match["weekday"] or match["shift_month"] or match["month_shift_year"]
                 start = match.start("weekday") if match["weekday"] else match.start(
                     "shift_month" if match["shift_month"] else "month_shift_year")
                 if not text[start].isupper():
