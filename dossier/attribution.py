@@ -80,10 +80,17 @@ def _cue_ending_sentence(r: Reader, block: int, end: int, stop: int) -> Speaker 
     """`“He can assert it” that Sanders can catch Clinton, said Steve Elmendorf.` / `“…” of the plans,
     Mr. Holtz-Eakin said.`: the cue is the sentence's last clause, after a comma, with no other quote."""
     text = r.masked[block]
-    comma = text.rfind(", ", end, stop)
-    if comma < 0 or re.search(r"[“”\"«»]", text[end:stop]):
+    if re.search(r"[“”\"«»]", text[end:stop]):
         return None
-    clause = comma + 2
+    for comma in [m.start() for m in re.finditer(r", ", text[end:stop])][::-1][:3]:  # the last clauses first
+        found = _cue_in_clause(r, block, end + comma + 2, stop)
+        if found is not None:
+            return found
+    return None
+
+
+def _cue_in_clause(r: Reader, block: int, clause: int, stop: int) -> Speaker | None:
+    text = r.masked[block]
     verb = r.words.verb.match(text, clause)
     cue = "named at the end of the sentence"
     if verb:
@@ -175,9 +182,9 @@ def _follows(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -
     if before.rstrip().endswith(":"):
         p_start, _ = sentence_bounds(r, block - 1, len(before) - 1, len(before) - 1)
         verbs = _speech_verbs(r, before, p_start, len(before))
-        if verbs:
-            return _subject_of_verb(r, block - 1, p_start, verbs[-1], "introduced in the paragraph before")
-        return main_subject(r, block - 1, p_start, len(before), "introduced in the paragraph before")
+        cue = "introduced in the paragraph before"
+        found = _subject_of_verb(r, block - 1, p_start, verbs[-1], cue) if verbs else None
+        return found or main_subject(r, block - 1, p_start, len(before), cue)  # "X made the following comment:"
     return None
 
 

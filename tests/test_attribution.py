@@ -201,3 +201,13 @@ def test_short_forms_in_a_description():
 ])
 def test_cues_around_and_after_the_subject(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quote_below_even_without_a_speech_verb_subject():
+    assert speakers("Last spring, Becker made the following remark:\n\n“Nobody in this town will pay for it.”") == [
+        "tom-becker"]
+
+
+def test_the_cue_may_stand_in_an_earlier_clause_of_the_sentence_end():
+    assert speakers("“If the plan had not changed” by the summer, Weiss said at a meeting in Oslo, the town would "
+                    "have gone bankrupt.") == ["anna-weiss"]
