@@ -183,8 +183,9 @@ def _follows(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -
         p_start, _ = sentence_bounds(r, block - 1, len(before) - 1, len(before) - 1)
         verbs = _speech_verbs(r, before, p_start, len(before))
         cue = "introduced in the paragraph before"
-        found = _subject_of_verb(r, block - 1, p_start, verbs[-1], cue) if verbs else None
-        return found or main_subject(r, block - 1, p_start, len(before), cue)  # "X made the following comment:"
+        if verbs and not _AS_NOUN.search(before, p_start, verbs[-1].start()):
+            return _subject_of_verb(r, block - 1, p_start, verbs[-1], cue)  # "Experts explained …:": nobody named
+        return main_subject(r, block - 1, p_start, len(before), cue)  # "X made the following comment:"
     return None
 
 
@@ -192,6 +193,10 @@ def _speech_verbs(r: Reader, text: str, a: int, b: int) -> list[re.Match]:
     """The speech verbs between a and b, but not those of a condition ("if asked", "when told")."""
     return [v for v in r.words.verb.finditer(text, a, b)
             if not re.search(r"\b(?:if|when|unless|as|once|until)\s+$", text[max(a, v.start() - 8):v.start()])]
+
+
+# a speech word used as a noun ("the following comment", "this remark"): the sentence's subject speaks
+_AS_NOUN = re.compile(r"\b(?:the|a|an|following|this|these|his|her|their)\s+$", re.IGNORECASE)
 
 
 def _continued(speaker: Speaker, cue: str) -> Speaker:

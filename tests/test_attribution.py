@@ -211,3 +211,9 @@ def test_a_paragraph_ending_with_a_colon_introduces_the_quote_below_even_without
 def test_the_cue_may_stand_in_an_earlier_clause_of_the_sentence_end():
     assert speakers("“If the plan had not changed” by the summer, Weiss said at a meeting in Oslo, the town would "
                     "have gone bankrupt.") == ["anna-weiss"]
+
+
+def test_a_colon_after_a_speech_verb_whose_subject_is_nobody_registered_names_nobody():
+    # "Experts" explained; Lund is only named inside what they explained
+    assert speakers("Experts explained why Lund could not answer the question:\n\n"
+                    "– Nobody knows what will happen when the mandate ends in four years.") == [None]
