@@ -185,6 +185,9 @@ def _follows(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -
         cue = "introduced in the paragraph before"
         if verbs and not _AS_NOUN.search(before, p_start, verbs[-1].start()):
             return _subject_of_verb(r, block - 1, p_start, verbs[-1], cue)  # "Experts explained …:": nobody named
+        subjects = [m for m in r.in_block(block - 1, p_start, len(before)) if eligible(r, m)]
+        if subjects and (_speech_verbs(r, before, p_start, subjects[0].start) or subjects[0].start - p_start > 60):
+            return None  # the first name comes after a verb ("Experts explained why Lund …"): not the subject
         return main_subject(r, block - 1, p_start, len(before), cue)  # "X made the following comment:"
     return None
 
