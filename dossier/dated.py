@@ -68,7 +68,7 @@ def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, r
         ("numeric", re.compile(rf"{_DAY}\.(\d{{1,2}})\.(\d{{4}})\b")),
         ("iso", re.compile(r"(\d(?<!\w\d)\d{3})-(\d{2})-(\d{2})\b")),
         ("year", re.compile(rf"\b{_LEAD}\s+(?:the\s+)?(?:year\s+)?{_YEAR}\b(?!-|\s*(?:%|per))")),
-        ("bare-month", re.compile(rf"\b{_LEAD}\s+{month}\b(?!\.?\s*\d)")),
+        ("bare-month", re.compile(rf"\b(?:{_LEAD}\s+|mid-){month}\b(?!\.?\s*\d)")),  # "in May", "mid-November"
         ("bare-year", _BARE_YEAR),
     ]
 

@@ -89,9 +89,10 @@ def _language(code: str) -> _Language:
     ]
     # a whole word, or one with a possessive: "Friday's vote", "today's editions"
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(p for p in parts if p) + r")(?=['’]s\b|(?![\w’'-]))")
-    participle = r"(?:\s+[a-z]+ed)?" if code == "en" else ""  # "to be completed": one marker, not two
-    future = re.compile(rf"(?<![\w’'])(?:{_alternatives(table['future'])}){participle}(?![\w’'])")
     past_words = _alternatives(table["past"])
+    # "to be completed", "will be paid": one future marker, not a future and a past one
+    participle = rf"(?:\s+(?:[a-z]+ed|{past_words}))?" if code == "en" else ""
+    future = re.compile(rf"(?<![\w’'])(?:{_alternatives(table['future'])}){participle}(?![\w’'])")
     ending = table.get("past_ending")
     past = re.compile(rf"(?<![\w’'])(?:{past_words}{'|[a-z]{3,}' + ending if ending else ''})(?![\w’'])")
     return _Language(table, pattern, weekday, months, unit, count_unit, future, past)

@@ -281,6 +281,9 @@ def test_a_month_date_cannot_count_days():
     ("The country is expected to join the union in April.", [("in April", "2024-04", "month")]),
     ("Kyiv will host the summit on 15 March.", [("15 March", "2024-03-15", "day")]),
     ("The deal is to be completed by Jan. 14.", [("Jan. 14", "2024-01-14", "day")]),
+    # an irregular participle after "will be" is part of the future, not a past tense
+    ("The dividend will be paid Feb. 2 to holders of record.", [("Feb. 2", "2024-02-02", "day")]),
+    ("Results are expected in mid-January.", [("mid-January", "2024-01", "month")]),
     # no tense word: the nearer year
     ("The dividend is payable Dec. 7 to holders of record Nov. 22.",
      [("Dec. 7", "2023-12-07", "day"), ("Nov. 22", "2023-11-22", "day")]),
