@@ -63,18 +63,20 @@ def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: d
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with each quotation's inside blanked, keeping its last mark (`.`, `,`, `?`), so that
-    sentences are split outside quotations only."""
-    chars = list(text)
+    """The text with each quotation's inside blanked, keeping its first letter (its case starts a
+    sentence) and its last mark (`.`, `,`, `?`), so that sentences are split outside quotations only."""
+    if "-" in text:  # "Paul Ryan, R-Wis., said": no full stop
+        text = _PARTY_STATE.sub(lambda tag: tag.group(0).replace(".", "_"), text)
+    pieces, done = [], 0
     for start, end in spans:
-        for i in range(start + 2, max(start + 2, end - 2)):  # the first letter kept: its case starts a sentence
-            chars[i] = "x" if chars[i] not in "\n" else "\n"
-    for tag in _PARTY_STATE.finditer(text):  # "Paul Ryan, R-Wis., said": no full stop
-        for i in range(tag.start(), tag.end()):
-            chars[i] = "_" if chars[i] == "." else chars[i]
-    return "".join(chars)
+        a, b = start + 2, max(start + 2, end - 2)
+        inside = text[a:b]
+        pieces += [text[done:a], "x" * len(inside) if "\n" not in inside else _NOT_NEWLINE.sub("x", inside)]
+        done = b
+    return "".join(pieces) + text[done:]
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _PARTY_STATE = re.compile(r"\b[RDI]-[A-Z][A-Za-z.]{1,6}")
 
 
