@@ -56,8 +56,8 @@ def is_whole_page(lines: list[str]) -> bool:
 
 
 def classify(lines: list[str], language: str) -> list[str]:
-    """`good` (prose), `near` (almost), `short` or `bad` for each line, then with context: a short or
-    near line between prose lines is prose too (jusText's second pass, simplified)."""
+    """`good` (prose), `near` (almost), `short` or `bad` for each line, by its own length and share of
+    stop words; a line's neighbours are weighed later, where the body is extended past short gaps."""
     words_of = stop_words(language)
     classes = []
     for line in lines:
@@ -74,12 +74,10 @@ def classify(lines: list[str], language: str) -> list[str]:
     return classes
 
 
-def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
-                ends: frozenset[int] = frozenset()) -> Extent | None:
-    """The article's headline and body among `lines`; None when no body of prose is found. `ends`:
-    lines already known to be page chrome that ends an article (a related-links heading)."""
+def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) -> Extent | None:
+    """The article's headline and body among `lines`; None when no body of prose is found."""
     classes = classify(lines, language)
-    stops = {i for i, line in enumerate(lines) if ends_article(line, language)} | set(ends)
+    stops = {i for i, line in enumerate(lines) if ends_article(line, language)}
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
