@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import make_date, month_names, overlaps
+from .inflection import is_cyrillic
 from .link import lower_same_length, sentence_at, split_sentences
 from .model import Block, DatedMention, Entity, Mention, PartialDate
+from .patterns import alternatives
 from .relative import find_relative, tense_at
 
 _ORD = r"(?:st|nd|rd|th|\.)?"  # 3rd May; 3. Mai (German, Nordic, Slavic languages)
@@ -37,13 +39,11 @@ _NEEDS_DIGIT = {"day-range", "day-month", "month-day", "month-year", "numeric", 
 # where a month name or a leading word begins, found once for both kinds of each (`_matches_at`).
 _MONTH_LED = {"month-day", "month-year"}
 _LEAD_LED = {"year", "bare-month"}
-_SCRIPT_LANGUAGES = ("ru", "uk")
-_CYRILLIC = re.compile(r"[а-яёіїєґ]")  # read in every article: a Cyrillic date line in an English one
+_SCRIPT_LANGUAGES = ("ru", "uk")  # read in every article: a Cyrillic date line in an English one
 # A year in figures standing alone: "the 1996 campaign", "fiscal 1989", "mid-1996", "between 1994 and
 # 1997"; not an amount ("$1990", "1,990", "1990%"), a decade ("1990s") or a count ("2000 troops").
 _BARE_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<![\w$€£¥.,/:#№-]))(1[89]\d\d|20\d\d)(?![\w%/:-]|[.,]\d|\s*(?:per ?cent|percent))"
                         r"(?!\s+[a-zа-яё]+[sиы]\b(?<!\bis)(?<!\bwas)(?<!\bhas))")
-_TENSE_YEAR_SHIFT = {"past": -1, "future": 1}
 
 
 @lru_cache(maxsize=16)
@@ -54,7 +54,7 @@ def _patterns(languages: tuple[str, ...]) -> tuple[dict[str, int], re.Pattern, r
     The patterns run on lower-cased text (much faster than re.IGNORECASE); capitals are checked after.
     """
     names = month_names(languages)
-    month = "(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\.?"
+    month = "(" + alternatives(names) + r")\.?"
     # where a month name can begin: its first three letters (a short alternation, tried at every word
     # start; the candidate patterns then check the whole name)
     prefixes = "|".join(sorted({re.escape(n[:3]) for n in names}))
@@ -82,7 +82,7 @@ def find_dated_mentions(slug: str, blocks: tuple[Block, ...], article_date: Part
     for block in blocks:
         lowered = lower_same_length(block.text)
         # the Cyrillic languages' month names only where there is a Cyrillic letter to read
-        languages_here = with_script if _CYRILLIC.search(lowered) else languages
+        languages_here = with_script if is_cyrillic(lowered) else languages
         candidates = _candidates(block.text, lowered, article_date, languages_here)
         if not candidates:
             continue
@@ -222,8 +222,8 @@ def _from_month_name(match: re.Match, group: int, day: int | None, year: str | N
 def _year_from_context(month: int, day: int | None, match: re.Match, where: _Where) -> tuple[PartialDate | None, str]:
     """A day or month written without a year, placed by the tense of its clause: in the past tense the
     latest such day not after the publication, in the future the first not before it; with no tense,
-    the nearer of the two. A day within two months after the publication stays ahead of it whatever
-    the tense ("was extended to Nov. 16", written on 30 October)."""
+    the nearer of the two. A past-tense day within two months after the publication gets no year:
+    a year ago, or a date reported ahead ("was extended to Nov. 16", written on 30 October)?"""
     article_date = where.article_date
     if article_date is None:
         return None, ""

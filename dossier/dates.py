@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .model import PartialDate
+from .patterns import alternatives
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _NUMERIC = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$")
@@ -206,7 +207,7 @@ def _written(language: str) -> tuple[frozenset[str], dict[str, int], re.Pattern]
                          ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
                          for form in info.get(key, []))
     months = {name.casefold(): number for name, number in month_names((language,)).items()}
-    month = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    month = alternatives(months)
     ordinal = "(?:st|nd|rd|th)?" if language == "en" else ""
     return weekdays, months, re.compile(
         rf"(?:(?P<weekday>[^\W\d_]+)\.?,?\s+)?"

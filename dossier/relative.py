@@ -17,14 +17,15 @@ from importlib import resources
 import yaml
 
 from .dates import make_date, month_names
+from .inflection import is_cyrillic
 from .link import split_sentences
 from .model import PartialDate
+from .patterns import alternatives
 
 # "Thursday evening", "at noon Friday": a time, which a date would misstate
 _TIME_OF_DAY = re.compile(r"\s+(?:nights?|evenings?|mornings?|afternoons?|noon|midnight)\b", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"(?:[ap]\.m\.|noon|midnight|each|every),?\s+$", re.IGNORECASE)  # or a set: "each Thursday"
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"|``.*?''")
-_CYRILLIC = re.compile(r"[а-яёіїєґ]")
 _CYRILLIC_LANGUAGES = {"ru", "uk"}
 
 
@@ -48,10 +49,6 @@ def date_languages(languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code for code in languages if code in _tables())
 
 
-def _alternatives(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Language:
     table: dict
@@ -73,26 +70,26 @@ def _language(code: str) -> _Language:
     count_unit = {form: name for name, forms in (table.get("count_units") or {}).items() for form in forms}
     if code == "en":
         count_unit = {form: name for name in ("year", "month", "week", "day") for form in (name, name + "s")}
-    shift, units, weekdays = _alternatives(table["shifts"]), _alternatives(unit), _alternatives(weekday)
-    month = _alternatives(m for m in months if len(m) > 3 or m == "may")
-    counts = _alternatives(table["counts"])
-    ago = _alternatives(table["ago"])
-    not_dates = _alternatives(table["not_dates"])
-    on = r"(?:(?:в|во|у|в)\s+)?" if code != "en" else ""
+    shift, units, weekdays = alternatives(table["shifts"]), alternatives(unit), alternatives(weekday)
+    month = alternatives(m for m in months if len(m) > 3 or m == "may")
+    counts = alternatives(table["counts"])
+    ago = alternatives(table["ago"])
+    not_dates = alternatives(table["not_dates"])
+    on = r"(?:(?:в|во|у)\s+)?" if code != "en" else ""
     parts = [
         rf"(?P<not_date>{not_dates})" if not_dates else None,
-        rf"(?P<day>{_alternatives(table['days'])})",
-        rf"(?P<month_shift_year>{month})\s+(?:of\s+)?(?P<year_shift>{shift})\s+(?:{_alternatives(table['units']['year'])})",
+        rf"(?P<day>{alternatives(table['days'])})",
+        rf"(?P<month_shift_year>{month})\s+(?:of\s+)?(?P<year_shift>{shift})\s+(?:{alternatives(table['units']['year'])})",
         rf"(?P<shift>{shift})\s+(?:(?P<unit>{units})|(?P<shift_weekday>{weekdays})|(?P<shift_month>{month})(?!\.?\s*\d))",
-        rf"(?:(?P<count>{counts + '|' if counts else ''}\d{{1,2}})\s+){'?' if '' in table['counts'] else ''}(?P<count_unit>{_alternatives(count_unit)})\s+(?:or so\s+)?(?P<ago>{ago})" if ago else None,
-        rf"{on}(?P<weekday>{weekdays})(?!,?\s+(?:{month}|{_alternatives(months)})\.?\s+\d)",  # not "Friday, April 25"
+        rf"(?:(?P<count>{counts + '|' if counts else ''}\d{{1,2}})\s+){'?' if '' in table['counts'] else ''}(?P<count_unit>{alternatives(count_unit)})\s+(?:or so\s+)?(?P<ago>{ago})" if ago else None,
+        rf"{on}(?P<weekday>{weekdays})(?!,?\s+(?:{month}|{alternatives(months)})\.?\s+\d)",  # not "Friday, April 25"
     ]
     # a whole word, or one with a possessive: "Friday's vote", "today's editions"
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(p for p in parts if p) + r")(?=['’]s\b|(?![\w’'-]))")
-    past_words = _alternatives(table["past"])
+    past_words = alternatives(table["past"])
     # "to be completed", "will be paid": one future marker, not a future and a past one
     participle = rf"(?:\s+(?:[a-z]+ed|{past_words}))?" if code == "en" else ""
-    future = re.compile(rf"(?<![\w’'])(?:{_alternatives(table['future'])}){participle}(?![\w’'])")
+    future = re.compile(rf"(?<![\w’'])(?:{alternatives(table['future'])}){participle}(?![\w’'])")
     ending = table.get("past_ending")
     past = re.compile(rf"(?<![\w’'])(?:{past_words}{'|[a-z]{3,}' + ending if ending else ''})(?![\w’'])")
     return _Language(table, pattern, weekday, months, unit, count_unit, future, past)
@@ -104,7 +101,7 @@ def find_relative(text: str, lowered: str, article_date: PartialDate | None,
     if article_date is None:
         return []
     found: list[Found] = []
-    cyrillic = _CYRILLIC.search(lowered) is not None
+    cyrillic = is_cyrillic(lowered)
     for code in date_languages(languages):
         if code in _CYRILLIC_LANGUAGES and not cyrillic:
             continue  # its words cannot be in a text without a Cyrillic letter
@@ -138,7 +135,7 @@ def _resolve(match: re.Match, text: str, article: PartialDate, language: _Langua
     if match["month_shift_year"]:
         month = language.months[match["month_shift_year"].rstrip(".")]
         year = _year_of(article)
-        date = make_date(year + table["shifts"][match["year_shift"]], month) if year else None
+        date = make_date(year + table["shifts"][match["year_shift"]], month)
         return Found(start, end, date, "the year counted from the publication date")
     if match["unit"]:
         return Found(start, end, _unit_from(article, language.unit[match["unit"]], table["shifts"][match["shift"]]),
@@ -269,4 +266,4 @@ def _nearest_tense(lowered: str, position: int, language: _Language, start: int,
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[-–—]+\s")
 _NOT_PAST = {"expected", "scheduled", "planned", "proposed", "based", "need", "speed", "seed", "feed", "indeed",
              "red", "bed", "united", "limited", "related", "called", "so-called", "detailed", "interested",
-             "concerned", "advanced", "armed", "hundred", "led", "needed"}
+             "concerned", "advanced", "armed", "hundred", "needed"}
