@@ -11,6 +11,8 @@ from importlib import resources
 
 import yaml
 
+from .patterns import alternatives
+
 @lru_cache(maxsize=1)
 def tables() -> dict:
     text = resources.files("dossier").joinpath("data/speech.yaml").read_text(encoding="utf-8")
@@ -47,12 +49,7 @@ class Language:
     relative: frozenset[str]
     titles: dict[str, str]
     prepositions: frozenset[str]
-    descriptions: frozenset[str]
     participles: frozenset[str]
-
-
-def alternatives(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in set(words)), key=len, reverse=True))
 
 
 @lru_cache(maxsize=16)
@@ -71,16 +68,13 @@ def language(code: str) -> Language:
             participles.update(f for f in table["verbs"] if f.endswith(("в", "вши")))
     table = every.get(code) or every["en"]
     english = every["en"]
-    pronouns = {p: g for g, words in {**english["pronouns"], **table["pronouns"]}.items() for p in words}
-    pronouns.update({p: g for g, words in english["pronouns"].items() for p in words})
-    for g, words in table["pronouns"].items():
-        pronouns.update({p: g for p in words})
-    titles = {t: g for g, words in english["titles"].items() for t in words}
-    titles.update({t: g for g, words in table["titles"].items() for t in words})
+    # English words and then the language's own (which win): word → gender
+    pronouns = {p: g for source in (english, table) for g, words in source["pronouns"].items() for p in words}
+    titles = {t: g for source in (english, table) for g, words in source["titles"].items() for t in words}
     return Language(
         verb=re.compile(rf"(?<![\w’'-])(?:{alternatives(forms)})(?![\w’'-])"),  # lower case: "State" is no verb
         according=re.compile(rf"(?<![\w-])(?:{alternatives(english['according'] + table['according'])})\s+",
                              re.IGNORECASE),
         pronouns=pronouns, relative=frozenset(word for t in every.values() for word in t["relative"]), titles=titles,
         prepositions=frozenset(word for t in every.values() for word in t["prepositions"]),
-        descriptions=frozenset(english["descriptions"]), participles=frozenset(participles))
+        participles=frozenset(participles))
