@@ -57,6 +57,16 @@ def _analyser(language: str):
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+def _analyser_for(text: str):
+    """Ukrainian's dictionary for a text with a letter only Ukrainian has, Russian's otherwise."""
+    return _analyser("uk" if _UKRAINIAN.search(text) else "ru")
+
+
+def _known(word: str, analyser) -> list:
+    """The dictionary's readings of `word` (not the analyser's guesses for words it does not know)."""
+    return [p for p in analyser.parse(word) if _from_dictionary(p)]
+
+
 @lru_cache(maxsize=65536)
 def name_forms(name: str, kind: str = "", gender: str = "") -> tuple[str, ...]:
     """The forms of `name` in every case (the name itself included), with ё also written as е."""
@@ -65,7 +75,7 @@ def name_forms(name: str, kind: str = "", gender: str = "") -> tuple[str, ...]:
     words = _WORD.findall(name)
     if not words:
         return (name,)
-    analyser = _analyser("uk" if _UKRAINIAN.search(name) else "ru")
+    analyser = _analyser_for(name)
     if kind == "person" and not gender:
         gender = _person_gender(words, analyser)
     per_case: list[list[str]] = [[] for _ in CASES]
@@ -82,7 +92,7 @@ def name_forms(name: str, kind: str = "", gender: str = "") -> tuple[str, ...]:
     if kind == "person" and gender == "m":  # a man is animate: his accusative is his genitive
         per_case[accusative] = per_case[CASES.index("gent")]
     elif kind != "person" and _inanimate_head(words, analyser):  # Левый фронт: accusative as nominative
-        per_case[accusative] = [w if i < len(words) else w for i, w in enumerate(words)]
+        per_case[accusative] = list(words)
     forms = [name]
     for case_words in per_case:
         form = name
@@ -97,13 +107,13 @@ def name_forms(name: str, kind: str = "", gender: str = "") -> tuple[str, ...]:
 
 
 def _is_noun(word: str, analyser) -> bool:
-    parses = [p for p in analyser.parse(word) if _from_dictionary(p)]
+    parses = _known(word, analyser)
     return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
 def _inanimate_head(words: list[str], analyser) -> bool:
     for word in words:
-        parses = [p for p in analyser.parse(word) if _from_dictionary(p)]
+        parses = _known(word, analyser)
         if parses and parses[0].tag.POS == "NOUN":
             return "inan" in parses[0].tag and "masc" in parses[0].tag
     return False
@@ -116,7 +126,7 @@ def nominative(name: str, kind: str = "person") -> str:
     Names in other alphabets, and words the dictionary cannot place, are returned as they are."""
     if not is_cyrillic(name):
         return name
-    analyser = _analyser("uk" if _UKRAINIAN.search(name) else "ru")
+    analyser = _analyser_for(name)
     words = name.split()
     if kind == "person":
         while len(words) > 2 and not _name_part(words[0], analyser):
@@ -144,12 +154,12 @@ def nominative(name: str, kind: str = "person") -> str:
 
 def _name_part(word: str, analyser) -> bool:
     return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in analyser.parse(word)) or \
-        not any(_from_dictionary(p) for p in analyser.parse(word))
+        not _known(word, analyser)
 
 
 def _case_of(words: list[str], analyser, kind: str) -> str | None:
     """The case the name's first word is written in, as the dictionary reads it (None: unsure)."""
-    parses = [p for p in analyser.parse(words[0]) if _from_dictionary(p)]
+    parses = _known(words[0], analyser)
     if kind == "person":
         parses = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes] or parses
     return parses[0].tag.case if parses else None
@@ -161,7 +171,7 @@ def names_a_place(name: str) -> bool:
     organisation called so (the bank «Россия») is linked only where the text says it is one."""
     if not is_cyrillic(name) or len(_WORD.findall(name)) != 1 or name.isupper():
         return False
-    analyser = _analyser("uk" if _UKRAINIAN.search(name) else "ru")
+    analyser = _analyser_for(name)
     # a country or a city (one of its kind: Sgtm), not a union of them (Евросоюз)
     return any(_from_dictionary(p) and {"Geox", "Sgtm", "nomn"} <= p.tag.grammemes for p in analyser.parse(name))
 
@@ -171,7 +181,7 @@ def is_given_name(word: str) -> bool:
     """A Russian or Ukrainian word the dictionary knows as a given name (Мишель, Владимир, Сулима)."""
     if not is_cyrillic(word) or not word[:1].isupper():
         return False
-    analyser = _analyser("uk" if _UKRAINIAN.search(word) else "ru")
+    analyser = _analyser_for(word)
     return any(_from_dictionary(p) and "Name" in p.tag for p in analyser.parse(word))
 
 
@@ -233,7 +243,7 @@ def _looks_nominative(word: str, kind: str, gender: str, analyser) -> bool:
     """A word the dictionary does not know, or knows only in another case: is it the name's own form?"""
     if kind == "person":
         return True  # the registry writes a person's name in the nominative
-    if any(_from_dictionary(p) for p in analyser.parse(word)):
+    if _known(word, analyser):
         return False  # known, and not a nominative: a dependent word (Фонд Владимира Потанина)
     return word[:1].isupper()
 
@@ -241,8 +251,7 @@ def _looks_nominative(word: str, kind: str, gender: str, analyser) -> bool:
 def _by_rule(word: str, kind: str, gender: str) -> tuple[str, ...]:
     lower = word.lower()
     if _UKRAINIAN.search(word) or lower.endswith(("ський", "цький")):
-        tables = (_UKRAINIAN_ENDINGS,) if gender != "f" else ()
-        for ending, endings in (*(row for table in tables for row in table),):
+        for ending, endings in _UKRAINIAN_ENDINGS if gender != "f" else ():
             if lower.endswith(ending):
                 return tuple(word[:len(word) - len(ending)] + e for e in endings)
     tables = (_FEMININE_ENDINGS,) if gender == "f" else (_MASCULINE_ENDINGS, _FEMININE_ENDINGS)
