@@ -55,8 +55,8 @@ class Matcher:
                     if entity.id not in owners.setdefault(key, []):
                         owners[key].append(entity.id)
         kinds = {e.id: e.kind for e in entities}
-        self.surnames = {key: {w.lower() for e in entities if e.id in ids for w in e.name.split()}
-                         for key, ids in owners.items()
+        name_words = {e.id: {w.lower() for w in e.name.split()} for e in entities}
+        self.surnames = {key: set().union(*(name_words[i] for i in ids)) for key, ids in owners.items()
                          if " " not in key and is_cyrillic(key) and all(kinds[i] == "person" for i in ids)}
         placelike = {e.id for e in entities if e.kind == "organisation"
                      and any(names_a_place(n) for n in (e.name, *e.aliases))}
@@ -181,13 +181,13 @@ _ABBREVIATIONS = frozenset("""mr mrs ms dr rep reps sen sens gov gen lt col maj 
 prof rev fr hon pres supt insp det atty messrs mmes jr sr no nos vs etc approx dept est fig
 jan feb mar apr jun jul aug sep sept oct nov dec
 тов г гг им ул пр д т см стр руб тыс млн млрд""".split())
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.[”\"»’)]*$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.$")
 
 
 def _ends_sentence(text: str, position: int) -> bool:
-    """Whether the full stop (or ! ? …) just before `position` ends a sentence: not after a title, a
-    month abbreviation or an initial."""
-    if text[position - 1] not in "." and not text[:position].rstrip("”\"»’)").endswith("."):
+    """Whether the ! ? … or full stop just before `position` ends a sentence: a full stop does not
+    after a title, a month abbreviation or an initial."""
+    if text[position - 1] != ".":
         return True
     word = _WORD_BEFORE.search(text, max(0, position - 12), position)
     if word is None:
