@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from .boilerplate import Rule, match_rule
+from .dated import find_dated_mentions
 from .dates import parse_dateline
 from .extent import ends_article, find_extent, is_whole_page
 from .frontmatter import FrontMatter, read_front_matter
 from .language import detect_language
-from .markdown import link_title
+from .markdown import body_blocks, link_title
 from .model import Article, Caption, PartialDate, Problem, Removed, SiteConfig
 from .readers import RawDocument
 from .urls import safe_slug
@@ -216,9 +217,6 @@ def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]
 
 def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
     """The first date with day, month and year written in a short line, as a dateline of its own."""
-    from .dated import find_dated_mentions
-    from .markdown import body_blocks
-
     for unit in units:
         if len(unit.plain) > 120:
             continue
