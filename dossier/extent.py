@@ -77,7 +77,7 @@ def classify(lines: list[str], language: str) -> list[str]:
 def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) -> Extent | None:
     """The article's headline and body among `lines`; None when no body of prose is found."""
     classes = classify(lines, language)
-    stops = {i for i, line in enumerate(lines) if ends_article(line, language)}
+    stops = {i for i, line in enumerate(lines) if ends_article(line)}
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
@@ -173,7 +173,7 @@ def _end_phrases() -> dict[str, frozenset[str]]:
     return {code: frozenset(phrase.lower() for phrase in phrases) for code, phrases in yaml.safe_load(text).items()}
 
 
-def ends_article(line: str, language: str = "") -> bool:
+def ends_article(line: str) -> bool:
     """A short line that is a related-links, comments, share or newsletter heading, in any language."""
     if len(line) > 60:
         return False
