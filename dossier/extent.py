@@ -4,8 +4,7 @@ that is its body, found among navigation, share bars, related links, comment for
 Each line is classified the way jusText classifies the blocks of an HTML page (length and the share
 of the language's stop words, with jusText's stop-word lists): prose is long and full of function
 words, page chrome is short or made of names. The body is the largest run of prose lines with
-short gaps (subheadings, one-line paragraphs); the headline is the title-shaped line above it that
-best matches the file name. Lines are only located here; normalise records what it sets aside.
+short gaps (subheadings, one-line paragraphs); the headline is found above it (headline.py). Lines are only located here; normalise records what it sets aside.
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .headline import find_headline
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -26,11 +27,14 @@ _LANGUAGES = {"en": "English", "de": "German", "fr": "French", "ru": "Russian", 
 
 @dataclass(frozen=True)
 class Extent:
-    """Indexes into the lines: the headline (None if none was found) and the body, start to end (exclusive)."""
+    """Indexes into the lines: the headline (None if none was found), the body, start to end
+    (exclusive), and the boxes inside the body that are the page's (start, end), such as a "Related"
+    or "Most read" list between two of its paragraphs."""
 
     headline: int | None
     start: int
     end: int
+    boxes: tuple[tuple[int, int], ...] = ()
 
 
 @lru_cache(maxsize=32)
@@ -81,12 +85,50 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
-    start, end = max(runs, key=lambda run: sum(len(lines[i]) for i in range(run[0], run[1]) if classes[i] == "good"))
+    best = max(range(len(runs)), key=lambda k: _weight(lines, classes, *runs[k]))
+    start, end = _join_neighbours(lines, classes, runs, best)
     end = _take_in_tail(lines, classes, _extend_forward(lines, classes, end, stops), stops)
-    headline = _headline(lines, classes, start, hints)  # above the body's core: the body never goes past it
+    headline = find_headline(lines, start, hints)  # above the body's core: the body never goes past it
     floor = headline + 1 if headline is not None else 0
     start = max(floor, _take_in_lead(lines, classes, max(floor, _extend_backward(lines, classes, start, stops))))
-    return Extent(headline, start, end)
+    return Extent(headline, start, end, _boxes(lines, classes, start, end, stops))
+
+
+BOX_GAP = 12  # a box of the page between two parts of the article: at most this many lines
+PART_WEIGHT = 300  # and the part beyond it holds at least this much prose (two paragraphs)
+
+
+def _join_neighbours(lines: list[str], classes: list[str], runs: list[tuple[int, int]], best: int) -> tuple[int, int]:
+    """The largest run, joined with the runs before and after it that are cut off from it only by a
+    short box of the page (an advertisement, a "Related" or "Most read" list, a newsletter form)."""
+    start, end = runs[best]
+    for k in range(best - 1, -1, -1):
+        if start - runs[k][1] > BOX_GAP or _weight(lines, classes, *runs[k]) < PART_WEIGHT:
+            break
+        start = runs[k][0]
+    for k in range(best + 1, len(runs)):
+        if runs[k][0] - end > BOX_GAP or _weight(lines, classes, *runs[k]) < PART_WEIGHT:
+            break
+        end = runs[k][1]
+    return start, end
+
+
+def _boxes(lines: list[str], classes: list[str], start: int, end: int, stops: set[int]) -> tuple[tuple[int, int], ...]:
+    """Inside the body, each line that heads a box of the page and the lines after it up to the next
+    paragraph of prose."""
+    boxes = []
+    for i in sorted(s for s in stops if start <= s < end):
+        if boxes and i < boxes[-1][1]:
+            continue
+        following = next((k for k in range(i + 1, end) if _is_prose(lines, classes, k)), end)
+        boxes.append((i, following))
+    return tuple(boxes)
+
+
+def _weight(lines: list[str], classes: list[str], start: int, end: int) -> float:
+    """How much prose a run holds: its good lines, and half its nearly good ones."""
+    return sum(len(lines[i]) * (1.0 if classes[i] == "good" else 0.5) for i in range(start, end)
+               if classes[i] in ("good", "near"))
 
 
 def _prose_runs(lines: list[str], classes: list[str], stops: set[int]) -> list[tuple[int, int]]:
@@ -186,34 +228,3 @@ def ends_article(line: str) -> bool:
 # A comment form's fields: "Name *", "E-Mail *", "Website"
 _FORM_FIELD = re.compile(r"^(?:name|e-?mail|website|webseite|site web|comment|kommentar|commentaire|nom|"
                          r"имя|комментарий)\s*\*\s*$", re.IGNORECASE)
-
-
-_CREDIT = re.compile(r"\b(?:photo|image|picture|foto|bild|credit|crédit|фото)s?\b\s*(?:credit)?\s*[:©(]|©|getty images|"
-                     r"/ ?(?:afp|ap|reuters|dpa|epa|keystone)\b|^\(.*\)$", re.IGNORECASE)
-_BYLINE_OR_DATE = re.compile(r"^(?:by|von|par|por|от|автор|written by)\s+\S|\b(?:19|20)\d\d\b", re.IGNORECASE)
-_TITLE_SHAPE = re.compile(r"^[^\W\d_\"“«„'‘]?.{8,200}$")
-
-
-def _headline(lines: list[str], classes: list[str], start: int, hints: tuple[str, ...]) -> int | None:
-    """The line above the body most like its headline: title-shaped, near the body, sharing words with
-    the file name or the page's address."""
-    hint_words = {w.lower() for hint in hints for w in _WORD.findall(hint) if len(w) >= 4}
-    best, best_score = None, 0.0
-    for i in range(start - 1, max(-1, start - 30), -1):
-        line = lines[i].strip()
-        words = _WORD.findall(line)
-        shared = len({w.lower() for w in words} & hint_words)
-        if not _TITLE_SHAPE.match(line) or len(words) < (2 if shared else 3) or len(line) > 200 \
-                or line.endswith((":", ",")):
-            continue
-        if line.endswith(".") and len(words) > 25:
-            continue
-        score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
-        score += 2.0 if lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
-        score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0  # a sentence: a caption, a teaser
-        score -= 4.0 if _CREDIT.search(line) else 0.0  # a picture's caption
-        score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 5, start))) else 0.0
-        score -= 3.0 if not line[:1].isalnum() and line[:1] not in "\"“«„'‘¿¡" else 0.0  # "& Sylvia …": a line's tail
-        if score > best_score:
-            best, best_score = i, score
-    return best

@@ -177,6 +177,9 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
             lede.append(unit)  # a sentence between headline and body: the article's, kept
         else:
             removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
+    inside = [(unit, any(a <= extent.start + k < b for a, b in extent.boxes))
+              for k, unit in enumerate(units[extent.start:extent.end])]
+    removed += [Removed(u.plain, "page chrome inside the article", u.line) for u, boxed in inside if boxed]
     after = units[extent.end:]
     tail = []  # sentences after the body and before anything that ends an article: the article's too
     for unit in after[:25]:
@@ -198,7 +201,8 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
             head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)) if dated else written)
             after = [u for u in after if u is not dated and (written is None or u.line != written.line)]
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    return head[1:] + lede + units[extent.start:extent.end] + tail, tuple(removed), head[0].plain if head else ""
+    body = [u for u, boxed in inside if not boxed]
+    return head[1:] + lede + body + tail, tuple(removed), head[0].plain if head else ""
 
 
 def _is_prose_sentence(text: str) -> bool:
