@@ -51,19 +51,26 @@ def make_date(year: int, month: int | None = None, day: int | None = None) -> Pa
     return PartialDate(f"{year:04d}", "year")
 
 
-def parse_numeric(text: str, order: str) -> PartialDate | None:
-    """`09.10.2023`, `2023/10/09` or `10-09-2023`; day and month read in the site's `order`."""
-    m = _NUMERIC.match(text.strip())
+def parse_numeric(text: str, order: str, short_year: bool = False) -> PartialDate | None:
+    """`09.10.2023`, `2023/10/09`, `10-09-2023` or `18. 05. 2014`; day and month read in the site's
+    `order`, unless only the other order names a real day (`12/30/2019`). With `short_year` (a time
+    stands beside it, as in `19.10.19, 08:16`), a two-digit year is read too."""
+    m = _NUMERIC.match(_SPACED_DOTS.sub(".", text.strip()))
     if not m:
         return None
     a, b, c = m.groups()
     if len(a) == 4:  # year first is unambiguous: Y-M-D
         return make_date(int(a), int(b), int(c))
+    if len(c) == 2 and short_year:
+        c = f"20{c}" if int(c) < 69 else f"19{c}"  # strptime's %y: 00-68 are 2000-2068
     if len(c) != 4:
         return None
     first, second = int(a), int(b)
     day, month = (second, first) if order == "MDY" else (first, second)
-    return make_date(int(c), month, day)
+    return make_date(int(c), month, day) or make_date(int(c), day, month)
+
+
+_SPACED_DOTS = re.compile(r"\s*\.\s*(?=\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -140,11 +147,12 @@ _SEPARATORS = re.compile(r"\s[·|•]\s|\s[-–—]\s")
 
 def _parse_date_part(line: str, languages: tuple[str, ...], order: str) -> PartialDate | None:
     text = line.strip().strip("|·•").strip()
-    if not text or len(text) > 60 or not re.search(r"\d{4}", text):
+    if not text or len(text) > 60 or not re.search(r"\d{4}|\d\.\d\d\b", text):
         return None
     text = _DATELINE_NOISE.sub("", text)
-    text = _TIME.sub("", text).strip(" ,|-–—")
-    found = parse_iso(text) or parse_numeric(text, order)
+    timed = _TIME.sub("", text).strip(" ,|-–—")
+    text, with_time = timed, timed != text.strip(" ,|-–—")
+    found = parse_iso(text) or parse_numeric(text, order, short_year=with_time)
     if found:
         return found
     if re.search(r"[^\W\d_]{2,}", text) is None:  # digits and punctuation that are not a date

@@ -60,14 +60,16 @@ def is_whole_page(lines: list[str]) -> bool:
 
 
 def classify(lines: list[str], language: str) -> list[str]:
-    """`good` (prose), `near` (almost), `short` or `bad` for each line, by its own length and share of
-    stop words; a line's neighbours are weighed later, where the body is extended past short gaps."""
+    """`good` (prose), `near` (almost), `short`, `bad` or `code` for each line, by its own length and
+    share of stop words; a line's neighbours are weighed later, where the body is extended past short gaps."""
     words_of = stop_words(language)
     classes = []
     for line in lines:
         words = [w.lower() for w in _WORD.findall(line)]
         density = sum(w in words_of for w in words) / len(words) if words else 0.0
-        if len(line) < LENGTH_LOW:
+        if looks_like_code(line):
+            classes.append("code")
+        elif len(line) < LENGTH_LOW:
             classes.append("short")
         elif density >= STOPWORDS_HIGH and len(line) >= LENGTH_HIGH:
             classes.append("good")
@@ -136,7 +138,8 @@ def _prose_runs(lines: list[str], classes: list[str], stops: set[int]) -> list[t
     end marker."""
     runs: list[tuple[int, int]] = []
     for i in (i for i in range(len(lines)) if _is_prose(lines, classes, i)):
-        if runs and i - runs[-1][1] <= MAX_GAP and not stops & set(range(runs[-1][1], i)):
+        between = range(runs[-1][1], i) if runs else range(0)
+        if runs and sum(classes[k] != "code" for k in between) <= MAX_GAP and not stops & set(between):
             runs[-1] = (runs[-1][0], i + 1)
         else:
             runs.append((i, i + 1))
@@ -152,14 +155,42 @@ def _take_in_lead(lines: list[str], classes: list[str], start: int) -> int:
 
 
 def _take_in_tail(lines: list[str], classes: list[str], end: int, stops: set[int]) -> int:
-    """The same for the last paragraphs ("Amazon is expected to appeal.")."""
-    while end < len(lines) and end not in stops and _is_sentence(lines[end], classes[end]):
-        end += 1
+    """The same for the last paragraphs ("Amazon is expected to appeal."), and the code that a
+    sentence ending in a colon introduces."""
+    while end < len(lines) and end not in stops:
+        if _is_sentence(lines[end], classes[end]):
+            end += 1
+        elif classes[end] == "code" and lines[end - 1].rstrip().endswith((":", "：")) or \
+                classes[end] == "code" and classes[end - 1] == "code":
+            end += 1
+        else:
+            break
     return end
 
 
 def _is_sentence(line: str, kind: str) -> bool:
+    if kind == "short":  # "Like this one.", "In short:"
+        return len(line) >= 30 and len(line.split()) >= 5 and line[:1].isupper() and line.rstrip()[-1:] in ".!?:"
     return kind in ("near", "bad") and len(line) >= 40 and line.rstrip()[-1:] in ".!?…\"”»)"
+
+
+# A line of code or of a shell session: few letters, a comment mark or a prompt at its start, a command
+# and its options, an assignment, a call, a brace.
+_CODE = re.compile(r"^\s*(?:#|//|\$ |>>> |\.\.\. |[{}\]\[]|<[a-z/])|^\S+ +--?[A-Za-z]|\s=\s|==|->|=>|;\s*$|[{}]\s*$|"
+                   r"^[\w.]+\([^ ]*\)\s*$|\$\{?[A-Za-z_]|^- [.~/]|^[a-z_]+:$")
+
+
+def looks_like_code(line: str) -> bool:
+    """A line of code rather than of prose or of a menu."""
+    text = line.strip()
+    if not text:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return bool(_CODE.search(text)) or (len(text) >= 6 and letters / len(text.replace(" ", "")) < 0.55
+                                         and bool(_CODE_MARKS.search(text)))
+
+
+_CODE_MARKS = re.compile(r"[=(){}\[\]<>/\\|;_*#$]")
 
 
 FAR = 10  # this many lines without prose: the article is over (or has not begun)
@@ -178,7 +209,7 @@ def _extend_forward(lines: list[str], classes: list[str], end: int, stops: set[i
             break
         if _is_prose(lines, classes, i):
             end, gap = i + 1, 0
-        else:
+        elif classes[i] != "code":  # a listing inside the article, however long, is no gap
             gap += 1
             if gap >= FAR:
                 break
@@ -198,7 +229,7 @@ def _extend_backward(lines: list[str], classes: list[str], start: int, stops: se
             break
         if _is_prose(lines, classes, i):
             start, gap = i, 0
-        else:
+        elif classes[i] != "code":
             gap += 1
             if gap >= FAR - 2:
                 break

@@ -197,6 +197,8 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
         dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages,
                                                              site.date_order)), None)
         written = None if dated else _date_written_in(labelled, languages, site)
+        if not dated and not written:
+            written = _labelled_date_in_page(units, languages, site)  # "Written by Jo Roe on July 27, 2017"
         if dated or written:
             head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)) if dated else written)
             after = [u for u in after if u is not dated and (written is None or u.line != written.line)]
@@ -213,7 +215,7 @@ def _is_prose_sentence(text: str) -> bool:
 def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]:
     """The short lines nearest the headline, nearest first: between it and the body, the body's first
     lines, and the few just above it (never the top of the page, where a site prints today's date)."""
-    below = units[headline + 1:start + 3]
+    below = units[headline + 1:start + 8]
     above = units[max(0, headline - 3):headline][::-1]
     order = [unit for pair in zip(below, above) for unit in pair] + below[len(above):] + above[len(below):]
     return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain)]
@@ -224,11 +226,38 @@ def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | N
     for unit in units:
         if len(unit.plain) > 120:
             continue
-        found = [d for d in find_dated_mentions("", body_blocks(escape_markdown(unit.plain)), None, languages, (), {},
+        text = _unglued(unit.plain)
+        found = [d for d in find_dated_mentions("", body_blocks(escape_markdown(text)), None, languages, (), {},
                                                 site.date_order) if d.date.precision == "day"]
         if found:
             return Unit(unit.line, escape_markdown(found[0].text), found[0].text)
+        numeric = parse_dateline(text, languages, site.date_order)  # "19.10.19, 08:16 Uhr"
+        if numeric and numeric.precision == "day":
+            return Unit(unit.line, escape_markdown(text), text)
     return None
+
+
+def _labelled_date_in_page(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
+    """The publication date a labelled line gives anywhere on the page ("Published: 3 December 2019",
+    "Written by Jo Roe on July 27, 2017"), when all such lines give the same day."""
+    dated = [_date_written_in([u], languages, site) for u in units if len(u.plain) <= 120 and _LABELLED.match(u.plain)]
+    days = {d.plain for d in dated if d}
+    return next(d for d in dated if d) if len(days) == 1 else None
+
+
+# Two dates glued by the paste ("1. November 20231. November 2023"), a name glued to a month
+# ("Jo RoeNovember 6, 2023"): a space between them.
+_GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.?\s)|(?<=[a-z])(?=(?:January|February|March|April|May|June|"
+                    r"July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|"
+                    r"Dezember)\b)")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED.sub(" ", text)
+
+
+_LABELLED = re.compile(r"^(?:published|posted|written by\b.{1,60}?\bon|by\b.{1,60}?\bon|veröffentlicht|publié|"
+                       r"erstellt|опубликовано)\b", re.IGNORECASE)
 
 
 # "Created:", "Erstellt:", "Publié le": a date line's label
@@ -412,6 +441,11 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
                 break
         else:
             fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
+    if "date" not in decided and "date" not in fields:
+        labelled = _labelled_date_in_page(units, languages, site)  # "Written by Jo Roe on July 27, 2017" below
+        date = parse_dateline(labelled.plain, languages, site.date_order) if labelled else None
+        if date:
+            fields["date"], fields["date_source"] = date, "text"
     head = Head(**{k: fields[k] for k in ("title", "subtitle", "date", "date_source", "tags", "author", "source",
                                          "url") if k in fields})
     return head, units[i:], tuple(removed)

@@ -98,6 +98,19 @@ def test_numeric_order_and_invalid_dates():
     assert parse_iso("2023-13") is None and parse_iso("tomorrow") is None
 
 
+def test_a_numeric_date_only_one_order_can_read_is_read_in_that_order():
+    assert parse_numeric("12/30/2019", "DMY").value == "2019-12-30"  # no 30th month: month first
+    assert parse_numeric("05/06/2019", "DMY").value == "2019-06-05"  # both can: the site's order
+    assert parse_numeric("05/06/2019", "MDY").value == "2019-05-06"
+
+
+def test_numeric_dates_with_spaces_after_the_dots_and_short_years_beside_a_time():
+    assert parse_dateline("18. 05. 2014 22:38", ("de",)).value == "2014-05-18"
+    assert parse_dateline("19.10.19, 08:16 Uhr", ("de",)).value == "2019-10-19"
+    assert parse_dateline("03.04.71, 10:00", ("de",)).value == "1971-04-03"
+    assert parse_dateline("19.10.19", ("de",)) is None  # without a time, 19.10.19 may be a version or a score
+
+
 def test_day_ranges_give_both_ends():
     assert dated("Held from 1 to 3 August, and again between 24 and 30 September.") == [
         ("1 to 3 August", "2023-08-01", "day"), ("1 to 3 August", "2023-08-03", "day"),
