@@ -22,7 +22,7 @@ _DATELINE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"(?:,|\bat|\s[-–—|])?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2})?\s*$",
+    r"(?:,|\bat|\bum|\bà|\bв|\s[-–—|])?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2})?\s*$",
     re.IGNORECASE,
 )
 

@@ -50,13 +50,15 @@ def stop_words(language: str) -> frozenset[str]:
 
 
 def is_whole_page(lines: list[str]) -> bool:
-    """A paste of a whole page, not of an article alone: many lines, most of them short, or a run of
-    navigation (six short lines or more) before the first paragraph."""
+    """A paste of a whole page, not of an article alone: many lines, most of them short, a run of
+    navigation (six short lines or more) before the first paragraph, or three headings of the page's
+    boxes (Related, Comments, Read more)."""
     if len(lines) < 20:
         return False
     short = sum(1 for line in lines if len(line) < 40)
     first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 150), len(lines))
-    return short >= 0.4 * len(lines) or sum(1 for line in lines[:first_paragraph] if len(line) < 40) >= 6
+    return short >= 0.4 * len(lines) or sum(1 for line in lines[:first_paragraph] if len(line) < 40) >= 6 \
+        or sum(1 for line in lines if ends_article(line)) >= 3
 
 
 def classify(lines: list[str], language: str) -> list[str]:
@@ -251,7 +253,7 @@ def ends_article(line: str) -> bool:
     if len(line) > 60:
         return False
     key = line.strip().strip(":.!|·•›»>–— *").lower()
-    label = key.split(":")[0].strip() if ":" in key else None  # "Filed Under: Baby, Nurseries"
+    label = re.split(r"[:/]", key)[0].strip() if ":" in key or "/" in key else None  # "Filed Under: Baby", "Über den Autor/ die Autorin"
     return any(key in phrases or label in phrases for phrases in _end_phrases().values()) \
         or bool(_FORM_FIELD.match(line.strip()))
 

@@ -94,6 +94,8 @@ _LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,3
 _WIRE_LEDE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}(?:,[^,()]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:--|[-–—_])")
 _PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}"
                                 r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
+# A line of fields, "January 13, 2020 | categories: Python | View Comments": page metadata, not a standfirst
+_FIELDS = re.compile(r"\s[|•]\s.*\s[|•]\s")
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={2,}\s*$|-{2,}\s*$)")
 # HTML with nothing a reader would see: comments, scripts and styles with what they hold, and tags.
@@ -188,23 +190,31 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
         if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
             tail.append(unit)
     after = [u for u in after if u not in tail]
-    if not any(parse_dateline(u.plain, languages, site.date_order) for u in head):
-        near = _around_headline(units, first, extent.start) if head else []
-        written = _date_written_in(near, languages, site)
-        if written:  # "1. November 2023 Bockenem", "CONSERVATISM MAY 16, 2020": a date in a short line by the headline
-            head.insert(1, written)
-        labelled = [u for u in after[:4] if _CREATED.match(u.plain)]  # "Créé: 12.12.2019, 07h36" under it
-        dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages,
-                                                             site.date_order)), None)
-        written = None if dated else _date_written_in(labelled, languages, site)
-        if not dated and not written:
-            written = _labelled_date_in_page(units, languages, site)  # "Written by Jo Roe on July 27, 2017"
-        if dated or written:
-            head.append(Unit(dated.line, dated.text, _CREATED.sub("", dated.plain)) if dated else written)
-            after = [u for u in after if u is not dated and (written is None or u.line != written.line)]
-    removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
     body = [u for u, boxed in inside if not boxed]
+    if head and not any(parse_dateline(u.plain, languages, site.date_order) for u in head[1:]):
+        date = _page_date(units, first, extent.start, after, languages, site)
+        if date and parse_dateline(date.plain, languages, site.date_order):  # a date line of its own: moved
+            lede, body, tail, after = ([u for u in part if u.line != date.line] for part in (lede, body, tail, after))
+        if date:
+            head.insert(1, date)
+    removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
     return head[1:] + lede + body + tail, tuple(removed), head[0].plain if head else ""
+
+
+def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,
+               site: SiteConfig) -> Unit | None:
+    """The publication date of a whole page, as a dateline unit: in a short line by the headline
+    ("1. November 2023 Bockenem", "CONSERVATISM MAY 16, 2020"), under the article ("Créé: 12.12.2019,
+    07h36"), or in a labelled line anywhere ("Written by Jo Roe on July 27, 2017")."""
+    written = _date_written_in(_around_headline(units, headline, start), languages, site)
+    if written:
+        return next((u for u in units if u.line == written.line and parse_dateline(u.plain, languages,
+                                                                                    site.date_order)), written)
+    labelled = [u for u in after[:4] if _CREATED.match(u.plain)]
+    dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages, site.date_order)), None)
+    if dated:
+        return Unit(dated.line, dated.text, _CREATED.sub("", dated.plain))
+    return _date_written_in(labelled, languages, site) or _labelled_date_in_page(units, languages, site)
 
 
 def _is_prose_sentence(text: str) -> bool:
@@ -521,7 +531,7 @@ def _is_headline(text: str) -> bool:
 def _is_standfirst(text: str, rest: list[Unit]) -> bool:
     """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
     if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")) or _WIRE_LEDE.match(text) \
-            or CAPTION.match(text) or _SHARE_BAR.search(text):
+            or CAPTION.match(text) or _SHARE_BAR.search(text) or _FIELDS.search(text):
         return False
     words = len(text.split())
     if text[-1] not in _TERMINAL and 3 <= words <= 25:
