@@ -19,6 +19,7 @@ _CREDIT = re.compile(r"\b(?:photo|image|picture|foto|bild|credit|crédit|фот�
 _BYLINE_OR_DATE = re.compile(r"^(?:by|von|par|por|от|автор|written by)(?:\s+\S|\s*$)|\b(?:19|20)\d\d\b|"
                              r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b", re.IGNORECASE)
 _TITLE_SHAPE = re.compile(r"^.{8,200}$")
+_DATE_ONLY = re.compile(r"^(?:\w+,? )?(?:\w+ \d{1,2},? (?:19|20)\d\d|\d{1,2}\.? \w+ (?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4})$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b")
 _PERSON_AND_TITLE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+, [A-Z]")  # "Jane Roe, Staff Writer"
 # a host name inside a file name or address: "phillyvoice.com", "world.kbs.co.kr"
@@ -92,7 +93,8 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0
     score -= 4.0 if _CREDIT.search(line) else 0.0  # a picture's caption
     score -= 2.0 if _PERSON_AND_TITLE.match(line) else 0.0  # a byline: "Jane Roe, Staff Writer"
-    score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 7, start))) else 0.0
+    score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 7, start))) \
+        or (i > 0 and _DATE_ONLY.match(lines[i - 1].strip())) else 0.0  # a blog prints the date above the title
     score -= 2.0 if _NUMERIC_DATE.search(line) else 0.0  # "Jane Roe – 14.09.2022 – Column": a byline
     score -= 1.5 if line[:1].islower() else 0.0  # a sentence's or a list's line
     score -= 1.5 if len(line) > 150 else 0.0  # a standfirst or a paragraph

@@ -301,9 +301,24 @@ def plain_units(text: str, first_line: int = 1) -> list[Unit]:
                     and text.split()[0] not in _SUSPENDED  # "pre- and post-war"
                 joined += text if broken else " " + text
             block = [(block[0][0], joined)]
+        else:
+            block = _rejoin_wrapped_lines(block)
         units += [Unit(number, escape_markdown(line), line) for number, line in block]
         block = []
     return units
+
+
+def _rejoin_wrapped_lines(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Inside a block of lines (a whole page pasted without blank lines), a long line that stops in
+    the middle of a sentence and a line that goes on with a small letter are one line, wrapped."""
+    joined: list[tuple[int, str]] = []
+    for number, text in block:
+        if joined and len(joined[-1][1]) >= 50 and joined[-1][1][-1] not in _TERMINAL and text[:1].islower() \
+                and len(joined[-1][1].split()) >= 8:
+            joined[-1] = (joined[-1][0], joined[-1][1] + " " + text)
+        else:
+            joined.append((number, text))
+    return joined
 
 
 def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
