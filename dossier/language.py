@@ -1,4 +1,4 @@
-"""Which language an article is written in, when nobody said: py3langid on the start of its text.
+"""Which language an article is written in, when nobody said: py3langid on its paragraphs.
 
 Only a confident answer is used; otherwise the site's configured language stands.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 MIN_CHARACTERS = 80  # shorter texts are too little to tell
 MIN_PROBABILITY = 0.9
-SAMPLE = 600  # characters from the start: enough to tell, and the cost grows with it
+SAMPLE = 600  # characters read: enough to tell, and the cost grows with it
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -55,8 +55,11 @@ def release_language_model() -> None:
 
 
 def detect_language(text: str, fallback: str) -> str:
-    """The language code of `text` (e.g. "ru"), or `fallback` when unsure."""
-    sample = text[:SAMPLE]
+    """The language code of `text` (e.g. "ru"), or `fallback` when unsure: read from its long lines
+    (its paragraphs, not the menus of a whole page pasted), or from its start when it has none."""
+    sample = "\n".join(line for line in text[:20 * SAMPLE].splitlines() if len(line) >= 80)[:SAMPLE]
+    if len(_LETTERS.findall(sample)) < MIN_CHARACTERS:
+        sample = text[:SAMPLE]
     if len(_LETTERS.findall(sample)) < MIN_CHARACTERS:
         return fallback
     language, probability = load_language_model().classify(sample)

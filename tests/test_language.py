@@ -34,3 +34,11 @@ def test_the_scores_are_py3langids_own():
     assert not theirs.nb_ptc.flags["C_CONTIGUOUS"]  # what this changes
     for text in [*TEXTS.values(), "Short but enough letters to score: " * 3, TEXTS["en"] + TEXTS["ru"]]:
         assert numpy.array_equal(model._decide(text), theirs._decide(text))
+
+
+def test_a_whole_page_is_read_by_its_paragraphs_not_its_english_menus():
+    menus = "\n".join(["Home", "News", "Log in", "Subscribe", "Search", "Privacy policy", "Terms of use",
+                       "Warning: the session could not be started because the server did not answer in time",
+                       "Contact us", "About us", "Careers", "Advertise with us"] * 3)
+    page = menus + "\n" + TEXTS["de"] + "\n" + TEXTS["de"] + "\n" + menus
+    assert detect_language(page, "en") == "de"
