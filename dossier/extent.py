@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .headline import find_headline
+from .headline import CREDITED, find_headline
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -71,6 +71,8 @@ def classify(lines: list[str], language: str) -> list[str]:
         density = sum(w in words_of for w in words) / len(words) if words else 0.0
         if looks_like_code(line):
             classes.append("code")
+        elif CREDITED.search(line):
+            classes.append("bad")  # a caption
         elif len(line) < LENGTH_LOW:
             classes.append("short")
         elif density >= STOPWORDS_HIGH and len(line) >= LENGTH_HIGH:
@@ -90,7 +92,7 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
     if not runs:
         return None
     best = max(range(len(runs)), key=lambda k: _weight(lines, classes, *runs[k]))
-    start, end = _join_neighbours(lines, classes, runs, best)
+    start, end = _join_neighbours(lines, classes, runs, best, stops)
     end = _take_in_tail(lines, classes, _extend_forward(lines, classes, end, stops), stops)
     headline = find_headline(lines, start, hints)  # above the body's core: the body never goes past it
     floor = headline + 1 if headline is not None else 0
@@ -102,19 +104,29 @@ BOX_GAP = 12  # a box of the page between two parts of the article: at most this
 PART_WEIGHT = 300  # and the part beyond it holds at least this much prose (two paragraphs)
 
 
-def _join_neighbours(lines: list[str], classes: list[str], runs: list[tuple[int, int]], best: int) -> tuple[int, int]:
+def _join_neighbours(lines: list[str], classes: list[str], runs: list[tuple[int, int]], best: int,
+                     stops: set[int]) -> tuple[int, int]:
     """The largest run, joined with the runs before and after it that are cut off from it only by a
-    short box of the page (an advertisement, a "Related" or "Most read" list, a newsletter form)."""
+    short box of the page (an advertisement, a "Related" or "Most read" list, a newsletter form), or
+    by a few lines with no such box (the pictures and headings of a list article)."""
     start, end = runs[best]
     for k in range(best - 1, -1, -1):
-        if start - runs[k][1] > BOX_GAP or _weight(lines, classes, *runs[k]) < PART_WEIGHT:
+        if not _joins(lines, classes, runs[k], runs[k][1], start, stops):
             break
         start = runs[k][0]
     for k in range(best + 1, len(runs)):
-        if runs[k][0] - end > BOX_GAP or _weight(lines, classes, *runs[k]) < PART_WEIGHT:
+        if not _joins(lines, classes, runs[k], end, runs[k][0], stops):
             break
         end = runs[k][1]
     return start, end
+
+
+def _joins(lines: list[str], classes: list[str], run: tuple[int, int], gap_start: int, gap_end: int,
+           stops: set[int]) -> bool:
+    gap = range(gap_start, gap_end)
+    if len(gap) <= 2 * MAX_GAP and not stops & set(gap) and not any(_DATED.search(lines[k]) for k in gap):
+        return True  # not across a box, nor across the dated teasers of other articles
+    return gap_end - gap_start <= BOX_GAP and _weight(lines, classes, *run) >= PART_WEIGHT
 
 
 def _boxes(lines: list[str], classes: list[str], start: int, end: int, stops: set[int]) -> tuple[tuple[int, int], ...]:
@@ -192,7 +204,10 @@ def looks_like_code(line: str) -> bool:
                                          and bool(_CODE_MARKS.search(text)))
 
 
-_CODE_MARKS = re.compile(r"[=(){}\[\]<>/\\|;_*#$]")
+_CODE_MARKS = re.compile(r"[=(){}\[\]<>/\\;_*#$]")
+# a time, or a date with day, month and year: the line of a teaser or of a comment
+_DATED = re.compile(r"\b\d{1,2}:\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.(?:19|20)?\d\d\b|"
+                    r"\b[A-Z][A-Za-zä]{2,8}\.? \d{1,2},? (?:19|20)\d\d\b|\b\d{1,2}\.? [A-Z][A-Za-zäé]{2,8}\.? (?:19|20)\d\d\b")
 
 
 FAR = 10  # this many lines without prose: the article is over (or has not begun)

@@ -16,6 +16,10 @@ WINDOW = 30  # lines above the body searched for its headline
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CREDIT = re.compile(r"\b(?:photo|image|picture|foto|bild|credit|crédit|фото)s?\b\s*(?:credit)?\s*[:©(]|©|getty images|"
                      r"/ ?(?:afp|ap|reuters|dpa|epa|keystone)\b|^\(.*\)$", re.IGNORECASE)
+# a picture's caption ends with its credit: "(Getty/Jane Roe)", "(Photo: AP)", "(Reuters)"
+CREDITED = re.compile(r"\((?:[^()]{2,40}/[^()]{2,40}|(?:photo|foto|image|bild|getty|ap|afp|reuters|dpa|epa)\b[^()]{0,40})\)\s*$",
+                      re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|von|par|por|от|автор|written by)\s+\S", re.IGNORECASE)
 _BYLINE_OR_DATE = re.compile(r"^(?:by|von|par|por|от|автор|written by)(?:\s+\S|\s*$)|\b(?:19|20)\d\d\b|"
                              r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b", re.IGNORECASE)
 _TITLE_SHAPE = re.compile(r"^.{8,200}$")
@@ -83,7 +87,7 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
         return None
     words = _WORD.findall(line)
     shared = _shares({w.lower() for w in words}, address.slug)
-    if len(words) < (2 if shared else 3) or (line.endswith(".") and len(words) > 25):
+    if len(words) < (2 if shared else 3) or (line.endswith(".") and len(words) > 25) or _BYLINE.match(line):
         return None
     letters = re.sub(r"\W+", "", line.lower())
     score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
@@ -91,7 +95,7 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     score += 2.0 if len(words) >= 5 and lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
     score -= 1.5 if line.endswith(".") and len(words) >= 4 else 0.0  # a sentence: a caption, a teaser
     score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0
-    score -= 4.0 if _CREDIT.search(line) else 0.0  # a picture's caption
+    score -= 4.0 if _CREDIT.search(line) or CREDITED.search(line) else 0.0  # a picture's caption
     score -= 2.0 if _PERSON_AND_TITLE.match(line) else 0.0  # a byline: "Jane Roe, Staff Writer"
     score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 7, start))) \
         or (i > 0 and _DATE_ONLY.match(lines[i - 1].strip())) else 0.0  # a blog prints the date above the title

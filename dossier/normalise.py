@@ -632,5 +632,10 @@ def _is_subheading(text: str, units: list[Unit], i: int) -> bool:
     if i == 0 or i + 1 >= len(units) or text[-1] in _TERMINAL or text[0] in "“\"«–—-":
         return False
     words = text.split()
-    return 2 <= len(words) <= 12 and len(text) <= 90 and text[0].isupper() and len(units[i + 1].plain) > 2 * len(text)
+    following = next((u.plain for u in units[i + 1:i + 3] if not CAPTION.match(u.plain)), "")  # past a picture
+    return 2 <= len(words) <= 12 and len(text) <= 90 and (text[0].isupper() or _NUMBERED.match(text) is not None) \
+        and len(following) > 2 * len(text)
+
+
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-ZА-ЯЁ]")  # "3. The farmers' square": an item of a list article
 
