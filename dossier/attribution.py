@@ -48,20 +48,21 @@ def attribute(r: Reader, block: int, start: int, end: int) -> Speaker:
 _SHORT_CUE = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:[a-z]+\s+)?[a-z]+\.(?:\s|$)")
 
 
-_LEAD_AFTER = re.compile(r"[\s,]*(?:[—–-]+\s*)?")
+_LEAD_AFTER = re.compile(r"[\s,'’\"”]*(?:[—–-]+\s*)?")  # also the close of a quote inside the quote: …,"' said
 
 
 def _after(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | None:
     """`“…,” Galuzin said` / `“…,” said the deputy minister` / `“…,” Trump, 70, told CNN`."""
     text = r.masked[block]
-    closing = text[start:end].rstrip("”»“\"'’ ")[-1:]
+    closing = r.blocks[block].text[start:end].rstrip("”»“\"'’ ")[-1:]  # unmasked: “…help?’”
     lead = _LEAD_AFTER.match(text, end)
     _, stop = sentence_bounds(r, block, min(end + 1, len(text)), min(end + 1, len(text)))
     if closing not in ",!?…—–-" and not re.match(r"\s*[,—–]", text[end:end + 3]) \
             and not _SHORT_CUE.match(text, end) and not (closing not in ".!?" and r.words.verb.match(text, end + 1)):
         return _cue_ending_sentence(r, block, end, stop) if closing not in ".!?" else None
     rest_start = lead.end()
-    verb = r.words.verb.search(text, rest_start, min(stop, rest_start + 160))
+    reach = 300 if r.in_block(block, rest_start, rest_start + 40) else 160  # "Jo Roe, a professor at …, said"
+    verb = r.words.verb.search(text, rest_start, min(stop, rest_start + reach))
     if verb is None:
         return None
     if verb.start() == rest_start:  # said X
@@ -69,7 +70,7 @@ def _after(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | No
         b = phrase_end.start() if phrase_end else stop
         return read_phrase(r, block, verb.end(), b, f"named after the quote ({verb.group(0)})", apposition_to=stop)
     zone = text[rest_start:verb.start()]
-    long_apposition = len(zone) <= 250 and r.in_block(block, rest_start, rest_start + 40) and zone.rstrip().endswith(",")
+    long_apposition = len(zone) <= 300 and r.in_block(block, rest_start, rest_start + 40) and zone.rstrip().endswith(",")
     if re.search(FULL_STOP + r"|[;!?“”\"«»]", zone) or (len(zone) > 120 and not long_apposition):
         return None
     zone_end = strip_adverbs(text, rest_start, verb.start())
@@ -105,7 +106,7 @@ def _cue_in_clause(r: Reader, block: int, clause: int, stop: int) -> Speaker | N
 def _signature(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | None:
     """`“…” — Vladimir Putin`, `“…”― Pamela Padilla`: a dash and a name after the quote, ending the sentence."""
     text = r.masked[block]
-    found = re.match(r"\s*[―—–-]+\s*([^.;:!?“”\"«»(]{2,80})", text[end:])
+    found = re.match(r"\s*[―—–-]+\s*((?:[^.;:!?“”\"«»(]|(?<=\b[A-Z])\.){2,80})", text[end:])  # "― Oscar P. Quintero"
     if not found:
         return None
     a, b = end + found.start(1), end + found.end(1)

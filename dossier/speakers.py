@@ -123,14 +123,15 @@ def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
     after = text[m.end:m.end + 30]
     if re.match(r"['’]s?(?!\w)", after):
         return False
-    before = re.search(r"([\w’'-]+)\s+$", text[max(0, m.start - 20, zone_start):m.start])
+    window = max(0, m.start - 20, zone_start)
+    before = re.search(r"([\w’'-]+)\s+$", text[window:m.start])
     previous = before.group(1).lower() if before else ""
     if previous in r.words.prepositions - {"and", "as", "while", "but"} and not _TOPIC.search(
             text[max(0, m.start - 12):m.start]) and not (previous == "with" and _PARTICIPLE_AFTER.match(text, m.end)):
         return False  # "with Gorka noting that …" is Gorka speaking
     if before and " " not in m.text and before.group(1)[:1].isupper() and previous not in r.words.titles \
             and previous not in TITLE_WORDS and previous not in _PARTY_WORDS \
-            and not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, before.start(1) - 3):before.start(1)]):
+            and not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, window + before.start(1) - 3):window + before.start(1)]):
         return False  # a longer name that ends like a registered surname: "Zero Hedge"
     following = re.match(r" ([\w’'-]+)", after)
     if not following:

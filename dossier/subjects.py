@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .references import person_described, person_for_pronoun
+from .model import Mention
 from .speakers import ADVERBS, TITLE_WORDS, Reader, Speaker, as_speaker, eligible
 
 _NAME = re.compile(r"^(?:[A-ZА-ЯЁ][\w’'.-]*\s+){0,3}[A-ZА-ЯЁ][\w’'-]+$")
@@ -44,11 +45,17 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
         if not apposition or r.in_block(block, apposition.start(), b) and \
                 not re.search(r"\w", text[a:apposition.start()]):
             break
+        named = _name_in_apposition(r, block, a, apposition.start(), b)
+        if named is not None:  # "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name set off by commas
+            return as_speaker(r, named, cue)
         b = apposition.start()
     for shape in (r"\s*\([^()]{1,20}\)\s*$", r"\s+of\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s*$"):
         tail = re.search(shape, text[a:b])  # "Rep. Hank Johnson (D-Ga.) said", "Holger Schmieding of Berenberg"
         b = a + tail.start() if tail else b
     zone = text[a:b]
+    opening = _named_before_apposition(r, block, a, b)
+    if opening is not None:  # "Oliver K. Hedge, who appraises golf courses for Cushman & Wakefield, said"
+        return as_speaker(r, opening, cue)
     ending = [m for m in r.in_block(block, a, b) if not re.search(r"\w", text[m.end:b])]
     if ending and eligible(r, ending[-1]):
         return as_speaker(r, ending[-1], cue)
@@ -70,6 +77,42 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
         if words and words[-1].lower() not in _NOT_NAMES and _NAME.match(" ".join(words)):
             return Speaker(None, " ".join(words), cue)
     return None
+
+
+def _name_in_apposition(r: Reader, block: int, a: int, comma: int, b: int) -> Mention | None:
+    """The registered name that is the whole apposition at comma:b, after a description that names
+    nobody who could speak ("Trump's attorney, Alan Garten,", "Another user, Roland Z,")."""
+    text = r.masked[block]
+    inside = r.in_block(block, comma, b)
+    if len(inside) != 1 or text[comma:b].strip(" ,") != inside[0].text:
+        return None
+    before = r.in_block(block, a, comma)
+    if any(eligible(r, m) for m in before) or not re.search(r"[a-z]", text[a:comma]):
+        return None
+    return inside[0]
+
+
+def _named_before_apposition(r: Reader, block: int, a: int, b: int) -> Mention | None:
+    """A name that opens the subject, then a long apposition or relative clause set off by commas
+    that ends just before the verb: the name is the subject, whoever the apposition names."""
+    text = r.masked[block]
+    if not re.search(r",\s*$", text[a:b]) or b - a > 320:
+        return None
+    names = r.in_block(block, a, b)
+    if not names:
+        return None
+    first = names[0]
+    lead = text[a:first.start]
+    if re.search(r"\w", lead) and not re.fullmatch(r"\W*(?:(?:but|and|yet|so|then)\s+)?(?:[A-Z][\w.]*\s+){0,2}",
+                                                 lead, re.IGNORECASE):
+        return None  # something else opens the sentence: "In a letter to Obama, …"
+    if any(w.lower().strip(".") not in r.words.titles and w.lower() not in TITLE_WORDS
+           and w.lower() not in ("but", "and", "yet", "so", "then") for w in lead.split()):
+        return None
+    after = re.match(r"(?:\s+\([^()]{1,20}\))?(?:\s+of\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?,", text[first.end:b])
+    if not after or not eligible(r, first) or re.search(FULL_STOP + r"|[;:!?“”\"«»]", text[first.end:b]):
+        return None
+    return first
 
 
 def main_subject(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker | None:

@@ -74,6 +74,30 @@ def test_the_subject_found_whatever_stands_between(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a long apposition or relative clause between the name and its verb
+    ("Tom Becker, who has advised three governments on their budgets and taught at the school of economics "
+     "for twenty years, said the plan “does not add up.”", ["tom-becker"]),
+    ("“It is the best offer we will see,” Marta Kovacs, director of the regional transport authority and a "
+     "professor of engineering at the technical university, said on Monday.", ["marta-kovacs"]),
+    # the name set off by commas after a description of it
+    ("Lund's spokesman, Tom Becker, said the company “will appeal at once.”", ["tom-becker"]),
+    ("“We were never told,” another resident, Marta Kovacs, wrote on Facebook.", ["marta-kovacs"]),
+    # a sentence that opens with a conjunction
+    ("The board would not say more. But Becker says the rules “were broken twice.”", ["tom-becker"]),
+    # a quote inside the quote closes it: “…?’” and “…,”' said
+    ("“Why did nobody ask ‘who pays for it?’” Weiss told reporters.", ["anna-weiss"]),
+    ("\"Nobody expected us to last 'a quiet year,\"' said Peter Lund.", ["peter-lund"]),
+    # "as X puts it", "made the point that"
+    ("As Becker puts it, the town has become “a museum of itself.”", ["tom-becker"]),
+    ("Weiss made the point that the rules would make the vote “a formality and nothing more.”", ["anna-weiss"]),
+    # a signature with initials
+    ("“We will be back next year with more people.” ― Marta P. Kovacs", ["marta-kovacs"]),
+])
+def test_the_subject_across_long_appositions_and_closings(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Weiss said to Lund, adding, “We have to finish this by spring.”", ["anna-weiss"]),
     ("Becker aimed his criticism at Lund, saying the minister “has no plan at all.”", ["tom-becker"]),
     ("“The report is a fraud from start to end,” said Lund's spokesman, Tom Becker.", ["tom-becker"]),
