@@ -43,11 +43,11 @@ class Reader:
     genders: dict[str, str]
     words: Language
     said: list  # the quotations attributed so far (Said), in order: attribute() reads, find_quotes adds
+    by_block: dict[int, tuple[Mention, ...]]  # the speakers' mentions outside quotations, per block
 
     def in_block(self, block: int, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(self.blocks[block].text) if end is None else end
-        return [m for m in self.speakers if m.block == block and start <= m.start and m.end <= end
-                and not self.inside_quote(m)]
+        return [m for m in self.by_block.get(block, ()) if start <= m.start and m.end <= end]
 
     def inside_quote(self, mention: Mention) -> bool:
         return any(a < mention.start < b for a, b in self.quoted.get(mention.block, ()))
@@ -58,8 +58,14 @@ def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: d
     speakers = tuple(m for m in mentions if entities[m.entity].kind in SPEAKING_KINDS and not m.inside)
     masked = {b.index: _mask(b.text, spans.get(b.index, [])) for b in blocks}
     words = language(language_code)
-    return Reader({b.index: b for b in blocks}, masked, {i: tuple(s) for i, s in spans.items()}, speakers,
-                  entities, _genders(blocks, speakers, entities, words), words, [])
+    quoted = {i: tuple(s) for i, s in spans.items()}
+    by_block: dict[int, list[Mention]] = {}
+    for m in speakers:
+        if not any(a < m.start < b for a, b in quoted.get(m.block, ())):
+            by_block.setdefault(m.block, []).append(m)
+    return Reader({b.index: b for b in blocks}, masked, quoted, speakers, entities,
+                  _genders(blocks, speakers, entities, words), words, [],
+                  {block: tuple(found) for block, found in by_block.items()})
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
