@@ -106,7 +106,7 @@ def _cue_in_clause(r: Reader, block: int, clause: int, stop: int) -> Speaker | N
 def _signature(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | None:
     """`“…” — Vladimir Putin`, `“…”― Pamela Padilla`: a dash and a name after the quote, ending the sentence."""
     text = r.masked[block]
-    found = re.match(r"\s*[―—–-]+\s*((?:[^.;:!?“”\"«»(]|(?<=\b[A-Z])\.){2,80})", text[end:])  # "― Oscar P. Quintero"
+    found = re.match(r"\s*[―—–-]+\s*((?=[A-ZА-ЯЁ])(?:[^.;:!?“”\"«»(]|(?<=\b[A-Z])\.){2,80})", text[end:])  # "― Oscar P. Quintero"
     if not found:
         return None
     a, b = end + found.start(1), end + found.end(1)
@@ -161,6 +161,9 @@ def _follows(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -
     previous = earlier[-1] if earlier else None
     if previous and previous.block == block and previous.speaker.name:
         _, cue_end = sentence_bounds(r, block, previous.end, previous.end)  # the cue's own sentence aside
+        if any(_ANOTHER_SUBJECT.search(text[max(previous.end, v.start() - 40):v.start()])
+               for v in _speech_verbs(r, text, previous.end, start)[1:]):
+            return None  # “…,” Weiss said, and her husband cut in. “…”: someone else speaks now
         if not _speakers_between(r, block, min(cue_end, start), start, subjects_only=True,
                                  but=previous.speaker.entity):
             return _continued(previous.speaker, "continues the previous quote")
@@ -194,9 +197,16 @@ def _follows(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -
 
 
 def _speech_verbs(r: Reader, text: str, a: int, b: int) -> list[re.Match]:
-    """The speech verbs between a and b, but not those of a condition ("if asked", "when told")."""
+    """The speech verbs between a and b, but not those of a condition ("if asked", "when told"), nor
+    those of what someone will or would do ("will continue to be", "would welcome")."""
     return [v for v in r.words.verb.finditer(text, a, b)
-            if not re.search(r"\b(?:if|when|unless|as|once|until)\s+$", text[max(a, v.start() - 8):v.start()])]
+            if not re.search(r"\b(?:if|when|unless|as|once|until)\s+$", text[max(a, v.start() - 8):v.start()])
+            and not _NOT_SAYING.search(text[max(a, v.start() - 7):v.start()])]
+
+
+# "and her husband", "and the mayor", "and Lund": a new subject before a second speech verb
+_ANOTHER_SUBJECT = re.compile(r"\band\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]+)(?:\s+[\w’'-]+){0,2}\s+$")
+_NOT_SAYING = re.compile(r"\b(?:will|would|could|might|must|shall)\s+$")
 
 
 # a speech word used as a noun ("the following comment", "this remark"): the sentence's subject speaks

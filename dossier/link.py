@@ -18,6 +18,7 @@ import ahocorasick
 from .dates import bounds
 from .inflection import is_cyrillic, is_given_name, name_forms, names_a_place
 from .model import Article, Block, Entity, Mention, PartialDate
+from .speech_words import first_names, language
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"»’)]*\s+(?=[“\"«(]?[A-ZА-ЯЁ0-9])")
 
@@ -71,6 +72,9 @@ class Matcher:
         for key, people in holders.items():
             if key not in forms:
                 forms[key] = Target(key, roles=tuple(people))
+        names = first_names()
+        self.genders = {e.id: e.gender or names.get(e.name.split()[0].lower().strip("."), "") for e in entities
+                        if e.kind == "person"}  # to read "Mrs. Clinton" when two Clintons are registered
         self.automaton = ahocorasick.Automaton()
         for key, target in forms.items():
             self.automaton.add_word(key, (len(key), target))
@@ -232,6 +236,8 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
     mentions: list[Mention] = []
     linked: set[tuple[str, int]] = set()
     named: set[str] = set()  # entities already named unambiguously in this article
+    named_in: dict[str, int] = {}  # the last paragraph each entity was named unambiguously in
+    titles = language(article.language or "en").titles
     unresolved = 0
     found = [(block, matcher.find(block.text, nested=True)) for block in blocks]
     # a shared surname before the full name ("Sanders said ... Bernie Sanders"): the one named in full
@@ -240,11 +246,14 @@ def find_mentions(article: Article, blocks: tuple[Block, ...], matcher: Matcher)
     for block, matches in found:
         outer_end = -1
         for start, end, target in matches:
-            entity = target.entity or _named_before(target, named) or _role_holder(target, article.date) \
-                or _named_before(target, named_anywhere)
+            entity = target.entity or _by_title(target, block.text[max(0, start - 12):start], titles, matcher.genders) \
+                or _named_before(target, named) or _named_last(target, named_in) \
+                or _role_holder(target, article.date) or _named_before(target, named_anywhere)
             if entity is None:
                 unresolved += 1
                 continue
+            if target.entity:
+                named_in[entity] = block.index
             inside = end <= outer_end  # a name inside a longer one: counted, never a link of its own
             outer_end = max(outer_end, end)
             named.add(entity)
@@ -271,6 +280,27 @@ def _named_before(target: Target, named: set[str]) -> str | None:
     """For a name several entities share: the one of them this article has already named, if only one."""
     candidates = [entity for entity in target.entities if entity in named]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _by_title(target: Target, before: str, titles: dict[str, str], genders: dict[str, str]) -> str | None:
+    """For a name several people share: the one whose gender the title before it gives ("Mrs. Clinton")."""
+    if len(target.entities) < 2:
+        return None
+    title = re.search(r"([\w.]+)\s+$", before)
+    gender = titles.get(title.group(1).lower()) if title else None
+    if not gender:
+        return None
+    fitting = [entity for entity in target.entities if genders.get(entity) == gender]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _named_last(target: Target, named_in: dict[str, int]) -> str | None:
+    """For a name several entities share: the one of them this article last named in full, when the
+    others were last named in full in an earlier paragraph (or not at all)."""
+    last = sorted(((named_in[e], e) for e in target.entities if e in named_in), reverse=True)
+    if not last or (len(last) > 1 and last[0][0] == last[1][0]):
+        return None
+    return last[0][1]
 
 
 def _role_holder(target: Target, date: PartialDate | None) -> str | None:

@@ -39,6 +39,7 @@ _CLEAR_LEAD = 1.5  # points the best reading of a pronoun must lead the next by 
 def _antecedents(r: Reader, block: int, position: int, gender: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     sentence_start, _ = sentence_bounds(r, block, position, position)
+    candidates = []
     for m in r.speakers:
         if m.block > block or m.block < block - 2 or (m.block == block and m.start >= position):
             continue
@@ -48,9 +49,12 @@ def _antecedents(r: Reader, block: int, position: int, gender: str) -> dict[str,
         if gender and known and known != gender:
             continue
         subject = eligible(r, m)
-        if not subject and not (gender and known == gender):
-            continue  # an object ("in Washington", "with Lund") only where the gender singles it out
-        distance = _sentences_between(r, m, block, position)
+        if subject or (gender and known == gender):
+            candidates.append((m, known, subject, _sentences_between(r, m, block, position)))
+    near_subject = any(subject and distance <= 3 for _, _, subject, distance in candidates)
+    for m, known, subject, distance in candidates:
+        if not subject and near_subject:
+            continue  # an object ("in Washington", "asked Lund") only where the gender singles it out
         score = 3.0 - 1.5 * distance + (0.5 if known == gender and gender else 0.0) - (0.0 if subject else 1.0)
         if m.block == block and m.start >= sentence_start:
             score += 0.5  # in the same sentence as the pronoun
@@ -63,8 +67,11 @@ def _antecedents(r: Reader, block: int, position: int, gender: str) -> dict[str,
 def _earlier_pronoun(r: Reader, block: int, position: int, pronoun: str) -> tuple[int, int] | None:
     """The same pronoun as a subject in the sentence before (block, position), if any."""
     sentence_start, _ = sentence_bounds(r, block, position, position)
-    if sentence_start == 0:
-        return None
+    if sentence_start == 0:  # the paragraph's first sentence: the last sentence of the one before
+        before = r.masked.get(block - 1)
+        if not before or not before.strip():
+            return None
+        block, sentence_start = block - 1, len(before.rstrip())
     previous_start, _ = sentence_bounds(r, block, sentence_start - 1, sentence_start - 1)
     text = r.masked[block]
     found = re.search(rf"(?:^|[,.;:]\s+|\s)({re.escape(pronoun.lower())})\s+(?!said|says|added)[a-z]",

@@ -14,7 +14,7 @@ from .speech_words import Language, first_names, language
 SPEAKING_KINDS = ("person", "organisation")
 
 
-ADVERBS = r"(?:also|then|later|again|once|has|had|have|was|were|is|would|will|then-|tweeted|wrote|told|often|" \
+ADVERBS = r"(?:also|then|later|again|once|however|though|has|had|have|was|were|is|would|will|then-|tweeted|wrote|told|often|" \
            r"just|only|has\s+also|had\s+also|has\s+long|had\s+long|never|always|even|still|now|[a-z]{3,}ly)"
 
 
@@ -132,6 +132,15 @@ def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
     window = max(0, m.start - 20, zone_start)
     before = re.search(r"([\w’'-]+)\s+$", text[window:m.start])
     previous = before.group(1).lower() if before else ""
+    if previous in r.words.object_verbs and not re.search(r"[,;:]\s*$", text[max(0, m.start - 3):m.start]):
+        return False  # "a young man asked Clinton why": the one asked
+    if previous.endswith("ing") and previous.islower() and previous not in r.words.participles:
+        return False  # "America embracing Obama": an object
+    if previous and r.words.verb.fullmatch(previous) and \
+            _SUBJECT_PRONOUN.search(text, max(0, window + before.start(1) - 8), window + before.start(1)):
+        return False  # "he said Ryan": the pronoun is the subject, the name what was said
+    if _AFTER_PREPOSITION_AND_TITLE.search(text[max(0, m.start - 40):m.start]):
+        return False  # "vote for Vermont Sen. Bernie Sanders", "with President Obama"
     if previous in r.words.prepositions - {"and", "as", "while", "but"} and not _TOPIC.search(
             text[max(0, m.start - 12):m.start]) and not (previous == "with" and _PARTICIPLE_AFTER.match(text, m.end)):
         return False  # "with Gorka noting that …" is Gorka speaking
@@ -153,7 +162,11 @@ def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
 
 
-_TOPIC = re.compile(r"\b(?:[Aa]s for|[Ff]or (?:his|her) part,?)\s+$")  # "As for Pashinyan, he ..."
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s+$")
+_AFTER_PREPOSITION_AND_TITLE = re.compile(
+    r"\b(?:to|at|with|for|about|against|by|from|than|of|or)\s+(?:[A-Z][\w.-]*\s+)?"
+    r"(?:Sen|Sen\.|Rep\.|Gov\.|Gen\.|Dr\.|President|Senator|Governor|Secretary|Minister|Mayor|Speaker)\s+$")
+_TOPIC = re.compile(r"\b(?:[Aa]s for|[Ff]or (?:his|her) part,?)\s+$|(?:^|[.!?][\"”’]?\s+)For\s+$")  # "As for Pashinyan, he", "For Jo Roe, …"
 
 
 _PARTY_WORDS = {"democrat", "democratic", "republican", "gop", "independent", "libertarian", "labour", "tory",

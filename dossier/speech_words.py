@@ -50,6 +50,7 @@ class Language:
     titles: dict[str, str]
     prepositions: frozenset[str]
     participles: frozenset[str]
+    object_verbs: frozenset[str]  # "asked Clinton", "told Lund": the name after them is an object
 
 
 @lru_cache(maxsize=16)
@@ -77,4 +78,6 @@ def language(code: str) -> Language:
                              re.IGNORECASE),
         pronouns=pronouns, relative=frozenset(word for t in every.values() for word in t["relative"]), titles=titles,
         prepositions=frozenset(word for t in every.values() for word in t["prepositions"]),
-        participles=frozenset(participles))
+        participles=frozenset(participles),
+        object_verbs=frozenset(form for lemma in english.get("object_verbs", ())
+                               for form in english["irregular"].get(lemma) or _english_forms(lemma)))

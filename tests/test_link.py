@@ -89,6 +89,33 @@ def test_shared_surname_with_no_context_is_left_unlinked_and_counted():
     assert mentions == () and unresolved == 1
 
 
+ANNA_BECKER = person("Anna Becker", "Becker")
+TOM_BECKER = person("Tom Becker", "Becker")
+BECKERS = Matcher((ANNA_BECKER, TOM_BECKER))
+
+
+def linked(text, matcher=BECKERS):
+    mentions, _ = find_mentions(article(text), blocks_of(text), matcher)
+    return [(m.text, m.entity) for m in mentions]
+
+
+def test_a_shared_surname_after_a_title_goes_to_the_one_of_that_gender():
+    assert linked("Anna Becker and Tom Becker opened the shop together. Mrs. Becker keeps the books.")[-1] == \
+        ("Becker", "anna-becker")
+    assert linked("Anna Becker and Tom Becker opened the shop together. Mr. Becker bakes the bread.")[-1] == \
+        ("Becker", "tom-becker")
+
+
+def test_a_shared_surname_goes_to_the_one_last_named_in_full_in_an_earlier_paragraph():
+    text = "Tom Becker opened the shop in 1990.\n\nAnna Becker took it over last year.\n\nBecker plans a second one."
+    assert linked(text)[-1] == ("Becker", "anna-becker")
+
+
+def test_a_shared_surname_after_both_were_named_in_full_in_one_paragraph_is_left_unlinked():
+    text = "Tom Becker and Anna Becker run the shop.\n\nBecker plans a second one."
+    assert ("Becker", "anna-becker") not in linked(text) and ("Becker", "tom-becker") not in linked(text)
+
+
 def test_cyrillic_names_match_with_case_endings():
     putin = person("Владимир Путин", "Путин")
     assert surfaces("Слова Путина и Путину, но не Путинизм.", (putin,)) == [("Путина", "vladimir-putin"),
