@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,11 +65,12 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 
 def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
     """UTF-8 (with or without BOM), or UTF-16 or UTF-32 with their BOM; other encodings are detected and
-    reported."""
+    reported. Text that a web page had already decoded twice ("PeÃ±a" for "Peña") is repaired, and said."""
     if data.startswith(_WIDE_BOMS):
-        return data.decode("utf-32" if data.startswith(_WIDE_BOMS[:2]) else "utf-16", errors="replace"), []
+        return _repaired(data.decode("utf-32" if data.startswith(_WIDE_BOMS[:2]) else "utf-16", errors="replace"),
+                         shown, [])
     try:
-        return data.decode("utf-8-sig"), []
+        return _repaired(data.decode("utf-8-sig"), shown, [])
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -76,7 +78,32 @@ def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
     best = from_bytes(data).best()
     encoding = best.encoding if best else "latin-1"
     text = data.decode(encoding, errors="replace")
-    return text, [Problem(shown, f"not UTF-8; read as {encoding}. Save the file as UTF-8 to be sure")]
+    return _repaired(text, shown, [Problem(shown, f"not UTF-8; read as {encoding}. Save the file as UTF-8 to be sure")])
+
+
+# UTF-8 read as Latin-1 or Windows-1252: "Ã±", "Ã©", "â€™", "Ð¿Ñ€"
+_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â(?:€|[\u0080-\u00bf])[\u0080-\u00bf™œšž“”˜]|[ÐÑ][\u0080-\u00bf]")
+
+
+_WORD_WITH_MOJIBAKE = re.compile(r"\S*(?:" + _MOJIBAKE.pattern + r")\S*")
+
+
+def _repaired(text: str, shown: str, problems: list[Problem]) -> tuple[str, list[Problem]]:
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)  # "é" as one character, however the page wrote it
+    if not any(lead in text for lead in "ÃÂâÐÑ") or not _MOJIBAKE.search(text):
+        return text, problems
+    import ftfy
+
+    # word by word: a page that decoded some characters twice and others right is fixed where it went wrong
+    fixed = _WORD_WITH_MOJIBAKE.sub(lambda word: ftfy.fix_encoding(word.group(0)), text)
+    if fixed == text:
+        return text, problems
+    first = _MOJIBAKE.search(text)
+    line = text.count("\n", 0, first.start()) + 1
+    return fixed, problems + [Problem(shown, f"characters decoded twice by the page (such as “{first.group(0)}”) "
+                                             "were repaired; check the text, or save it again from the page as UTF-8",
+                                      line)]
 
 
 def read_text(text: str, source_path: str, shown: str) -> tuple[RawDocument, list[Problem]]:

@@ -161,6 +161,8 @@ BAD_FILES = {
     "cp1251.txt": ("Министр заявил\n\n01.02.2021\n\nРоссия готова продолжить переговоры.\n".encode("cp1251"),
                    "not UTF-8; read as"),
     "latin1.txt": ("Café politique\n\n01.02.2021\n\nLe ministre a parlé à la presse.\n".encode("latin-1"), "not UTF-8"),
+    "mojibake.txt": ("Pe\u00c3\u00b1a Nieto in Madrid\n\n01.02.2021\n\nThe president spoke.\n".encode(),
+                     "mojibake.txt:1: warning: characters decoded twice by the page"),
     "empty.txt": (b"", "empty file: nothing to publish"),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file, not text"),
     "huge.txt": (b"Huge\n\n" + b"word " * 30_000, "over the 100,000 limit"),
@@ -207,7 +209,8 @@ def test_every_bad_file_gets_a_clear_message_and_the_rest_builds(tmp_path):
     assert "people.yaml:2: error: `roles` must be a list" in result.stderr
     built = {p.parent.name for p in (output / "articles").glob("*/index.html")}
     assert {"a-good-article", "with-a-bom", "old-mac-line-ends", "saved-as-unicode", "tags-as-text", "ministr-zaiavil",
-            "cafe-politique", "lingua-latina", "unknown-language"} <= built
+            "cafe-politique", "lingua-latina", "unknown-language", "pena-nieto-in-madrid"} <= built
+    assert "<h1>Peña Nieto in Madrid</h1>" in (output / "articles" / "pena-nieto-in-madrid" / "index.html").read_text()
     latin = (output / "articles" / "lingua-latina" / "index.html").read_text()
     assert '<time datetime="2021-03-04">' in latin and 'lang="la"' in latin
     assert "secret" not in built
