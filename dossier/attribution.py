@@ -106,7 +106,7 @@ def _cue_in_clause(r: Reader, block: int, clause: int, stop: int) -> Speaker | N
 def _signature(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | None:
     """`“…” — Vladimir Putin`, `“…”― Pamela Padilla`: a dash and a name after the quote, ending the sentence."""
     text = r.masked[block]
-    found = re.match(r"\s*[―—–-]+\s*((?=[A-ZА-ЯЁ])(?:[^.;:!?“”\"«»(]|(?<=\b[A-Z])\.){2,80})", text[end:])  # "― Oscar P. Quintero"
+    found = re.match(r"[.\s]*[―—–-]+\s*((?=[A-ZА-ЯЁ])(?:[^.;:!?“”\"«»(]|(?<=\b[A-Z])\.){2,80})", text[end:])  # "― Oscar P. Quintero"
     if not found:
         return None
     a, b = end + found.start(1), end + found.end(1)
@@ -138,6 +138,8 @@ def _before(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | N
         found = _subject_of_verb(r, block, s_start, verb, f"speaks before the quote ({verb.group(0)})")
         if found is not None:
             return found
+        if _ANOTHER_SUBJECT.search(text[max(s_start, verb.start() - 40):verb.start()]):
+            return NOBODY  # “…,” Weiss said, and her husband added: “…”: not Weiss
     return None
 
 
@@ -205,7 +207,8 @@ def _speech_verbs(r: Reader, text: str, a: int, b: int) -> list[re.Match]:
 
 
 # "and her husband", "and the mayor", "and Lund": a new subject before a second speech verb
-_ANOTHER_SUBJECT = re.compile(r"\band\s+(?:his|her|their|the|a|an|[A-Z][\w’'-]+)(?:\s+[\w’'-]+){0,2}\s+$")
+_ANOTHER_SUBJECT = re.compile(r"(?<!\w)(?:and|и|і|та|und|et)\s+(?!then\b|later\b|also\b|потом\b|затем\b|также\b)"
+                              r"[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+$")
 _NOT_SAYING = re.compile(r"\b(?:will|would|could|might|must|shall)\s+$")
 
 

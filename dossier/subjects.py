@@ -87,7 +87,7 @@ def _name_in_apposition(r: Reader, block: int, a: int, comma: int, b: int) -> Me
     if len(inside) != 1 or text[comma:b].strip(" ,") != inside[0].text:
         return None
     before = r.in_block(block, a, comma)
-    if any(eligible(r, m) for m in before) or not re.search(r"[a-z]", text[a:comma]):
+    if any(eligible(r, m) for m in before) or not any(c.islower() for c in text[a:comma]):
         return None
     return inside[0]
 

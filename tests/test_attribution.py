@@ -117,6 +117,20 @@ def test_objects_plans_and_interruptions_are_not_the_speaker(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Павел Сорокин, который двадцать лет руководил отделением партии и преподавал в университете, заявил, "
+     "что реформа «не даст никаких результатов».", ["pavel-sorokin"]),
+    ("Пресс-секретарь министерства, Ирина Волкова, заявила, что проверка «займёт несколько недель».",
+     ["irina-volkova"]),
+    ("«Мы вернёмся сюда через год с новыми силами». ― Ирина Волкова", ["irina-volkova"]),
+    ("«Это решение давно назрело», — сказала Волкова, и её муж добавил: «Мы ждали его десять лет».",
+     ["irina-volkova", None]),
+])
+def test_russian_appositions_signatures_and_interruptions(text, expected):
+    assert speakers(text, "ru") == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Weiss said to Lund, adding, “We have to finish this by spring.”", ["anna-weiss"]),
     ("Becker aimed his criticism at Lund, saying the minister “has no plan at all.”", ["tom-becker"]),
     ("“The report is a fraud from start to end,” said Lund's spokesman, Tom Becker.", ["tom-becker"]),
