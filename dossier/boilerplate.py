@@ -20,6 +20,7 @@ class Rule:
     pattern: re.Pattern
     tail: bool = False  # also removes the link list that follows
     max_length: int = 300
+    needs: tuple[str, ...] = ()  # words (lower case) one of which the line must hold: a quick test first
 
 
 def load_rules(content: Path | None = None) -> tuple[tuple[Rule, ...], list[Problem]]:
@@ -53,14 +54,25 @@ def parse_rules(text: str, shown: str) -> tuple[tuple[Rule, ...], list[Problem]]
             problems.append(Problem(shown, f"pattern {entry['pattern']!r} is not a valid regular expression: {exc}",
                                     line_of(entry, "pattern"), "error"))
             continue
+        needs = entry.get("needs", [])
+        if not isinstance(needs, list) or not all(isinstance(word, str) and word for word in needs):
+            problems.append(Problem(shown, "`needs` must be a list of words", line_of(entry, "needs"), "error"))
+            continue
         rules.append(Rule(str(entry.get("kind", "boilerplate")), pattern, entry.get("scope") == "tail",
-                          int(entry.get("max_length", 300))))
+                          int(entry.get("max_length", 300)), tuple(word.lower() for word in needs)))
     return tuple(rules), problems
 
 
 def match_rule(line: str, rules: tuple[Rule, ...]) -> Rule | None:
     """The first rule that says `line` is boilerplate."""
+    lower = None
     for rule in rules:
-        if len(line) <= rule.max_length and rule.pattern.search(line):
+        if len(line) > rule.max_length:
+            continue
+        if rule.needs:
+            lower = lower or line.lower()
+            if not any(word in lower for word in rule.needs):
+                continue
+        if rule.pattern.search(line):
             return rule
     return None
