@@ -7,7 +7,7 @@ import re
 
 from .link import split_sentences
 from .model import Mention
-from .speakers import Reader, Speaker, eligible, sentence_bounds
+from .speakers import Reader, Speaker, eligible, in_longer_name, sentence_bounds
 from .speech_words import tables
 
 # --------------------------------------------------------------------------- pronouns and descriptions
@@ -43,8 +43,8 @@ def _antecedents(r: Reader, block: int, position: int, gender: str) -> dict[str,
     for m in r.speakers:
         if m.block > block or m.block < block - 2 or (m.block == block and m.start >= position):
             continue
-        if r.entities[m.entity].kind != "person" or r.inside_quote(m):
-            continue
+        if r.entities[m.entity].kind != "person" or r.inside_quote(m) or in_longer_name(r, m):
+            continue  # "Hank Johnson" is not the registered Ron Johnson
         known = r.genders.get(m.entity, "")
         if gender and known and known != gender:
             continue

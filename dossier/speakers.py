@@ -121,6 +121,23 @@ def sentence_bounds(r: Reader, block: int, start: int, end: int) -> tuple[int, i
     return first, last
 
 
+def in_longer_name(r: Reader, m: Mention) -> bool:
+    """A registered surname inside a longer name that is someone else's: "Hank Johnson" when only
+    Ron Johnson is registered (a capitalised word before it that is no title and no sentence start)."""
+    if " " in m.text:
+        return False
+    text = r.masked[m.block]
+    before = re.search(r"([\w’'-]+)\s+$", text[max(0, m.start - 20):m.start])
+    if not before or not before.group(1)[:1].isupper():
+        return False
+    word, start = before.group(1).lower(), max(0, m.start - 20) + before.start(1)
+    if word in r.words.titles or word in TITLE_WORDS or word in _PARTY_WORDS:
+        return False
+    title = re.search(r"([\w’'-]+\.)\s+$", text[max(0, start - 12):start])  # "Rep. Hank Johnson": no sentence start
+    return bool(title and title.group(1).lower() in TITLE_WORDS) \
+        or not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, start - 3):start])
+
+
 def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
     """A mention that can be a subject: not a possessive ("Clinton's adviser"), not a modifier of another
     noun ("a Clinton adviser", "Obama Education Secretary", "the Trump campaign"), not after a
@@ -144,9 +161,7 @@ def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:
     if previous in r.words.prepositions - {"and", "as", "while", "but"} and not _TOPIC.search(
             text[max(0, m.start - 12):m.start]) and not (previous == "with" and _PARTICIPLE_AFTER.match(text, m.end)):
         return False  # "with Gorka noting that …" is Gorka speaking
-    if before and " " not in m.text and before.group(1)[:1].isupper() and previous not in r.words.titles \
-            and previous not in TITLE_WORDS and previous not in _PARTY_WORDS \
-            and not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, window + before.start(1) - 3):window + before.start(1)]):
+    if in_longer_name(r, m):
         return False  # a longer name that ends like a registered surname: "Zero Hedge"
     following = re.match(r" ([\w’'-]+)", after)
     if not following:

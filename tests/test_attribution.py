@@ -108,6 +108,8 @@ def test_the_subject_across_long_appositions_and_closings(text, expected):
     # the words after a dash are a signature only when they are a name
     ("Lund praised the plan, calling it “a fine piece of work” - but he said Becker would have to pay for it.",
      ["peter-lund"]),
+    # a registered surname inside someone else's name is not who "he" is (Hank Lund is not registered)
+    ("Rep. Hank Lund (D-Ga.) said the vote was close. “We will try again next spring,” he said.", [None]),
     # someone else cuts in: the next quote is not the first speaker's
     ("“Come back soon,” Weiss said, and her husband cut in. “Bring the children with you too.”",
      ["anna-weiss", None]),
