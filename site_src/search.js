@@ -1,7 +1,7 @@
 // Search with Pagefind's JavaScript API, no server needed. Results can be narrowed by kind, year,
 // person and organisation, read from each page's Pagefind metadata. Result links are made relative
 // to this site's root, so search works wherever the site is published. Its words come from the page
-// (data-results, data-unavailable), in the site's language.
+// (data-results, data-none, data-unavailable), in the site's language.
 (function () {
   var box = document.getElementById("search");
   if (!box) return;
@@ -65,8 +65,9 @@
       item.appendChild(excerpt(r.excerpt || ""));
       list.appendChild(item);
     });
-    status.textContent = input.value.trim() ?
-      box.dataset.results.replace("{shown}", shown.length).replace("{found}", found.length) : "";
+    var query = input.value.trim();
+    status.textContent = !query ? "" : found.length ? box.dataset.results.replace("{shown}", shown.length)
+      .replace("{found}", found.length) : box.dataset.none.replace("{query}", query);
   }
 
   function run() {

@@ -127,6 +127,27 @@ def test_search_finds_an_article_by_a_word_in_its_body(page, site):
     assert page.problems == []
 
 
+def test_a_place_found_by_search_shows_its_own_words_not_its_kind_twice(page, site):
+    page.goto(site + "search/")
+    page.locator("#search-input").fill("Meghri")
+    page.locator(".results li").first.wait_for(timeout=10_000)
+    place = page.locator(".results li", has=page.locator("a", has_text="Meghri")).first
+    excerpt = place.locator("p").inner_text()
+    assert not excerpt.startswith("Places") and "Meghri" in excerpt
+    assert place.locator(".meta").inner_text().strip() == "Places"  # the kind, from the page's metadata
+
+
+def test_a_search_with_no_hits_says_so_and_keeps_its_filters(page, site):
+    page.goto(site + "search/")
+    width = page.locator("select[data-facet=kind]").bounding_box()["width"]
+    page.locator("#search-input").fill("zzxqwv")
+    page.locator(".status", has_text="Nothing found").wait_for(timeout=10_000)
+    assert page.locator(".status").inner_text() == "Nothing found for “zzxqwv”."
+    assert page.locator(".results li").count() == 0
+    assert page.locator("select[data-facet=kind]").bounding_box()["width"] == width
+    assert page.problems == []
+
+
 def test_search_over_an_index_in_shards_finds_pages_of_every_shard(browser, sharded_site):
     """The article and the place's page are in different shards (see `sharded_site`); both are
     found, and the kind filter counts over the merged results."""
