@@ -457,8 +457,23 @@ def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> 
     counts = corpus.chronology.kinds
     years = [{"year": str(int(y)), "url": f"chronology/{y}/", "publications": counts[y]["publication"],
               "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in sorted(counts)]
+    latest = _latest_entries(corpus.chronology)
     return {**_page("chronology/", "chronology.html", words("nav.chronology"), "chronology"), "years": years,
-            "entry_count": len(corpus.chronology)}
+            "entry_count": len(corpus.chronology), "latest": [_chronology_item(e, cat, words) for e in latest],
+            "latest_year": _year_link(latest[-1].date.value[:4]) if latest else None}
+
+
+LATEST_ENTRIES = 10  # the end of the chronology, shown on its front page
+
+
+def _latest_entries(chronology: Chronology) -> list:
+    """The last entries of the chronology, in time order (the latest parts only are read)."""
+    found: list = []
+    for part in reversed(list(chronology.parts)):
+        found = list(chronology.entries(part)) + found
+        if len(found) >= LATEST_ENTRIES:
+            break
+    return found[-LATEST_ENTRIES:]
 
 
 YEAR_PAGE_ENTRIES = 500  # a year with more entries than this has a page per month, linked from the year's page
@@ -526,10 +541,11 @@ def _chronology_item(entry: ChronologyEntry, cat: Catalogue, words: Words) -> di
     elif entry.entities:
         url = entity_url(cat.entities[entry.entities[0]])
     date = words.date(entry.date) + (f" – {words.date(entry.end)}" if entry.end else "")
+    # a registered event's entry links to its page already: it is not listed again among its entities
     return {"date": date, "datetime": entry.date.value, "kind": entry.kind, "text": entry.text, "url": url,
             "article_title": cat.articles[entry.article].title if entry.article else "",
             "entities": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=0)
-                         for e in entry.entities[:8]]}
+                         for e in entry.entities[:8] if not (entry.kind == "event" and url == entity_url(cat.entities[e]))]}
 
 
 def not_found_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:

@@ -17,7 +17,7 @@ STORY = ("Russian Foreign Minister Sergey Lavrov arrived in Yerevan on Thursday 
 def make_site(tmp_path, articles: dict[str, str], people: str = "") -> tuple:
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
-    (content / "entities").mkdir()
+    (content / "entities").mkdir(exist_ok=True)
     (content / "site.yaml").write_text("title: Test\n")
     if people:
         (content / "entities" / "people.yaml").write_text(people)
@@ -141,3 +141,21 @@ def test_a_registry_or_rules_file_that_cannot_be_read_never_unpublishes_the_site
     assert len(unreadable) == 1 and unreadable[0].path.endswith(broken) and unreadable[0].line
     assert "YAML" in unreadable[0].message
     assert {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+
+
+def test_the_chronology_front_page_shows_its_latest_entries_and_an_event_is_not_listed_twice(tmp_path):
+    topics = ["roads", "schools", "water", "parks", "housing", "buses", "libraries", "taxes", "markets", "bridges",
+              "museums", "harbours"]
+    articles = {f"a{n}.txt": f"Story {n}\n\n{n + 1:02d}.03.2021\n\nThe council spoke about {topic} for an hour.\n"
+                for n, topic in enumerate(topics)}
+    (tmp_path / "content" / "entities").mkdir(parents=True)
+    (tmp_path / "content" / "entities" / "events.yaml").write_text(
+        "- name: Harbour Festival\n  start: 2021-04-02\n")
+    result, output = make_site(tmp_path, articles)
+    page = (output / "chronology" / "index.html").read_text()
+    latest = page[page.index('<ol class="timeline">'):]
+    assert latest.count("<li ") == 10  # the last ten of thirteen entries
+    assert "Story 2<" not in latest and "Story 3<" in latest and "Story 11<" in latest
+    festival = latest[latest.index("Harbour Festival"):latest.index("</li>", latest.index("Harbour Festival"))]
+    assert 'class="entities"' not in festival  # its entry is the link to its page: not listed again
+    assert 'href="../chronology/2021/"' in page
