@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -190,6 +191,29 @@ def test_screenshots_at_phone_and_desktop_widths(browser, site, name, width, hei
         assert overflow <= 0, f"{label} scrolls sideways at {width}px"
         page.screenshot(path=str(ARTIFACTS / f"{label}-{name}.png"), full_page=True)
     context.close()
+
+
+EVERY_PAGE_KIND = ["", "articles/", ARTICLE, ARTICLE + "source/", "people/", "people/vladimir-putin/",
+                   "organisations/", "organisations/collective-security-treaty-organization/", "events/",
+                   "events/2023-offensive/", "places/", "places/armenia/", "tags/", "tags/armenia/", "sources/",
+                   "corrections/", "chronology/", "chronology/2023/", "search/", "search/?q=Karabakh",
+                   "search/?q=zzxqwv", "peacekeepers/", "no-such-page/"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_kind_of_page_scrolls_sideways(browser, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    wide = []
+    for path in EVERY_PAGE_KIND:
+        page.goto(site + path)
+        if path.startswith("search/?q="):
+            page.locator(".status").filter(has_text=re.compile(r"\w")).wait_for(timeout=10_000)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            wide.append((path, overflow))
+    context.close()
+    assert wide == [], f"pages that scroll sideways at {width}px (path, pixels): {wide}"
 
 
 PAGES_TO_AUDIT = ["", "articles/", ARTICLE, ARTICLE + "source/", "people/", "people/mikhail-galuzin/",
