@@ -84,12 +84,18 @@ class PreviewApp:
     """The preview's WSGI app: files from output/ only, and while the last rebuild failed, its problems
     shown over every page (livereload adds its reload script to what this returns)."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, prefix: str = "/"):
         self.output = output
+        self.prefix = prefix  # the path of the site's base_url: the preview serves the site there, as published
         self.failure: list[str] = []  # the last rebuild's problems, if it failed
 
     def __call__(self, environ, start_response):
-        path = self.resolve(environ.get("PATH_INFO", "/"))
+        url_path = environ.get("PATH_INFO", "/")
+        if self.prefix != "/" and (url_path == "/" or url_path + "/" == self.prefix):
+            start_response("302 Found", [("Location", self.prefix), ("Content-Length", "0")])
+            return [b""]
+        inside = url_path.startswith(self.prefix)
+        path = self.resolve("/" + url_path[len(self.prefix):]) if inside else None
         status = "200 OK"
         if path is None:
             path, status = self.output / "404.html", "404 Not Found"
@@ -139,7 +145,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         console.print(f"error: port {port} on {host} is busy; stop the other server or use --port N", markup=False)
         return 1
     keep_language_model()  # an edited article is read at once
-    app = PreviewApp(paths.output)
+    app = PreviewApp(paths.output, site_prefix(paths))
     first = FirstLook(paths)
     server = Server(app=app)
     loop = ioloop.IOLoop.current()
@@ -159,6 +165,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
             first.built(None, None)
             return None
         report(result.problems, console)
+        app.prefix = site_prefix(paths)  # base_url may have been edited
         app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
         if result.ok:
             console.print(f"rebuilt in {time.perf_counter() - started:.2f} s", markup=False)
@@ -211,9 +218,20 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
             rebuilder.poll()
 
     threading.Thread(target=watch, daemon=True, name="dossier-watch").start()
-    console.print(f"serving {paths.output} at http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    console.print(f"serving {paths.output} at http://{host}:{port}{app.prefix} (Ctrl+C to stop)", markup=False)
     server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, debug=False)
     return 0
+
+
+def site_prefix(paths: Paths) -> str:
+    """The path of the site's `base_url` ("/dossier/" for https://example.org/dossier/), "/" if none."""
+    from urllib.parse import urlsplit
+
+    from .config import load_site_config
+
+    site, _ = load_site_config(paths.content)
+    path = urlsplit(site.base_url or "").path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def _port_free(host: str, port: int) -> bool:

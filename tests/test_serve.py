@@ -108,6 +108,17 @@ def test_preview_serves_pages_and_nothing_outside_output(tmp_path):
         assert status == "404 Not Found" and b"secret" not in body and b"root:" not in body, path
 
 
+def test_the_preview_serves_the_site_under_its_base_urls_path_as_it_will_be_published(tmp_path):
+    app = preview(tmp_path)
+    app.prefix = "/dossier/"
+    assert call(app, "/")[0] == "302 Found" and call(app, "/")[1]["Location"] == "/dossier/"
+    assert call(app, "/dossier")[0] == "302 Found"
+    assert call(app, "/dossier/a/")[2] == b"<html><body>a</body></html>"
+    assert call(app, "/dossier/")[2] == b"<html><body>home</body></html>"
+    status, _, body = call(app, "/a/")  # outside the base path: the 404 page, whose links start at /dossier/
+    assert status == "404 Not Found" and body == b"<html><body>missing</body></html>"
+
+
 def test_a_failed_rebuild_is_shown_on_every_page_escaped(tmp_path):
     app = preview(tmp_path)
     app.failure = ["templates/tag.html:3: error: <script>bad</script>"]
