@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 BENCHSTAMP := $(VENV)/.installed-bench
 
-.PHONY: site test serve bench clean
+.PHONY: site test serve bench mutate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,5 +42,13 @@ bench: $(BENCHSTAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 	$(BIN)/python -m bench.floor
 
+# Mutation testing (not part of `make test`; ~25 minutes on two cores): see bench/MUTATION.md.
+mutate: $(DEVSTAMP)
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.2'
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $$(nproc)
+	$(BIN)/mutmut results --all true | tee bench/results/mutation-all.tmp | $(BIN)/python -m bench.mutation
+	grep -v ': killed$$' bench/results/mutation-all.tmp > bench/results/mutation.txt; rm bench/results/mutation-all.tmp
+
 clean:
-	rm -rf output .cache .pytest_cache
+	rm -rf output .cache .pytest_cache mutants
