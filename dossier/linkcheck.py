@@ -61,7 +61,9 @@ def _resolve(page: str, link: str) -> tuple[str | None, str]:
     url, fragment = urldefrag(link)
     if not url:
         return page, unquote(fragment)
-    target = normpath(f"{dirname(page) or '.'}/{unquote(urlsplit(url).path)}")
+    path = unquote(urlsplit(url).path)
+    base = "." if path.startswith("/") else dirname(page) or "."  # "/tags/": from the site's root
+    target = normpath(f"{base}/{path.lstrip('/')}")
     if url.endswith("/") or target == ".":
         target = "index.html" if target == "." else f"{target}/index.html"
     return target, unquote(fragment)  # a target starting with ../ leaves the site: reported as broken

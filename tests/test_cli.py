@@ -136,6 +136,18 @@ def test_check_lists_errors_and_fails_without_writing(content, tmp_path):
     assert "check failed" in result.stderr
 
 
+def test_check_passes_a_site_without_base_url_and_its_pages_name_no_canonical_address(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: No address yet\n")
+    (content / "articles" / "a.txt").write_text("A title here\n\n12.03.2024\n\nSome body text of the article.\n")
+    result = run("check", "--content", content)
+    assert result.returncode == 0 and "broken link" not in result.stderr, result.stderr
+    output = tmp_path / "out"
+    assert run("build", "--content", content, "--output", output).returncode == 0
+    assert 'rel="canonical"' not in (output / "tags" / "index.html").read_text()
+
+
 def test_strict_build_fails_on_undated_articles_when_dates_are_required(content, tmp_path):
     (content / "site.yaml").write_text("title: Test dossier\nrequire_dates: true\n")
     (content / "articles" / "undated.txt").write_text("No date here\n\nJust a paragraph of text.\n")
