@@ -52,8 +52,11 @@ class ArticleCache:
 
 
 def settings_key(content: Path) -> str:
-    """A hash of the inputs every article's result depends on, dossier's own code and data included."""
+    """A hash of the inputs every article's result depends on, dossier's own code and data included,
+    and where the content folder is: a result names its file by its full path, so a content folder
+    copied with its `.cache/` builds afresh rather than read files from where it was copied from."""
     digest = hashlib.sha256(sys.version.encode())  # results are stored in pickle format
+    digest.update(str(content.resolve()).encode() + b"\0")
     package = Path(__file__).parent
     files = [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml")),
              content / "site.yaml", content / "boilerplate.yaml", *sorted((content / "entities").glob("*.y*ml"))]

@@ -159,3 +159,27 @@ def test_the_chronology_front_page_shows_its_latest_entries_and_an_event_is_not_
     festival = latest[latest.index("Harbour Festival"):latest.index("</li>", latest.index("Harbour Festival"))]
     assert 'class="entities"' not in festival  # its entry is the link to its page: not listed again
     assert 'href="../chronology/2021/"' in page
+
+
+def test_a_content_folder_copied_with_its_cache_builds_from_where_it_is_now(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    first = tmp_path / "first"
+    (first / "content" / "articles").mkdir(parents=True)
+    (first / "content" / "site.yaml").write_text("title: Copied\n")
+    (first / "content" / "articles" / "a.txt").write_text("Undated story\n\nA paragraph of the story.\n")
+    (first / "content" / "articles" / "b.txt").write_text("Another story\n\n03.04.2021\n\nNothing changes in it.\n")
+    build = [sys.executable, str(PROJECT / "build.py"), "build"]
+    subprocess.run(build + ["--content", str(first / "content"), "--output", str(first / "output")],
+                   capture_output=True, text=True, timeout=120, check=True)
+    assert (first / ".cache").is_dir()
+    moved = tmp_path / "moved"
+    shutil.copytree(first, moved)
+    shutil.rmtree(first)
+    (moved / "content" / "articles" / "a.txt").write_text("Undated story\n\nA paragraph of the story, edited.\n")
+    result = subprocess.run(build + ["--content", str(moved / "content"), "--output", str(moved / "output")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert str(first) not in result.stderr and "moved" in result.stderr  # the warning names the file where it is
