@@ -230,12 +230,20 @@ def _shown(path: str) -> str:
     return path
 
 
-def report(problems: list[Problem], console: Console) -> None:
-    """Each problem on its own line, errors first, then a one-line count."""
+def report(problems: list[Problem], console: Console, shown_before: set[str] | None = None) -> None:
+    """Each problem on its own line, errors first, then a one-line count. With `shown_before` (the
+    preview's rebuilds), a warning already shown is counted, not printed again; errors always are."""
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0))
+    repeated = 0
     for problem in ordered:
-        style = "red" if problem.severity == "error" else "yellow"
-        console.print(str(replace(problem, path=_shown(problem.path))), style=style, markup=False)
+        line = str(replace(problem, path=_shown(problem.path)))
+        if shown_before is not None and problem.severity != "error" and line in shown_before:
+            repeated += 1
+            continue
+        if shown_before is not None:
+            shown_before.add(line)
+        console.print(line, style="red" if problem.severity == "error" else "yellow", markup=False)
     errors = sum(1 for p in problems if p.severity == "error")
     if problems:
-        console.print(f"{errors} error(s), {len(problems) - errors} warning(s)", markup=False)
+        again = f" ({repeated} as before)" if repeated else ""
+        console.print(f"{errors} error(s), {len(problems) - errors} warning(s){again}", markup=False)

@@ -146,6 +146,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         return 1
     keep_language_model()  # an edited article is read at once
     app = PreviewApp(paths.output, site_prefix(paths))
+    shown_before: set[str] = set()  # warnings printed by an earlier build of this preview
     first = FirstLook(paths)
     server = Server(app=app)
     loop = ioloop.IOLoop.current()
@@ -164,11 +165,11 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
             console.print(f"error: {exc}", markup=False)
             first.built(None, None)
             return None
-        report(result.problems, console)
+        report(result.problems, console, shown_before)
         app.prefix = site_prefix(paths)  # base_url may have been edited
         app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
         if result.ok:
-            console.print(f"rebuilt in {time.perf_counter() - started:.2f} s", markup=False)
+            console.print(f"{'rebuilt' if warm else 'built'} in {time.perf_counter() - started:.2f} s", markup=False)
         else:
             console.print("rebuild failed; the previous site is still served. Fix the errors above.", markup=False)
         if result.unchanged and warm:  # nothing was gathered: do it now (it writes nothing)

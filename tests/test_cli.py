@@ -196,3 +196,21 @@ def test_suggest_counts_in_words_and_says_unused_names_are_only_those_names(cont
     assert result.returncode == 0
     assert "1 names" not in result.stdout
     assert "entities with registered names or aliases that no article uses" not in result.stdout
+
+
+def test_the_preview_prints_a_warning_once_and_an_error_every_time():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dossier.cli import report
+    from dossier.model import Problem
+
+    problems = [Problem("content/articles/a.txt", "no date found"), Problem("content/site.yaml", "bad", 2, "error")]
+    shown: set[str] = set()
+    first, second = StringIO(), StringIO()
+    report(problems, Console(file=first, width=200), shown)
+    report(problems, Console(file=second, width=200), shown)
+    assert "a.txt: warning: no date found" in first.getvalue() and "site.yaml:2: error: bad" in first.getvalue()
+    assert "no date found" not in second.getvalue() and "site.yaml:2: error: bad" in second.getvalue()
+    assert second.getvalue().rstrip().endswith("1 error(s), 1 warning(s) (1 as before)")
