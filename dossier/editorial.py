@@ -4,6 +4,8 @@ wikilinks resolved and registered names linked like in articles. Knows nothing a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 from slugify import slugify
@@ -25,7 +27,11 @@ def read_pages(content: Path, forms: dict[str, str]) -> tuple[list[EditorialPage
     pages, problems, taken = [], [], {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         document, read_problems = read_article(path, path.name)
-        problems += read_problems
+        # a page that cannot be read as written (its front matter broken) is not published half-read:
+        # the build stops and the last site stays
+        problems += [replace(p, unreadable=True, message=p.message.replace(
+            "the article is built without its front matter", "nothing new is published until it is fixed"))
+            if p.severity == "error" else p for p in read_problems]
         if document is None:
             continue
         meta, shown = document.metadata, str(path)

@@ -100,6 +100,9 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
             return None, problems + registry_problems + rule_problems
         context = ArticleContext(paths.content, site, rules, matcher, {e.id: e for e in entities}, forms,
                                  kept_originals(paths.content))
+        pages, page_problems = read_pages(paths.content, context.forms)
+        if any(p.unreadable for p in page_problems):  # an editor's page that cannot be read: no new site
+            return None, problems + registry_problems + rule_problems + page_problems
     with timings.stage("read, normalise, link, quotes, dated mentions"):
         scanned = scanned or scan(paths.content)
         problems += scanned.problems
@@ -122,7 +125,6 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         chronology, entity_parts = start_chronology(articles, entities, analyses), start_entity_parts(articles, analyses)
         chronology, entity_parts = chronology(), entity_parts()
     with timings.stage("editorial pages"):
-        pages, page_problems = read_pages(paths.content, context.forms)
         problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
         analysed = tuple((page, analyse_article(as_article(page), context.matcher, context.entities, site))
                          for page in pages)

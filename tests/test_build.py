@@ -183,3 +183,26 @@ def test_a_content_folder_copied_with_its_cache_builds_from_where_it_is_now(tmp_
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert str(first) not in result.stderr and "moved" in result.stderr  # the warning names the file where it is
+
+
+def test_an_editors_page_that_cannot_be_read_fails_the_build_and_the_last_site_stays(tmp_path):
+    import subprocess
+    import sys
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "site.yaml").write_text("title: Pages\n")
+    (content / "articles" / "a.txt").write_text("A story\n\n03.04.2021\n\nA paragraph of the story.\n")
+    (content / "pages" / "about.md").write_text("---\ntitle: About us\n---\nWho we are.\n")
+    build = [sys.executable, str(PROJECT / "build.py"), "build", "--content", str(content), "--output",
+             str(tmp_path / "output")]
+    assert subprocess.run(build, capture_output=True, timeout=120).returncode == 0
+    about = (tmp_path / "output" / "about" / "index.html").read_bytes()
+    (content / "pages" / "about.md").write_text("---\ntitle: [About us\n---\nWho we are now.\n")
+    (content / "articles" / "b.txt").write_text("Another story\n\n04.04.2021\n\nA second paragraph.\n")
+    result = subprocess.run(build, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "about.md:2: error: front matter: invalid YAML" in result.stderr
+    assert (tmp_path / "output" / "about" / "index.html").read_bytes() == about
+    assert not (tmp_path / "output" / "articles" / "another-story").exists()  # nothing new published
