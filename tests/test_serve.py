@@ -140,7 +140,9 @@ def test_serve_shows_an_edit_and_then_the_rest_of_the_site_catches_up(tmp_path):
     import subprocess
     import sys
     import urllib.request
+    from urllib.parse import urlsplit
 
+    import yaml
     from helpers import PROJECT
 
     shutil.copytree(PROJECT / "content", tmp_path / "content")
@@ -151,11 +153,13 @@ def test_serve_shows_an_edit_and_then_the_rest_of_the_site_catches_up(tmp_path):
                                str(tmp_path / "content"), "--output", str(tmp_path / "output"), "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
+    base = urlsplit(yaml.safe_load((tmp_path / "content" / "site.yaml").read_text())["base_url"]).path  # served there
+
     def page(path: str, wanted: str) -> str:
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
-                text = urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}").read().decode()
+                text = urllib.request.urlopen(f"http://127.0.0.1:{port}{base}{path}").read().decode()
                 if wanted in text:
                     return text
             except OSError:
