@@ -63,21 +63,28 @@ def run(source: Path, edits: int, gap: float = 0.5, overlap: bool = False, wait:
             server.wait()
 
 
+def _base(content: Path) -> str:
+    """Where the preview serves the site: the path of its base_url."""
+    from dossier.serve import site_prefix
+
+    return site_prefix(content)
+
+
 def measure(content: Path, port: int, edits: int, wait: int = 120, gap: float = 0.5,
             output: Path | None = None) -> tuple[list[float], list[float]]:
     article = sorted((content / "articles").iterdir())[0]
     deadline = time.time() + wait
     while time.time() < deadline:  # wait for the first build
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/data/articles.json")
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{_base(content)}data/articles.json")
             break
         except OSError:
             time.sleep(0.2)
     import json
 
-    records = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/data/articles.json").read())
+    records = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}{_base(content)}data/articles.json").read())
     slug = next(r["slug"] for r in records if r["source_path"] == article.name)  # the edited article's page
-    url = f"http://127.0.0.1:{port}/articles/{slug}/"
+    url = f"http://127.0.0.1:{port}{_base(content)}articles/{slug}/"
     time.sleep(1.0)
     times, whole = [], []
     for number in range(edits):

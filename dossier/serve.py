@@ -145,7 +145,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
         console.print(f"error: port {port} on {host} is busy; stop the other server or use --port N", markup=False)
         return 1
     keep_language_model()  # an edited article is read at once
-    app = PreviewApp(paths.output, site_prefix(paths))
+    app = PreviewApp(paths.output, site_prefix(paths.content))
     shown_before: set[str] = set()  # warnings printed by an earlier build of this preview
     first = FirstLook(paths)
     server = Server(app=app)
@@ -166,7 +166,7 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
             first.built(None, None)
             return None
         report(result.problems, console, shown_before)
-        app.prefix = site_prefix(paths)  # base_url may have been edited
+        app.prefix = site_prefix(paths.content)  # base_url may have been edited
         app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
         if result.ok:
             console.print(f"{'rebuilt' if warm else 'built'} in {time.perf_counter() - started:.2f} s", markup=False)
@@ -224,13 +224,13 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     return 0
 
 
-def site_prefix(paths: Paths) -> str:
+def site_prefix(content: Path) -> str:
     """The path of the site's `base_url` ("/dossier/" for https://example.org/dossier/), "/" if none."""
     from urllib.parse import urlsplit
 
     from .config import load_site_config
 
-    site, _ = load_site_config(paths.content)
+    site, _ = load_site_config(content)
     path = urlsplit(site.base_url or "").path or "/"
     return path if path.endswith("/") else path + "/"
 
