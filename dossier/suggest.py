@@ -94,7 +94,23 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
                     item.example_article = article.source_path
     _add_surnames(found, corpus)
     kept = [s for s in found.values() if _confident(s)]
+    _count_every_article(kept, corpus)
     return sorted(kept, key=lambda s: (-len(s.articles), -s.mentions, s.name))
+
+
+def _count_every_article(kept: list[Suggestion], corpus: Corpus) -> None:
+    """A name found with a cue in one article is counted in every article that writes it (or the
+    alias offered with it), cue or not: how many articles a registry entry would link."""
+    if not kept:
+        return
+    patterns = {s.name: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted({s.name, *s.aliases}, key=len,
+                                                                                       reverse=True)) + r")(?!\w)")
+                for s in kept}
+    for article in corpus.articles:
+        text = "\n".join(block.text for block in corpus.analyses[article.slug].text()[0])
+        for item in kept:
+            if article.slug not in item.articles and patterns[item.name].search(text):
+                item.articles.add(article.slug)
 
 
 def _candidates(text: str):

@@ -62,3 +62,18 @@ def test_a_russian_sentence_opener_is_not_part_of_the_name_and_a_quoted_surname_
     assert set(suggested) == {"Никол Пашинян", "Захарова"}
     assert suggested["Захарова"].example.startswith("«Это не первый случай")
     assert suggested["Захарова"].example_article == "a.txt"
+
+
+def test_a_name_found_with_a_cue_counts_every_article_that_writes_it(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: T\n")
+    (content / "articles" / "a.txt").write_text("Talks in Oslo\n\n01.02.2024\n\nForeign Minister Jon Ruud said on "
+                                                "Monday that the talks would go on. Ruud added that they met twice.\n")
+    (content / "articles" / "b.txt").write_text("More talks in Bergen\n\n03.02.2024\n\nThe ambassador met Ruud in the "
+                                                "evening, and the harbour was closed for the whole day.\n")
+    (content / "articles" / "c.txt").write_text("Weather\n\n04.02.2024\n\nSnow fell on the coast for three days and the "
+                                                "ferries stayed in port.\n")
+    found, _ = gather(default_paths(content, tmp_path / "out", PROJECT))
+    [ruud] = suggest(found)
+    assert (ruud.name, ruud.aliases, len(ruud.articles)) == ("Jon Ruud", {"Ruud"}, 2)
