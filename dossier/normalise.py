@@ -1,6 +1,7 @@
 """Normalise one article: a RawDocument in, an Article (front matter fields + clean Markdown body) out.
 
-Pasted web text is read as a sequence of units (lines, or Markdown blocks). The head of the text gives
+Pasted web text is read as a sequence of units (units.py: lines, or Markdown blocks); a whole page
+pasted first has its chrome set aside (wholepage.py). The head of the text gives
 title, dateline, category line, byline and standfirst; the body keeps paragraphs and subheadings and
 loses captions, source lines and site boilerplate, each recorded in `Article.removed` or
 `Article.captions`, never dropped. What front matter states wins and is never re-detected.
@@ -9,7 +10,6 @@ Pure: no I/O, no knowledge of other articles.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -18,25 +18,17 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from .boilerplate import Rule, match_rule
-from .dated import find_dated_mentions
 from .dates import parse_dateline
-from .extent import ends_article, find_extent, is_whole_page
+from .extent import is_whole_page
 from .frontmatter import FrontMatter, read_front_matter
+from .heads import BYLINE, CAPTION, is_standfirst
 from .language import detect_language
-from .markdown import body_blocks, link_title
+from .markdown import link_title
 from .model import Article, Caption, PartialDate, Problem, Removed, SiteConfig
 from .readers import RawDocument
+from .units import TERMINAL, Unit, escape_markdown, markdown_units, plain_units
 from .urls import safe_slug
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A line of pasted text, or a block of Markdown, with where it starts in the file."""
-
-    line: int
-    text: str  # as it will appear in the Markdown body
-    plain: str  # the same without Markdown syntax, for recognising what it is
-    heading: bool = False
+from .wholepage import labelled_date_in_page, set_page_chrome_aside
 
 
 @dataclass(frozen=True)
@@ -51,34 +43,20 @@ class Head:
     url: str = ""  # the page's address, pasted above its text
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029 ]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_MISUSED_APOSTROPHE = re.compile(r"(?<=\w)[‘`´](?=(?:s|t|re|ve|ll|d|m)\b)")
-_TERMINAL = ".!?:;,…\"”»’)"
 _BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){2,6}$")
 _TAG_LINE = re.compile(r"^(?:tags|topics|keywords|filed under|categories|schlagworte|mots-clés|теги|ключевые слова)"
                        r"\s*:\s*(.{1,200})$", re.IGNORECASE)
 _CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
-# "By Anna Petrova" (Von, Par, Por, Di, Door, Av, Przez, Автор), and "By Anna Petrova | Reuters" (or / Reuters,
-# - BBC News): the author, then the publication.
-_BYLINE = re.compile(r"^(?:[Ww]ritten by|[Pp]osted by|[Bb]y|[Оо]т|[Аа]втор(?:ка)?:?|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
-                     r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
-_SUSPENDED = {"and", "or", "to", "und", "oder", "et", "ou", "и", "или"}
 _MEDIA_LINE = re.compile(r"^(?:image|media|video) (source|caption),\s*(\S.*)$", re.IGNORECASE)  # as the BBC labels them
 _SECTION = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?: (?:&|[A-ZА-ЯЁ][\w'’-]*))?$")  # "World", "BBC News", "Middle East"
 _NAME_IN_PLACE = re.compile(r"^((?:[A-Z]\.|[A-Z][\w'’-]*)(?: (?:[A-Z]\.|[A-Z][\w'’-]*)){1,3})"
                             r" in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")  # "Andrew Roth in Moscow"
 _CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
 _NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)(?: (?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)){1,3}$")  # "A. Hakobyan"
-# A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
-CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
-                      r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?)[)\]]?\.?$")
 _UNTITLED_PICTURE = re.compile(r"^(!\[[^\]\n]*\]\([^\s()]+)\)$")  # a paragraph that is one picture
 _BULLET = re.compile(r"^[•▪●◦·∙]\s*")
 _KICKER = re.compile(r"^(?:[A-ZА-ЯЁ]{3,}(?:\s+[A-ZА-ЯЁ]{2,}){0,2}|[A-ZА-ЯЁ][a-zа-яё]+)$")
@@ -86,22 +64,12 @@ _QUOTE_MARKS = "“”\"«»„‘’"
 _SOURCE_LINE = re.compile(r"^(?:источник|джерело|source|źródło|quelle|fuente|fonte|kaynak)\s*[:\-–]?\s*(\S.{0,80})$",
                           re.IGNORECASE)
 _WIKI_EDIT = re.compile(r"\s*\\?\[edit\\?\]$")
-_SHARE_BAR = re.compile(r"\b(?:share|teilen|partager|поделиться)\b.{0,40}\b(?:facebook|twitter|whatsapp|telegram|email|vk)\b",
-                        re.IGNORECASE)
 _LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,30})?[,\s]+"
                             r"(.{6,32}?\d{4})\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
-# A wire story's first words: "HAVANA, August 7 (Xinhua) --", "CANBERRA, Australia (AP)_": the story, not a subtitle
-_WIRE_LEDE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,}(?:,[^,()]{1,40})?\s*(?:\([^)]{1,30}\))?\s*(?:--|[-–—_])")
 _PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}"
                                 r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})", re.IGNORECASE)
-# A line of fields, "January 13, 2020 | categories: Python | View Comments": page metadata, not a standfirst
-_FIELDS = re.compile(r"\s[|•]\s.*\s[|•]\s")
-_MD_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
-_MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|={2,}\s*$|-{2,}\s*$)")
 # HTML with nothing a reader would see: comments, scripts and styles with what they hold, and tags.
 _MARKUP = re.compile(r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|</?[A-Za-z][^<>]*>", re.DOTALL | re.IGNORECASE)
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_MD_SYNTAX = re.compile(r"\\(.)|^#{1,6}\s+|[*_`]")
 
 
 def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...],
@@ -158,213 +126,6 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     return article, problems
 
 
-def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
-                          hints: tuple[str, ...]) -> tuple[list[Unit], tuple[Removed, ...], str]:
-    """A whole page pasted: what stands between the headline and the body that is a date, a byline or
-    a standfirst, and the body (extent.py), with the headline; every other line is recorded as page
-    chrome."""
-    extent = find_extent([u.plain for u in units], language, hints)
-    if extent is None:
-        return units, (), ""
-    first = extent.headline if extent.headline is not None else extent.start
-    languages = tuple(dict.fromkeys((language, "en")))
-    head = [units[first]] if extent.headline is not None else []
-    removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
-    lede: list[Unit] = []
-    for number, unit in enumerate(units[first + 1:extent.start] if head else []):
-        if parse_dateline(unit.plain, languages, site.date_order) or _BYLINE.match(unit.plain) \
-                or (number == 0 and _is_standfirst(unit.plain, units[extent.start:])):
-            head.append(unit)
-        elif _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
-            lede.append(unit)  # a sentence between headline and body: the article's, kept
-        else:
-            removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
-    inside = [(unit, any(a <= extent.start + k < b for a, b in extent.boxes))
-              for k, unit in enumerate(units[extent.start:extent.end])]
-    removed += [Removed(u.plain, "page chrome inside the article", u.line) for u, boxed in inside if boxed]
-    after = units[extent.end:]
-    tail = []  # sentences after the body and before anything that ends an article: the article's too
-    for unit in after[:25]:
-        if ends_article(unit.plain):
-            break
-        if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
-            tail.append(unit)
-    after = [u for u in after if u not in tail]
-    body = [u for u, boxed in inside if not boxed]
-    if head and not any(parse_dateline(u.plain, languages, site.date_order) for u in head[1:]):
-        date = _page_date(units, first, extent.start, after, languages, site)
-        if date and parse_dateline(date.plain, languages, site.date_order):  # a date line of its own: moved
-            lede, body, tail, after = ([u for u in part if u.line != date.line] for part in (lede, body, tail, after))
-        if date:
-            head.insert(1, date)
-    removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    return head[1:] + lede + body + tail, tuple(removed), head[0].plain if head else ""
-
-
-def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,
-               site: SiteConfig) -> Unit | None:
-    """The publication date of a whole page, as a dateline unit: in a short line by the headline
-    ("1. November 2023 Bockenem", "CONSERVATISM MAY 16, 2020"), under the article ("Créé: 12.12.2019,
-    07h36"), or in a labelled line anywhere ("Written by Jo Roe on July 27, 2017")."""
-    written = _date_written_in(_around_headline(units, headline, start), languages, site)
-    if written:
-        return next((u for u in units if u.line == written.line and parse_dateline(u.plain, languages,
-                                                                                    site.date_order)), written)
-    labelled = [u for u in after[:4] if _CREATED.match(u.plain)]
-    dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages, site.date_order)), None)
-    if dated:
-        return Unit(dated.line, dated.text, _CREATED.sub("", dated.plain))
-    return _date_written_in(labelled, languages, site) or _labelled_date_in_page(units, languages, site)
-
-
-def _is_prose_sentence(text: str) -> bool:
-    """A line that reads as a sentence of the article: long enough, with words, ending as sentences do."""
-    return len(text) >= 60 and len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?…\"”»)"
-
-
-def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]:
-    """The short lines nearest the headline, nearest first: between it and the body, the body's first
-    lines, and the few just above it (never the top of the page, where a site prints today's date)."""
-    below = units[headline + 1:start + 8]
-    above = units[max(0, headline - 3):headline][::-1]
-    order = [unit for pair in zip(below, above) for unit in pair] + below[len(above):] + above[len(below):]
-    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain)]
-
-
-def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
-    """The first date with day, month and year written in a short line, as a dateline of its own."""
-    for unit in units:
-        if len(unit.plain) > 120:
-            continue
-        text = _unglued(unit.plain)
-        found = [d for d in find_dated_mentions("", body_blocks(escape_markdown(text)), None, languages, (), {},
-                                                site.date_order) if d.date.precision == "day"]
-        if found:
-            return Unit(unit.line, escape_markdown(found[0].text), found[0].text)
-        numeric = parse_dateline(text, languages, site.date_order)  # "19.10.19, 08:16 Uhr"
-        if numeric and numeric.precision == "day":
-            return Unit(unit.line, escape_markdown(text), text)
-    return None
-
-
-def _labelled_date_in_page(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
-    """The publication date a labelled line gives anywhere on the page ("Published: 3 December 2019",
-    "Written by Jo Roe on July 27, 2017"), when all such lines give the same day."""
-    dated = [_date_written_in([u], languages, site) for u in units if len(u.plain) <= 120 and _LABELLED.match(u.plain)]
-    days = {d.plain for d in dated if d}
-    return next(d for d in dated if d) if len(days) == 1 else None
-
-
-# Two dates glued by the paste ("1. November 20231. November 2023"), a name glued to a month
-# ("Jo RoeNovember 6, 2023"): a space between them.
-_GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.?\s)|(?<=[a-z])(?=(?:January|February|March|April|May|June|"
-                    r"July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|"
-                    r"Dezember)\b)")
-
-
-def _unglued(text: str) -> str:
-    return _GLUED.sub(" ", text)
-
-
-_LABELLED = re.compile(r"^(?:published|posted|written by\b.{1,60}?\bon|by\b.{1,60}?\bon|veröffentlicht|publié|"
-                       r"erstellt|опубликовано)\b", re.IGNORECASE)
-
-
-# "Created:", "Erstellt:", "Publié le": a date line's label
-_CREATED = re.compile(r"^(?:created|erstellt|publié(?: le)?|créé|veröffentlicht(?: am)?|mis à jour(?: le)?|"
-                      r"aktualisiert(?: am)?|stand|published|posted|опубликовано)\s*:\s*", re.IGNORECASE)
-
-
-def clean_line(text: str) -> str:
-    """One line with web-paste noise fixed: odd spaces, invisible characters, ‘s for ’s."""
-    if text.isprintable() and "  " not in text and "‘" not in text and "`" not in text and "´" not in text:
-        return text.strip()  # most lines: nothing for the four passes below to change (control and invisible
-        # characters and odd spaces are not printable)
-    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text))
-    text = _SPACES.sub(" ", text).strip()
-    return _MISUSED_APOSTROPHE.sub("’", text)
-
-
-def plain_units(text: str, first_line: int = 1) -> list[Unit]:
-    """Pasted text: every non-empty line is a unit, except hard-wrapped paragraphs, which are joined."""
-    units: list[Unit] = []
-    block: list[tuple[int, str]] = []
-    for number, raw in enumerate(_LINE_BREAK.split(text) + [""], start=first_line):
-        line = clean_line(raw)
-        if line:
-            block.append((number, line))
-            continue
-        if _hard_wrapped(block):
-            joined = block[0][1]
-            for _, text in block[1:]:  # a word broken at the line's end keeps its hyphen: "peace-keeping"
-                broken = joined[-2:-1].isalpha() and joined[-1] == "-" and text[:1].isalpha() \
-                    and text.split()[0] not in _SUSPENDED  # "pre- and post-war"
-                joined += text if broken else " " + text
-            block = [(block[0][0], joined)]
-        else:
-            block = _rejoin_wrapped_lines(block)
-        units += [Unit(number, escape_markdown(line), line) for number, line in block]
-        block = []
-    return units
-
-
-def _rejoin_wrapped_lines(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Inside a block of lines (a whole page pasted without blank lines), a long line that stops in
-    the middle of a sentence and a line that goes on with a small letter are one line, wrapped."""
-    joined: list[tuple[int, str]] = []
-    for number, text in block:
-        if joined and len(joined[-1][1]) >= 50 and joined[-1][1][-1] not in _TERMINAL and text[:1].islower() \
-                and len(joined[-1][1].split()) >= 8:
-            joined[-1] = (joined[-1][0], joined[-1][1] + " " + text)
-        else:
-            joined.append((number, text))
-    return joined
-
-
-def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
-    """Three or more lines of similar length, none long: a paragraph wrapped by an e-mail or a PDF."""
-    if len(block) < 3:
-        return False
-    lengths = [len(text) for _, text in block[:-1]]
-    return 40 <= min(lengths) and max(lengths) <= 100 and min(lengths) >= 0.7 * max(lengths) \
-        and len(block[-1][1]) <= max(lengths) + 5
-
-
-def markdown_units(text: str, first_line: int = 1) -> list[Unit]:
-    """Markdown: every blank-line-separated block is a unit."""
-    units: list[Unit] = []
-    start, lines = first_line, []
-    for number, raw in enumerate(_LINE_BREAK.split(text) + [""], start=first_line):
-        if raw.strip():
-            if not lines:
-                start = number
-            lines.append(raw.rstrip())
-            continue
-        if lines:
-            block = "\n".join(lines)
-            setext = len(lines) > 1 and _SETEXT_UNDERLINE.match(lines[-1])  # "Title" over "====="
-            shown = "\n".join(lines[:-1]) if setext else block
-            # the text as a reader sees it: Markdown escapes and entities resolved (&amp;amp; is "&amp;")
-            plain = clean_line(html.unescape(_MD_SYNTAX.sub(lambda m: m.group(1) or "", shown.replace("\n", " "))))
-            units.append(Unit(start, block, plain, heading=block.startswith("#") or bool(setext)))
-        lines = []
-    return units
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text made safe to read as Markdown: it renders as exactly this text."""
-    text = _MD_ESCAPE.sub(r"\\\1", text)
-    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
-    return _MD_BLOCK_START.sub(_escape_block_start, text)
-
-
-def _escape_block_start(match: re.Match) -> str:
-    marker = match.group(0)
-    if marker[0].isdigit():  # "1." : a backslash escapes punctuation only, so it goes before the dot
-        return marker[:-1] + "\\" + marker[-1]
-    return "\\" + marker
-
-
 def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[Unit], tuple[Removed, ...]]:
     """Drops lines that a rule calls boilerplate, and the link list after a 'See also'-type line."""
     kept, removed = [], []
@@ -411,7 +172,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
         unit, plain = units[i], units[i].plain
         title_follows = bool(title) or (i + 1 < len(units) and _plausible_title(units[i + 1].plain))
         date = parse_dateline(plain, languages, site.date_order) if "date" not in decided else None
-        byline = _BYLINE.match(plain) or _BYLINE_ROLE.match(plain) if "author" not in decided else None
+        byline = BYLINE.match(plain) or _BYLINE_ROLE.match(plain) if "author" not in decided else None
         if date:
             fields["date"], fields["date_source"] = date, "dateline"
             removed.append(Removed(plain, "dateline", unit.line))
@@ -429,7 +190,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
             removed.append(Removed(plain, "category line", unit.line))
         elif byline:
             fields["author"] = byline.group(1)
-            if byline.re is _BYLINE and byline.group(2) and "source" not in decided:
+            if byline.re is BYLINE and byline.group(2) and "source" not in decided:
                 fields["source"] = byline.group(2)
             removed.append(Removed(plain, "byline", unit.line))
         elif "source" not in decided and _SECTION.match(plain) and _set_aside_just_above(removed, units, i, "byline"):
@@ -450,7 +211,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
         elif not title and _plausible_title(plain):
             title = fields["title"] = plain
         elif title and "subtitle" not in decided and "title" not in front.given \
-                and _is_standfirst(plain, units[i + 1:]) and not _MEDIA_LINE.match(plain):
+                and is_standfirst(plain, units[i + 1:]) and not _MEDIA_LINE.match(plain):
             # under a title the editor stated, the text is the story: its first paragraph is never a subtitle
             fields["subtitle"] = plain
         else:
@@ -467,7 +228,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
         else:
             fields.update(_date_near_top(units[i:i + 3], languages, site.date_order))
     if "date" not in decided and "date" not in fields:
-        labelled = _labelled_date_in_page(units, languages, site)  # "Written by Jo Roe on July 27, 2017" below
+        labelled = labelled_date_in_page(units, languages, site)  # "Written by Jo Roe on July 27, 2017" below
         date = parse_dateline(labelled.plain, languages, site.date_order) if labelled else None
         if date:
             fields["date"], fields["date_source"] = date, "text"
@@ -524,7 +285,7 @@ def _is_category_line(text: str, title_follows: bool) -> bool:
     if _CATEGORY_PREFIX.match(text):
         return True
     items = [item.strip() for item in text.split(",")]
-    if len(items) < 2 or len(text) > 80 or text[-1] in _TERMINAL or not title_follows:
+    if len(items) < 2 or len(text) > 80 or text[-1] in TERMINAL or not title_follows:
         return False
     return all(item and len(item.split()) <= 4 and all(w[0].isupper() for w in item.split()) for item in items)
 
@@ -541,18 +302,6 @@ def _plausible_title(text: str) -> bool:
 def _is_headline(text: str) -> bool:
     """Looks like a headline rather than a sentence of prose: short, and no full stop at the end."""
     return _plausible_title(text) and len(text) <= 150 and not text.endswith(".")
-
-
-def _is_standfirst(text: str, rest: list[Unit]) -> bool:
-    """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
-    if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")) or _WIRE_LEDE.match(text) \
-            or CAPTION.match(text) or _SHARE_BAR.search(text) or _FIELDS.search(text):
-        return False
-    words = len(text.split())
-    if text[-1] not in _TERMINAL and 3 <= words <= 25:
-        return True
-    single_sentence = len(re.findall(r"[.!?]\s", text)) == 0 and text.endswith(".")
-    return single_sentence and len(text) <= 160 and len(rest[0].plain) >= 1.5 * len(text)
 
 
 def _date_near_top(units: list[Unit], languages, order) -> dict:
@@ -629,7 +378,7 @@ def _is_pull_quote(text: str, units: list[Unit], i: int) -> bool:
 
 def _is_subheading(text: str, units: list[Unit], i: int) -> bool:
     """A short line with no closing punctuation between two paragraphs."""
-    if i == 0 or i + 1 >= len(units) or text[-1] in _TERMINAL or text[0] in "“\"«–—-":
+    if i == 0 or i + 1 >= len(units) or text[-1] in TERMINAL or text[0] in "“\"«–—-":
         return False
     words = text.split()
     following = next((u.plain for u in units[i + 1:i + 3] if not CAPTION.match(u.plain)), "")  # past a picture

@@ -7,7 +7,8 @@ import yaml
 
 from dossier.boilerplate import load_rules
 from dossier.model import SiteConfig
-from dossier.normalise import clean_line, escape_markdown, normalise_article, plain_units
+from dossier.normalise import normalise_article
+from dossier.units import clean_line, escape_markdown, plain_units
 from dossier.readers import read_article
 from fixture_cases import parametrize_fixtures
 

@@ -1,0 +1,133 @@
+"""A whole web page pasted as text: the article's headline and body found among the page's chrome
+(extent.py, headline.py), the lines between headline and body sorted into date, byline, standfirst
+and lede, and the page's publication date looked for where pages print it; every other line recorded
+as page chrome, never lost."""
+
+from __future__ import annotations
+
+import re
+
+from .dated import find_dated_mentions
+from .dates import parse_dateline
+from .extent import ends_article, find_extent
+from .heads import BYLINE, CAPTION, is_standfirst
+from .markdown import body_blocks
+from .model import Removed, SiteConfig
+from .units import Unit, escape_markdown
+
+
+def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
+                          hints: tuple[str, ...]) -> tuple[list[Unit], tuple[Removed, ...], str]:
+    """A whole page pasted: what stands between the headline and the body that is a date, a byline or
+    a standfirst, and the body (extent.py), with the headline; every other line is recorded as page
+    chrome."""
+    extent = find_extent([u.plain for u in units], language, hints)
+    if extent is None:
+        return units, (), ""
+    first = extent.headline if extent.headline is not None else extent.start
+    languages = tuple(dict.fromkeys((language, "en")))
+    head = [units[first]] if extent.headline is not None else []
+    removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
+    lede: list[Unit] = []
+    for number, unit in enumerate(units[first + 1:extent.start] if head else []):
+        if parse_dateline(unit.plain, languages, site.date_order) or BYLINE.match(unit.plain) \
+                or (number == 0 and is_standfirst(unit.plain, units[extent.start:])):
+            head.append(unit)
+        elif _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
+            lede.append(unit)  # a sentence between headline and body: the article's, kept
+        else:
+            removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
+    inside = [(unit, any(a <= extent.start + k < b for a, b in extent.boxes))
+              for k, unit in enumerate(units[extent.start:extent.end])]
+    removed += [Removed(u.plain, "page chrome inside the article", u.line) for u, boxed in inside if boxed]
+    after = units[extent.end:]
+    tail = []  # sentences after the body and before anything that ends an article: the article's too
+    for unit in after[:25]:
+        if ends_article(unit.plain):
+            break
+        if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
+            tail.append(unit)
+    after = [u for u in after if u not in tail]
+    body = [u for u, boxed in inside if not boxed]
+    if head and not any(parse_dateline(u.plain, languages, site.date_order) for u in head[1:]):
+        date = _page_date(units, first, extent.start, after, languages, site)
+        if date and parse_dateline(date.plain, languages, site.date_order):  # a date line of its own: moved
+            lede, body, tail, after = ([u for u in part if u.line != date.line] for part in (lede, body, tail, after))
+        if date:
+            head.insert(1, date)
+    removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
+    return head[1:] + lede + body + tail, tuple(removed), head[0].plain if head else ""
+
+
+def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,
+               site: SiteConfig) -> Unit | None:
+    """The publication date of a whole page, as a dateline unit: in a short line by the headline
+    ("1. November 2023 Bockenem", "CONSERVATISM MAY 16, 2020"), under the article ("Créé: 12.12.2019,
+    07h36"), or in a labelled line anywhere ("Written by Jo Roe on July 27, 2017")."""
+    written = _date_written_in(_around_headline(units, headline, start), languages, site)
+    if written:
+        return next((u for u in units if u.line == written.line and parse_dateline(u.plain, languages,
+                                                                                    site.date_order)), written)
+    labelled = [u for u in after[:4] if _CREATED.match(u.plain)]
+    dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages, site.date_order)), None)
+    if dated:
+        return Unit(dated.line, dated.text, _CREATED.sub("", dated.plain))
+    return _date_written_in(labelled, languages, site) or labelled_date_in_page(units, languages, site)
+
+
+def _is_prose_sentence(text: str) -> bool:
+    """A line that reads as a sentence of the article: long enough, with words, ending as sentences do."""
+    return len(text) >= 60 and len(text.split()) >= 8 and text.rstrip()[-1:] in ".!?…\"”»)"
+
+
+def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]:
+    """The short lines nearest the headline, nearest first: between it and the body, the body's first
+    lines, and the few just above it (never the top of the page, where a site prints today's date)."""
+    below = units[headline + 1:start + 8]
+    above = units[max(0, headline - 3):headline][::-1]
+    order = [unit for pair in zip(below, above) for unit in pair] + below[len(above):] + above[len(below):]
+    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain)]
+
+
+def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
+    """The first date with day, month and year written in a short line, as a dateline of its own."""
+    for unit in units:
+        if len(unit.plain) > 120:
+            continue
+        text = _unglued(unit.plain)
+        found = [d for d in find_dated_mentions("", body_blocks(escape_markdown(text)), None, languages, (), {},
+                                                site.date_order) if d.date.precision == "day"]
+        if found:
+            return Unit(unit.line, escape_markdown(found[0].text), found[0].text)
+        numeric = parse_dateline(text, languages, site.date_order)  # "19.10.19, 08:16 Uhr"
+        if numeric and numeric.precision == "day":
+            return Unit(unit.line, escape_markdown(text), text)
+    return None
+
+
+def labelled_date_in_page(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
+    """The publication date a labelled line gives anywhere on the page ("Published: 3 December 2019",
+    "Written by Jo Roe on July 27, 2017"), when all such lines give the same day."""
+    dated = [_date_written_in([u], languages, site) for u in units if len(u.plain) <= 120 and _LABELLED.match(u.plain)]
+    days = {d.plain for d in dated if d}
+    return next(d for d in dated if d) if len(days) == 1 else None
+
+
+# Two dates glued by the paste ("1. November 20231. November 2023"), a name glued to a month
+# ("Jo RoeNovember 6, 2023"): a space between them.
+_GLUED = re.compile(r"(?<=\b(?:19|20)\d\d)(?=\d{1,2}\.?\s)|(?<=[a-z])(?=(?:January|February|March|April|May|June|"
+                    r"July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|"
+                    r"Dezember)\b)")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED.sub(" ", text)
+
+
+_LABELLED = re.compile(r"^(?:published|posted|written by\b.{1,60}?\bon|by\b.{1,60}?\bon|veröffentlicht|publié|"
+                       r"erstellt|опубликовано)\b", re.IGNORECASE)
+
+
+# "Created:", "Erstellt:", "Publié le": a date line's label
+_CREATED = re.compile(r"^(?:created|erstellt|publié(?: le)?|créé|veröffentlicht(?: am)?|mis à jour(?: le)?|"
+                      r"aktualisiert(?: am)?|stand|published|posted|опубликовано)\s*:\s*", re.IGNORECASE)
