@@ -3,8 +3,10 @@ that is its body, found among navigation, share bars, related links, comment for
 
 Each line is classified the way jusText classifies the blocks of an HTML page (length and the share
 of the language's stop words, with jusText's stop-word lists): prose is long and full of function
-words, page chrome is short or made of names. The body is the largest run of prose lines with
-short gaps (subheadings, one-line paragraphs); the headline is found above it (headline.py). Lines are only located here; wholepage.py records what it sets aside.
+words, page chrome is short or made of names. The body is the largest run of prose lines with short
+gaps (subheadings, one-line paragraphs, code), joined with the runs beyond a box of the page; the
+headline is found above it (headline.py). Lines are only located here; wholepage.py records what it
+sets aside.
 """
 
 from __future__ import annotations
