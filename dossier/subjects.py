@@ -167,7 +167,7 @@ def read_phrase(r: Reader, block: int, a: int, b: int, cue: str, apposition_to: 
         return Speaker(None, " ".join(words), cue)
     leading = re.match(r"([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])", " ".join(words))
     if leading and leading.group(1).lower() not in _NOT_NAMES and leading.group(1).split()[0].lower() \
-            not in _NOT_NAMES:
+            not in _NOT_NAMES and not (strict and len(leading.group(1).split()) < 2):
         return Speaker(None, leading.group(1), cue)  # "заявил Песков журналистам"
     return None
 

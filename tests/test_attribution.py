@@ -18,11 +18,12 @@ DOE = person("Jane Doe", "Doe")
 SOROKIN = person("Oleg Sorokin", "Sorokin", description="Russian Deputy Foreign Minister")
 KOVACS = person("Marta Kovacs", "Kovacs")
 HALE_MAN = person("Robert Hale", "Hale")
+VANCE = person("Jordan Vance", "Vance")  # a first name that marks no gender
 KREMLIN = entity("Kremlin", "organisation")
 MINISTRY = entity("Defence Ministry", "organisation")
 SOROKIN_RU = person("Павел Сорокин", "Сорокин")
 VOLKOVA_RU = person("Ирина Волкова", "Волкова")
-PEOPLE = (WEISS, LUND, BECKER, DOE, SOROKIN, KOVACS, HALE_MAN, KREMLIN, MINISTRY, SOROKIN_RU, VOLKOVA_RU)
+PEOPLE = (WEISS, LUND, BECKER, DOE, SOROKIN, KOVACS, HALE_MAN, VANCE, KREMLIN, MINISTRY, SOROKIN_RU, VOLKOVA_RU)
 ENTITIES = {e.id: e for e in PEOPLE}
 MATCHER = Matcher(PEOPLE)
 
@@ -276,3 +277,20 @@ def test_a_colon_after_a_speech_verb_whose_subject_is_nobody_registered_names_no
     # "Experts" explained; Lund is only named inside what they explained
     assert speakers("Experts explained why Lund could not answer the question:\n\n"
                     "– Nobody knows what will happen when the mandate ends in four years.") == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "…, saying": the subject of the sentence, here a pronoun that stands for the one named before
+    ("Peter Lund spoke first. He then turned to the budget, saying the cuts were “far too deep for the town.”",
+     ["peter-lund"]),
+    # two subjects, one of them of a gender no first name tells: "he" is not singled out
+    ("Jordan Vance and Peter Lund met the press. “It was a good day for all of us,” he said.", [None]),
+    # a signature that names someone not registered is kept as a name
+    ("“We will be back next year with more people.” — Jane Roe", ["Jane Roe"]),
+    # but a single word after a dash is no signature: an agency, a section
+    ("“We will be back next year with more people.” — Reuters", [None]),
+    # the cue at the end of the sentence, with the name set off after its description
+    ("“It cannot work” was the verdict on the plan, said Lund's spokesman, Tom Becker.", ["tom-becker"]),
+])
+def test_subjects_pronouns_signatures_and_late_cues_found_by_mutation_testing(text, expected):
+    assert speakers(text) == expected
