@@ -140,6 +140,7 @@ def test_a_place_found_by_search_shows_its_own_words_not_its_kind_twice(page, si
 
 def test_a_search_with_no_hits_says_so_and_keeps_its_filters(page, site):
     page.goto(site + "search/")
+    page.locator("select[data-facet=kind]").wait_for(state="visible")  # shown once the index has loaded
     width = page.locator("select[data-facet=kind]").bounding_box()["width"]
     page.locator("#search-input").fill("zzxqwv")
     page.locator(".status", has_text="Nothing found").wait_for(timeout=10_000)
