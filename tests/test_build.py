@@ -55,7 +55,7 @@ def test_a_draft_is_left_out_of_the_site_saying_so(tmp_path):
     result, output = make_site(tmp_path, {
         "hugo.md": f"+++\ntitle = \"Not yet\"\ndate = 2020-11-10\ndraft = true\n+++\n\n{STORY}\n",
         "pelican.md": f"Title: Not yet either\nDate: 2020-11-11\nStatus: draft\n\n{STORY} Again.\n",
-        "ready.md": f"---\ntitle: Ready\ndate: 2020-11-12\ndraft: false\n---\n\nLavrov left on Friday.\n"})
+        "ready.md": "---\ntitle: Ready\ndate: 2020-11-12\ndraft: false\n---\n\nLavrov left on Friday.\n"})
     drafts = sorted(Path(p.path).name for p in result.problems if p.message.startswith("a draft"))
     assert drafts == ["hugo.md", "pelican.md"]
     assert not any("unknown front matter key" in p.message for p in result.problems)
