@@ -135,84 +135,27 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     from livereload.handlers import LiveReloadHandler
     from tornado import ioloop
 
-    from .cli import report
     from .language import keep_language_model, load_language_model
-    from .pipeline import build as gather_and_render, build_site
-    from .preview import FirstLook
-    from .search import reindex_live
 
     if not _port_free(host, port):
         console.print(f"error: port {port} on {host} is busy; stop the other server or use --port N", markup=False)
         return 1
     keep_language_model()  # an edited article is read at once
     app = PreviewApp(paths.output, site_prefix(paths.content))
-    shown_before: set[str] = set()  # warnings printed by an earlier build of this preview
-    first = FirstLook(paths)
     server = Server(app=app)
     loop = ioloop.IOLoop.current()
-
-    def reload() -> None:
-        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
-
-    def rebuild(warm: bool = True):
-        """Bring output/ up to date; with `warm`, an unchanged site is gathered too, for the first edit."""
-        first.starting()
-        started = time.perf_counter()
-        try:
-            result = build_site(paths, search=False, hold=first.hold)
-        except OutputError as exc:
-            app.failure = [str(exc)]
-            console.print(f"error: {exc}", markup=False)
-            first.built(None, None)
-            return None
-        report(result.problems, console, shown_before)
-        app.prefix = site_prefix(paths.content)  # base_url may have been edited
-        app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
-        if result.ok:
-            console.print(f"{'rebuilt' if warm else 'built'} in {time.perf_counter() - started:.2f} s", markup=False)
-        else:
-            console.print("rebuild failed; the previous site is still served. Fix the errors above.", markup=False)
-        if result.unchanged and warm:  # nothing was gathered: do it now (it writes nothing)
-            result = gather_and_render(paths, previous=result.outputs)
-        first.built(result.corpus, result.catalogue)
-        # The corpus stays in memory until the next rebuild: keep Python's cycle collector from walking
-        # its millions of objects again and again (it made the first answer to an edit take seconds).
-        gc.freeze()
-        return result
-
-    def rebuild_and_reload() -> None:
-        result = rebuild()
-        reload()  # after a failed rebuild too: the page shows why
-        if result and result.ok and result.made:
-            search.request()
-
-    search = Worker(lambda: report(reindex_live(paths.output, first.lock), console), "dossier-search")
-    site = Worker(rebuild_and_reload, "dossier-rebuild")
-    result = rebuild(warm=False)
+    preview = Preview(paths, app, console, lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*"))
+    result = preview.rebuild(warm=False)
     if not (result and result.ok) and not (paths.output / "index.html").exists():
         return 1
-    search.request()
+    preview.search.request()
     if result and result.unchanged:
-        site.request()  # to gather it, off the start
+        preview.site.request()  # to gather it, off the start
     load_language_model()  # now, not on the first edit
-
-    def changed(files: set[Path]) -> bool:
-        started = time.perf_counter()
-        try:
-            if not app.failure and (pages := first.pages(files)):  # the edited article at once
-                first.write(pages)
-                reload()
-                console.print(f"{', '.join(sorted(pages))} updated in {time.perf_counter() - started:.2f} s; "
-                              "rebuilding the rest", markup=False)
-        except Exception:  # a bug in dossier: the rebuild still answers
-            traceback.print_exc()
-        site.request()
-        return True
-
     # livereload watches the whole working folder (output/ included) unless told otherwise; our own
     # Rebuilder does the watching, so give livereload one path it must never act on.
     server.watch(str(paths.output / MARKER), delay="forever")
-    rebuilder = Rebuilder(changed, [paths.content, paths.templates, paths.site_src])
+    rebuilder = Rebuilder(preview.changed, [paths.content, paths.templates, paths.site_src])
 
     def watch() -> None:
         while True:
@@ -222,6 +165,76 @@ def serve(paths: Paths, host: str, port: int, console: Console) -> int:
     console.print(f"serving {paths.output} at http://{host}:{port}{app.prefix} (Ctrl+C to stop)", markup=False)
     server.serve(host=host, port=port, open_url_delay=None, restart_delay=0, debug=False)
     return 0
+
+
+class Preview:
+    """What the preview does when something changes: the edited article's pages at once
+    (`changed`), the whole site after (`rebuild`, in its own thread), then the search index."""
+
+    def __init__(self, paths: Paths, app: PreviewApp, console: Console, reload: Callable[[], None]):
+        from .preview import FirstLook
+        from .search import reindex_live
+
+        self.paths, self.app, self.console, self.reload = paths, app, console, reload
+        self.first = FirstLook(paths)
+        self.shown_before: set[str] = set()  # warnings printed by an earlier build of this preview
+        self.search = Worker(lambda: self.report(reindex_live(paths.output, self.first.lock)), "dossier-search")
+        self.site = Worker(self.rebuild_and_reload, "dossier-rebuild")
+
+    def report(self, problems) -> None:
+        from .cli import report
+
+        report(problems, self.console, self.shown_before)
+
+    def rebuild(self, warm: bool = True):
+        """Bring output/ up to date; with `warm`, an unchanged site is gathered too, for the first edit."""
+        from .pipeline import build as gather_and_render, build_site
+
+        self.first.starting()
+        started = time.perf_counter()
+        try:
+            result = build_site(self.paths, search=False, hold=self.first.hold)
+        except OutputError as exc:
+            self.app.failure = [str(exc)]
+            self.console.print(f"error: {exc}", markup=False)
+            self.first.built(None, None)
+            return None
+        self.report(result.problems)
+        self.app.prefix = site_prefix(self.paths.content)  # base_url may have been edited
+        self.app.failure = [] if result.ok else [str(p) for p in result.problems if p.severity == "error"]
+        if result.ok:
+            self.console.print(f"{'rebuilt' if warm else 'built'} in {time.perf_counter() - started:.2f} s",
+                               markup=False)
+        else:
+            self.console.print("rebuild failed; the previous site is still served. Fix the errors above.",
+                               markup=False)
+        if result.unchanged and warm:  # nothing was gathered: do it now (it writes nothing)
+            result = gather_and_render(self.paths, previous=result.outputs)
+        self.first.built(result.corpus, result.catalogue)
+        # The corpus stays in memory until the next rebuild: keep Python's cycle collector from walking
+        # its millions of objects again and again (it made the first answer to an edit take seconds).
+        gc.freeze()
+        return result
+
+    def rebuild_and_reload(self) -> None:
+        result = self.rebuild()
+        self.reload()  # after a failed rebuild too: the page shows why
+        if result and result.ok and result.made:
+            self.search.request()
+
+    def changed(self, files: set[Path]) -> bool:
+        """Files changed: the edited article's pages now, then the rest of the site."""
+        started = time.perf_counter()
+        try:
+            if not self.app.failure and (pages := self.first.pages(files)):  # the edited article at once
+                self.first.write(pages)
+                self.reload()
+                self.console.print(f"{', '.join(sorted(pages))} updated in {time.perf_counter() - started:.2f} s; "
+                                   "rebuilding the rest", markup=False)
+        except Exception:  # a bug in dossier: the rebuild still answers
+            traceback.print_exc()
+        self.site.request()
+        return True
 
 
 def site_prefix(content: Path) -> str:
