@@ -138,7 +138,7 @@ def _before(r: Reader, block: int, start: int, end: int, earlier) -> Speaker | N
         found = _subject_of_verb(r, block, s_start, verb, f"speaks before the quote ({verb.group(0)})")
         if found is not None:
             return found
-        if _ANOTHER_SUBJECT.search(text[max(s_start, verb.start() - 40):verb.start()]):
+        if _another_subject(text, verb, s_start):
             return NOBODY  # “…,” Weiss said, and her husband added: “…”: not Weiss
     return None
 
@@ -163,8 +163,7 @@ def _follows(r: Reader, block: int, start: int, end: int, earlier: list[Said]) -
     previous = earlier[-1] if earlier else None
     if previous and previous.block == block and previous.speaker.name:
         _, cue_end = sentence_bounds(r, block, previous.end, previous.end)  # the cue's own sentence aside
-        if any(_ANOTHER_SUBJECT.search(text[max(previous.end, v.start() - 40):v.start()])
-               for v in _speech_verbs(r, text, previous.end, start)[1:]):
+        if any(_another_subject(text, v, previous.end) for v in _speech_verbs(r, text, previous.end, start)[1:]):
             return None  # “…,” Weiss said, and her husband cut in. “…”: someone else speaks now
         if not _speakers_between(r, block, min(cue_end, start), start, subjects_only=True,
                                  but=previous.speaker.entity):
@@ -209,6 +208,11 @@ def _speech_verbs(r: Reader, text: str, a: int, b: int) -> list[re.Match]:
 # "and her husband", "and the mayor", "and Lund": a new subject before a second speech verb
 _ANOTHER_SUBJECT = re.compile(r"(?<!\w)(?:and|и|і|та|und|et)\s+(?!then\b|later\b|also\b|потом\b|затем\b|также\b)"
                               r"[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+$")
+def _another_subject(text: str, verb: re.Match, floor: int) -> bool:
+    """A new subject joined by "and" just before this speech verb (not before `floor`)."""
+    return bool(_ANOTHER_SUBJECT.search(text[max(floor, verb.start() - 40):verb.start()]))
+
+
 _NOT_SAYING = re.compile(r"\b(?:will|would|could|might|must|shall)\s+$")
 
 

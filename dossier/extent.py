@@ -176,8 +176,7 @@ def _take_in_tail(lines: list[str], classes: list[str], end: int, stops: set[int
     while end < len(lines) and end not in stops:
         if _is_sentence(lines[end], classes[end]):
             end += 1
-        elif classes[end] == "code" and lines[end - 1].rstrip().endswith((":", "：")) or \
-                classes[end] == "code" and classes[end - 1] == "code":
+        elif classes[end] == "code" and (lines[end - 1].rstrip().endswith((":", "：")) or classes[end - 1] == "code"):
             end += 1
         else:
             break

@@ -18,7 +18,7 @@ import ahocorasick
 from .dates import bounds
 from .inflection import is_cyrillic, is_given_name, name_forms, names_a_place
 from .model import Article, Block, Entity, Mention, PartialDate
-from .speech_words import first_names, language
+from .speech_words import given_name_gender, language
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"»’)]*\s+(?=[“\"«(]?[A-ZА-ЯЁ0-9])")
 
@@ -72,8 +72,7 @@ class Matcher:
         for key, people in holders.items():
             if key not in forms:
                 forms[key] = Target(key, roles=tuple(people))
-        names = first_names()
-        self.genders = {e.id: e.gender or names.get(e.name.split()[0].lower().strip("."), "") for e in entities
+        self.genders = {e.id: e.gender or given_name_gender(e.name) for e in entities
                         if e.kind == "person"}  # to read "Mrs. Clinton" when two Clintons are registered
         self.automaton = ahocorasick.Automaton()
         for key, target in forms.items():

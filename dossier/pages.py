@@ -541,11 +541,11 @@ def _chronology_item(entry: ChronologyEntry, cat: Catalogue, words: Words) -> di
     elif entry.entities:
         url = entity_url(cat.entities[entry.entities[0]])
     date = words.date(entry.date) + (f" – {words.date(entry.end)}" if entry.end else "")
-    # a registered event's entry links to its page already: it is not listed again among its entities
+    own = entry.kind == "event" and not entry.article  # an event's entry links to its page: not listed again
     return {"date": date, "datetime": entry.date.value, "kind": entry.kind, "text": entry.text, "url": url,
             "article_title": cat.articles[entry.article].title if entry.article else "",
             "entities": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=0)
-                         for e in entry.entities[:8] if not (entry.kind == "event" and url == entity_url(cat.entities[e]))]}
+                         for e in entry.entities[:8] if not (own and e == entry.entities[0])]}
 
 
 def not_found_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:

@@ -91,7 +91,8 @@ _WORD_WITH_MOJIBAKE = re.compile(r"\S*(?:" + _MOJIBAKE.pattern + r")\S*")
 def _repaired(text: str, shown: str, problems: list[Problem]) -> tuple[str, list[Problem]]:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)  # "é" as one character, however the page wrote it
-    if not any(lead in text for lead in "ÃÂâÐÑ") or not _MOJIBAKE.search(text):
+    first = _MOJIBAKE.search(text) if any(lead in text for lead in "ÃÂâÐÑ") else None
+    if first is None:
         return text, problems
     import ftfy
 
@@ -99,7 +100,6 @@ def _repaired(text: str, shown: str, problems: list[Problem]) -> tuple[str, list
     fixed = _WORD_WITH_MOJIBAKE.sub(lambda word: ftfy.fix_encoding(word.group(0)), text)
     if fixed == text:
         return text, problems
-    first = _MOJIBAKE.search(text)
     line = text.count("\n", 0, first.start()) + 1
     return fixed, problems + [Problem(shown, f"characters decoded twice by the page (such as “{first.group(0)}”) "
                                              "were repaired; check the text, or save it again from the page as UTF-8",

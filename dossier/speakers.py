@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .link import split_sentences
 from .model import Block, Entity, Mention
-from .speech_words import Language, first_names, language
+from .speech_words import Language, given_name_gender, language
 
 SPEAKING_KINDS = ("person", "organisation")
 
@@ -50,7 +50,7 @@ class Reader:
         return [m for m in self.by_block.get(block, ()) if start <= m.start and m.end <= end]
 
     def inside_quote(self, mention: Mention) -> bool:
-        return any(a < mention.start < b for a, b in self.quoted.get(mention.block, ()))
+        return _inside(self.quoted, mention)
 
 
 def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: dict[str, Entity],
@@ -61,11 +61,15 @@ def reader(blocks: tuple[Block, ...], mentions: tuple[Mention, ...], entities: d
     quoted = {i: tuple(s) for i, s in spans.items()}
     by_block: dict[int, list[Mention]] = {}
     for m in speakers:
-        if not any(a < m.start < b for a, b in quoted.get(m.block, ())):
+        if not _inside(quoted, m):
             by_block.setdefault(m.block, []).append(m)
     return Reader({b.index: b for b in blocks}, masked, quoted, speakers, entities,
                   _genders(blocks, speakers, entities, words), words, [],
                   {block: tuple(found) for block, found in by_block.items()})
+
+
+def _inside(quoted: dict[int, tuple[tuple[int, int], ...]], mention: Mention) -> bool:
+    return any(a < mention.start < b for a, b in quoted.get(mention.block, ()))
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -91,7 +95,6 @@ def _genders(blocks, speakers: tuple[Mention, ...], entities: dict[str, Entity],
     registered first name; else a Russian surname's ending."""
     genders: dict[str, str] = {}
     by_index = {b.index: b.text for b in blocks}
-    names = first_names()
     for mention in speakers:
         entity = entities[mention.entity]
         if entity.kind != "person" or entity.id in genders:
@@ -103,9 +106,8 @@ def _genders(blocks, speakers: tuple[Mention, ...], entities: dict[str, Entity],
         if title and title.group(1).lower() in words.titles:
             genders[entity.id] = words.titles[title.group(1).lower()]
             continue
-        first = entity.name.split()[0].lower().strip(".")
-        if first in names:
-            genders[entity.id] = names[first]
+        if named := given_name_gender(entity.name):
+            genders[entity.id] = named
         elif re.search(r"(?:ова|ева|ина|ская|ая)$", entity.name.split()[-1]):
             genders[entity.id] = "f"
         elif re.search(r"(?:ов|ев|ин|ский|ой|ый)$", entity.name.split()[-1]):

@@ -25,6 +25,11 @@ def first_names() -> dict[str, str]:
     return {name: gender for gender, names in yaml.safe_load(text).items() for name in names}
 
 
+def given_name_gender(name: str) -> str:
+    """"f" or "m" as the first word of a person's name usually marks it, "" when it does not."""
+    return first_names().get(name.split()[0].lower().strip("."), "")
+
+
 def _english_forms(lemma: str) -> list[str]:
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
