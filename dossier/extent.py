@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .headline import CREDITED, find_headline
+from .headline import CREDITED, address_words, best_headline, find_headline
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -93,13 +93,32 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
-    best = max(range(len(runs)), key=lambda k: _weight(lines, classes, *runs[k]))
+    best = _main_run(lines, classes, runs, hints)
     start, end = _join_neighbours(lines, classes, runs, best, stops)
     end = _take_in_tail(lines, classes, _extend_forward(lines, classes, end, stops), stops)
     headline = find_headline(lines, start, hints)  # above the body's core: the body never goes past it
     floor = headline + 1 if headline is not None else 0
     start = max(floor, _take_in_lead(lines, classes, max(floor, _extend_backward(lines, classes, start, stops))))
     return Extent(headline, start, end, _boxes(lines, classes, start, end, stops))
+
+
+HEADLINED = 5.0  # a headline scoring this much (headline.py) above a run: the run is likely the article
+
+
+def _main_run(lines: list[str], classes: list[str], runs: list[tuple[int, int]], hints: tuple[str, ...]) -> int:
+    """The run that is the article's core: the one with most prose, weighed up when a line just above it
+    looks much like the page's headline (a short article under its headline and byline, on a page
+    whose forms and notices hold more prose than it does)."""
+    weights = [_weight(lines, classes, *run) for run in runs]
+    address = address_words(hints)
+    weighed = []
+    for k, (run, weight) in enumerate(zip(runs, weights)):
+        if weight >= 0.2 * max(weights):
+            headline, score = best_headline(lines, run[0], address)
+            if headline is not None and (k == 0 or headline >= runs[k - 1][1]):  # not another run's headline
+                weight *= 1 + max(0.0, score - HEADLINED) / 2
+        weighed.append(weight)
+    return max(range(len(runs)), key=weighed.__getitem__)
 
 
 BOX_GAP = 12  # a box of the page between two parts of the article: at most this many lines
@@ -145,8 +164,14 @@ def _boxes(lines: list[str], classes: list[str], start: int, end: int, stops: se
 
 def _weight(lines: list[str], classes: list[str], start: int, end: int) -> float:
     """How much prose a run holds: its good lines, and half its nearly good ones."""
-    return sum(len(lines[i]) * (1.0 if classes[i] == "good" else 0.5) for i in range(start, end)
-               if classes[i] in ("good", "near"))
+    prose = [i for i in range(start, end) if classes[i] in ("good", "near")]
+    if not prose:
+        return 0.0
+    sentences = sum(1 for i in prose if _ENDS_SENTENCE.search(lines[i])) / len(prose)
+    return sentences * sum(len(lines[i]) * (1.0 if classes[i] == "good" else 0.5) for i in prose)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"'”»)\]]\s*$")
 
 
 def _prose_runs(lines: list[str], classes: list[str], stops: set[int]) -> list[tuple[int, int]]:
@@ -171,16 +196,39 @@ def _take_in_lead(lines: list[str], classes: list[str], start: int) -> int:
 
 
 def _take_in_tail(lines: list[str], classes: list[str], end: int, stops: set[int]) -> int:
-    """The same for the last paragraphs ("Amazon is expected to appeal."), and the code that a
-    sentence ending in a colon introduces."""
+    """The same for the last paragraphs ("Amazon is expected to appeal."), the code or the list that a
+    sentence ending in a colon introduces, and a last section under its subheading."""
+    in_list = False
     while end < len(lines) and end not in stops:
-        if _is_sentence(lines[end], classes[end]):
+        introduced = lines[end - 1].rstrip().endswith((":", "："))
+        in_list = (introduced or in_list) and _is_list_item(lines[end])
+        if _is_sentence(lines[end], classes[end]) or in_list:
             end += 1
-        elif classes[end] == "code" and (lines[end - 1].rstrip().endswith((":", "：")) or classes[end - 1] == "code"):
+        elif _is_subheading(lines[end]) and end + 1 < len(lines) and end + 1 not in stops \
+                and _is_sentence(lines[end + 1], classes[end + 1]):
+            further = _take_in_tail(lines, classes, end + 2, stops)  # a section: more than one sentence
+            return further if further > end + 2 else end
+        elif classes[end] == "code" and (introduced or classes[end - 1] == "code"):
             end += 1
         else:
             break
     return end
+
+
+def _is_subheading(line: str) -> bool:
+    """A heading inside an article: one to six words, capitalised, no full stop."""
+    text = line.strip()
+    return 1 <= len(_WORD.findall(text)) <= 6 and text[:1].isupper() and text[-1:].isalnum()
+
+
+def _is_list_item(line: str) -> bool:
+    """A point of a list: three words or more, as long as a paragraph at most, no link's arrow or
+    separator ("No comments »", "RSS · Trackback")."""
+    return len(_WORD.findall(line)) >= 3 and len(line) <= LENGTH_HIGH * 2 and not CREDITED.search(line) \
+        and not _LINK_MARKS.search(line)
+
+
+_LINK_MARKS = re.compile(r"[»›→]\s*$| [·|•] ")
 
 
 def _is_sentence(line: str, kind: str) -> bool:
@@ -192,7 +240,8 @@ def _is_sentence(line: str, kind: str) -> bool:
 # A line of code or of a shell session: few letters, a comment mark or a prompt at its start, a command
 # and its options, an assignment, a call, a brace.
 _CODE = re.compile(r"^\s*(?:#|//|\$ |>>> |\.\.\. |[{}\]\[]|<[a-z/])|^\S+ +--?[A-Za-z]|\s=\s|==|->|=>|;\s*$|[{}]\s*$|"
-                   r"^[\w.]+\([^ ]*\)\s*$|\$\{?[A-Za-z_]|^- [.~/]|^[a-z_]+:$")
+                   r"^[\w.]+\([^ ]*\)\s*$|\$\{?[A-Za-z_]|^- [.~/]|^[a-z_]+:$|"
+                   r"^(?:[|│]\s*)*(?:\|--|[├└]──)|^[a-z_.][\w.-]*/$")  # a directory tree: "| |-- bin/", "├── src/", "venv/"
 
 
 def looks_like_code(line: str) -> bool:

@@ -61,7 +61,11 @@ def address_words(hints: tuple[str, ...]) -> AddressWords:
 def find_headline(lines: list[str], start: int, hints: tuple[str, ...]) -> int | None:
     """The index of the line above the body (or its first line, when that is title-shaped) most like
     the page's headline; None when none is."""
-    address = address_words(hints)
+    return best_headline(lines, start, address_words(hints))[0]
+
+
+def best_headline(lines: list[str], start: int, address: AddressWords) -> tuple[int | None, float]:
+    """The line above `start` most like a headline, and how much it looks like one (0.0: none does)."""
     best, best_score = None, 0.0
     first = start if start < len(lines) and _could_be_headline(lines[start]) and not lines[start].rstrip().endswith(".") \
         else start - 1
@@ -69,7 +73,7 @@ def find_headline(lines: list[str], start: int, hints: tuple[str, ...]) -> int |
         score = _score(lines, i, start, address)
         if score is not None and score > best_score:
             best, best_score = i, score
-    return best
+    return best, best_score
 
 
 def _could_be_headline(line: str) -> bool:
