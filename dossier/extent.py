@@ -128,26 +128,51 @@ PART_WEIGHT = 300  # and the part beyond it holds at least this much prose (two 
 def _join_neighbours(lines: list[str], classes: list[str], runs: list[tuple[int, int]], best: int,
                      stops: set[int]) -> tuple[int, int]:
     """The largest run, joined with the runs before and after it that are cut off from it only by a
-    short box of the page (an advertisement, a "Related" or "Most read" list, a newsletter form), or
-    by a few lines with no such box (the pictures and headings of a list article)."""
+    short box of the page (an advertisement, a "Related" or "Most read" list, a newsletter form), by a
+    few lines with no such box (the pictures and headings of a list article), or by a list or table
+    of any length with no end marker, when what lies beyond it is several paragraphs long."""
     start, end = runs[best]
-    for k in range(best - 1, -1, -1):
+    k = best - 1
+    while k >= 0:
         if not _joins(lines, classes, runs[k], runs[k][1], start, stops):
-            break
-        start = runs[k][0]
-    for k in range(best + 1, len(runs)):
+            k = _large_part(lines, classes, runs, range(k, -1, -1), start, stops)
+            if k is None:
+                break
+        start, k = runs[k][0], k - 1
+    k = best + 1
+    while k < len(runs):
         if not _joins(lines, classes, runs[k], end, runs[k][0], stops):
-            break
-        end = runs[k][1]
+            k = _large_part(lines, classes, runs, range(k, len(runs)), end, stops)
+            if k is None:
+                break
+        end, k = runs[k][1], k + 1
     return start, end
 
 
 def _joins(lines: list[str], classes: list[str], run: tuple[int, int], gap_start: int, gap_end: int,
            stops: set[int]) -> bool:
-    gap = range(gap_start, gap_end)
-    if len(gap) <= 2 * MAX_GAP and not stops & set(gap) and not any(_DATED.search(lines[k]) for k in gap):
+    if gap_end - gap_start <= 2 * MAX_GAP and _unbroken(lines, stops, gap_start, gap_end):
         return True  # not across a box, nor across the dated teasers of other articles
     return gap_end - gap_start <= BOX_GAP and _weight(lines, classes, *run) >= PART_WEIGHT
+
+
+LARGE_PART = 1000  # prose enough for several paragraphs
+
+
+def _large_part(lines: list[str], classes: list[str], runs: list[tuple[int, int]], order: range, edge: int,
+                stops: set[int]) -> int | None:
+    """The nearest run in `order` (away from the body's `edge`) holding several paragraphs, when
+    nothing between it and the body ends an article."""
+    for k in order:
+        if _weight(lines, classes, *runs[k]) >= LARGE_PART:
+            gap = (runs[k][1], edge) if runs[k][0] < edge else (edge, runs[k][0])
+            return k if _unbroken(lines, stops, *gap) else None
+    return None
+
+
+def _unbroken(lines: list[str], stops: set[int], start: int, end: int) -> bool:
+    """No end marker between `start` and `end`, and no dated line (the teasers of other articles)."""
+    return not any(k in stops or _DATED.search(lines[k]) for k in range(start, end))
 
 
 def _boxes(lines: list[str], classes: list[str], start: int, end: int, stops: set[int]) -> tuple[tuple[int, int], ...]:

@@ -63,3 +63,51 @@ def test_a_list_of_teasers_without_full_stops_is_not_the_article_however_long():
             *ARTICLE, "DON'T MISS", *TEASERS, *TEASERS, "About us", "Contact"]
     extent = find_extent(page, "en", ())
     assert (extent.headline, extent.start, extent.end) == (3, 6, 9)
+
+
+TIMETABLE = [f"{stop} {distance} km" for stop, distance in [  # a table of stops: no prose, no end marker
+    ("Northgate", 0), ("Mill Lane", 1), ("Riverside", 2), ("Old Bridge", 3), ("Market", 4), ("Cathedral", 5),
+    ("Hospital", 6), ("University", 8), ("Park Road", 9), ("Westfield", 11), ("Harbour", 13), ("Lighthouse", 15),
+    ("Airport", 19)]]
+FIRST_PART = [
+    "The harbour bus will leave Northgate at five past six from next month, almost an hour earlier than it does "
+    "now, and it will go on past the lighthouse to the airport instead of turning back at the harbour gates, the "
+    "council said on Monday.",
+    "The change follows a survey of more than two thousand passengers, most of whom said that the first bus of "
+    "the day left too late for anyone who starts work at seven or who has an early flight to catch from the "
+    "airport.",
+    "Until now travellers to the airport have had to change buses at the harbour and wait up to twenty minutes "
+    "in the open for the airport shuttle, which in the winter made the whole journey longer than the walk along "
+    "the shore.",
+    "The operator will add two drivers to the early shift and has agreed with the unions that nobody will have "
+    "to start before half past five, which is why the first bus cannot leave any earlier than it now will in "
+    "the morning.",
+    "Tickets bought for the old route stay valid on the new one, and a single fare to the airport will cost the "
+    "same as a single fare to the harbour for the first three months of the new service, or longer if it is "
+    "popular.",
+]
+SECOND_PART = [
+    "Drivers' representatives said that the new timetable would be tested for a month before it becomes "
+    "permanent, and that passengers would be asked at every stop whether the earlier start suits them better "
+    "than the old one did.",
+    "The council expects the longer route to cost about a fifth more to run, which it hopes to recover from the "
+    "airport's operator once the number of travellers who use the bus to reach their flights is known at the "
+    "end of the year.",
+    "A second bus on the same route is planned for the autumn, when the university term begins and the number "
+    "of students living on the far side of the river is expected to rise again after two quiet years in the "
+    "town.",
+    "Residents of the villages beyond the airport have asked for the route to be extended to them as well, and "
+    "the council has promised to count how many of them would take the bus before it decides anything about "
+    "their request.",
+    "Until then the old evening service stays as it is, with its last bus leaving the harbour a little after "
+    "eleven o'clock and reaching Northgate, at the other end of the town, shortly before midnight on every day "
+    "of the week.",
+]
+
+
+def test_an_article_goes_on_past_a_long_table_with_no_end_marker_when_several_paragraphs_follow():
+    page = ["Home", "Transport", "The harbour bus will start earlier and run to the airport", "By Ana Reyes",
+            "June 3, 2024", *FIRST_PART, "The stops on the new route:", *TIMETABLE, *SECOND_PART, "Related",
+            *TEASERS[:3]]
+    extent = find_extent(page, "en", ())
+    assert (extent.start, extent.end) == (5, page.index("Related"))
