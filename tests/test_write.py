@@ -2,7 +2,8 @@
 
 import pytest
 
-from dossier.write import MARKER, OutputError, Staging, check_output_folder, safe_relative, write_site
+from dossier.write import (MARKER, OutputError, Staging, built_id, check_output_folder, replace_file, safe_relative,
+                           update_first, update_site, write_site)
 
 
 def test_write_replaces_the_whole_folder(tmp_path):
@@ -59,3 +60,87 @@ def test_a_file_given_in_pieces_is_written_whole(tmp_path):
     staging.write("data/big.json", (piece for piece in (b"[\n", b"1", b",\n", b"2", b"\n]\n")))
     staging.commit("id")
     assert (tmp_path / "out" / "data" / "big.json").read_bytes() == b"[\n1,\n2\n]\n"
+
+
+def test_a_folder_dossier_did_not_make_is_never_written_over(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep")
+    with pytest.raises(OutputError, match=f"exists and was not made by dossier \\(no {MARKER} file\\)"):
+        check_output_folder(mine, [])
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    with pytest.raises(OutputError, match="not made by dossier"):
+        check_output_folder(a_file, [])
+    (tmp_path / "empty").mkdir()
+    check_output_folder(tmp_path / "empty", [])  # an empty folder, or one dossier made, may be written
+    write_site({"index.html": b"x"}, tmp_path / "site")
+    check_output_folder(tmp_path / "site", [])
+    with pytest.raises(OutputError, match="must not be, contain or lie inside"):
+        check_output_folder(tmp_path, [tmp_path / "content"])  # containing the sources
+    with pytest.raises(OutputError, match="must not be, contain or lie inside"):
+        check_output_folder(tmp_path / "content", [tmp_path / "content"])
+
+
+def test_the_marker_records_the_build_and_a_folder_without_one_has_none(tmp_path):
+    output = tmp_path / "out"
+    assert built_id(output) == ""
+    write_site({"index.html": b"x"}, output, build_id="abc123")
+    assert built_id(output) == "abc123"
+    assert (output / MARKER).read_text().splitlines()[1] == "build: abc123"
+
+
+def test_an_update_writes_what_changed_deletes_what_is_stale_and_prunes_emptied_folders(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"1", "a/b/old.html": b"o", "a/keep.html": b"k", "c/gone.html": b"g"}, output,
+               build_id="one")
+    update_site({"index.html": b"2", "new/page.html": b"n"}, {"a/b/old.html", "c/gone.html"}, output, "two")
+    files = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
+    assert files == [MARKER, "a/keep.html", "index.html", "new/page.html"]
+    assert not (output / "a" / "b").exists() and not (output / "c").exists() and (output / "a").is_dir()
+    assert (output / "index.html").read_bytes() == b"2" and built_id(output) == "two"
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in output.rglob("*.html"))  # readable by a web server
+
+
+def test_an_update_with_nothing_to_do_touches_nothing_but_a_new_build_id_is_recorded(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"1"}, output, build_id="one")
+    inode = (output / MARKER).stat().st_ino
+    update_site({}, set(), output, "one")
+    assert (output / MARKER).stat().st_ino == inode  # not rewritten
+    update_site({}, set(), output, "two")
+    assert built_id(output) == "two"
+
+
+def test_files_written_ahead_of_an_update_mark_the_folder_unfinished_until_the_update_ends(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"1", "a.html": b"a"}, output, build_id="one")
+    update_first({"a.html": b"A"}, output)
+    assert built_id(output) == "" and (output / "a.html").read_bytes() == b"A"  # a killed build ends here
+    update_site({"index.html": b"2"}, set(), output, "two")
+    assert built_id(output) == "two"
+    update_first({}, output)
+    assert built_id(output) == "two"  # nothing written ahead: still finished
+
+
+def test_a_file_that_fails_to_be_written_leaves_the_old_one_and_no_temporary_file(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"old"}, output)
+    with pytest.raises(TypeError):
+        replace_file(output, "index.html", "not bytes")  # the write itself fails
+    assert (output / "index.html").read_bytes() == b"old"
+    assert sorted(p.name for p in output.iterdir()) == [MARKER, "index.html"]
+
+
+def test_what_finish_adds_to_the_staged_site_is_published_with_it(tmp_path):
+    seen = []
+
+    def finish(folder):
+        seen.append(sorted(p.name for p in folder.iterdir()))
+        (folder / "search").mkdir()
+        (folder / "search" / "index.js").write_bytes(b"js")
+
+    write_site({"index.html": b"x"}, tmp_path / "out", finish=finish, build_id="b")
+    assert seen == [[MARKER, "index.html"]]  # the marker is written before finish runs
+    assert (tmp_path / "out" / "search" / "index.js").read_bytes() == b"js"
+    assert (tmp_path / "out").stat().st_mode & 0o777 == 0o755
