@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from PIL import Image, UnidentifiedImageError
 
 from .model import Article, Picture, Problem
-from .heads import CAPTION
+from .shapes import CAPTION
 from .readers import line_containing
 from .scan import PICTURE_SUFFIXES
 from .urls import article_url

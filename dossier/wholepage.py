@@ -10,7 +10,7 @@ import re
 from .dated import find_dated_mentions
 from .dates import parse_dateline
 from .extent import ends_article, find_extent
-from .heads import BYLINE, CAPTION, is_standfirst
+from .shapes import BYLINE, CAPTION, is_standfirst
 from .markdown import body_blocks
 from .model import Removed, SiteConfig
 from .units import Unit, escape_markdown

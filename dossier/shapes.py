@@ -33,3 +33,22 @@ def is_standfirst(text: str, rest: list[Unit]) -> bool:
         return True
     single_sentence = len(re.findall(r"[.!?]\s", text)) == 0 and text.endswith(".")
     return single_sentence and len(text) <= 160 and len(rest[0].plain) >= 1.5 * len(text)
+
+
+TAG_LINE = re.compile(r"^(?:tags|topics|keywords|filed under|categories|schlagworte|mots-clés|теги|ключевые слова)"
+                       r"\s*:\s*(.{1,200})$", re.IGNORECASE)
+CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
+                              re.IGNORECASE)
+ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
+MEDIA_LINE = re.compile(r"^(?:image|media|video) (source|caption),\s*(\S.*)$", re.IGNORECASE)  # as the BBC labels them
+
+
+def same_text(a: str, b: str) -> bool:
+    """The same words, whatever the case and punctuation."""
+    return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
+
+
+def category_tags(text: str) -> tuple[str, ...]:
+    """The tags of a category line: "Tags: a, b" or "| News, Politics"."""
+    items = (item.strip(" |") for item in re.split(r"[,|]", CATEGORY_PREFIX.sub("", text)))
+    return tuple(dict.fromkeys(item for item in items if item))
