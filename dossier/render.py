@@ -120,45 +120,21 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
     base = site_key(corpus, templates) if known else ""
     digests = page_digests(corpus, cat, jobs, base) if known else {}
-    previous = previous or {}
     out = Rendered(problems=problems, sink=sink, catalogue=cat)
-    built: dict[tuple[str, str], dict] = {}  # contexts made to compare, handed to rendering
-
-    def unchanged(name: str, file_digest: str) -> bool:
-        if file_digest and previous.get(name, ("",))[0] == file_digest:
-            out.outputs[name] = previous[name]
-            return True
-        return False
-
-    def page_unchanged(job: tuple[str, str]) -> bool:
-        """Its inputs are the same; or, for a page that shows a summary of them, what it shows is."""
-        name, inputs = _name(job), digests.get(job, "")
-        if not inputs or name not in previous:
-            return False
-        old_inputs, _, old_shown = previous[name][0].partition("/")
-        if old_inputs != inputs and job[0] in COMPARED and old_shown:
-            built[job] = build_page(corpus, cat, words, job)
-            if shown_digest(base, built[job]) == old_shown:
-                del built[job]
-                old_inputs = inputs
-        if old_inputs == inputs:
-            out.outputs[name] = (f"{inputs}/{old_shown}" if old_shown else inputs, previous[name][1])
-            return True
-        return False
-
-    todo = [job for job in jobs if not page_unchanged(job)]
+    last = _LastBuild(previous or {}, out, digests, base, (corpus, cat, words))
+    todo = [job for job in jobs if not last.page_unchanged(job)]
     everything = digests.get(("home", ""), "")
-    site_changed = not unchanged("feed.xml", everything)
+    site_changed = not last.file_unchanged("feed.xml", everything)
 
     def files_beside() -> None:
-        """The files that need no page, made by this process while the workers begin the pages (made
-        after them, the other core had waited ~8 s at 10,000 articles)."""
+        """The files that need no page, made by this process while the workers begin the pages (not
+        after them, when the other cores would wait)."""
         if site_changed:
-            for name, data in data_files(corpus, cat):  # each written as it is made: ~100 MB at 10,000 articles
+            for name, data in data_files(corpus, cat):  # each handed on as it is made: the exports are large
                 out.add(name, name, data, everything)
-        _copies(corpus, out, unchanged)
+        _copies(corpus, out, last.file_unchanged)
 
-    context = (corpus, cat, words, env, templates, base, built, sink)
+    context = (corpus, cat, words, env, templates, base, last.built, sink)
     for job, path, data, problem, shown in each_item(render_page, context, todo, chunksize=64, first=files_beside):
         if problem:
             return Rendered(problems=problems + [problem])
@@ -172,8 +148,42 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         for name, data in site_wide.items():
             out.add(name, name, data, everything)
     else:
-        out.outputs.update((name, previous[name]) for name in previous if not name.startswith(("page:", "file:")))
+        out.outputs.update((name, digest_path) for name, digest_path in last.previous.items()
+                           if not name.startswith(("page:", "file:")))
     return out
+
+
+class _LastBuild:
+    """The outputs of the previous build, and which of this build's files and pages are as they were
+    then (those are recorded in `out` with their old digests, and not made again)."""
+
+    def __init__(self, previous: dict[str, tuple[str, str]], out: Rendered, digests: dict, base: str,
+                 page_inputs: tuple) -> None:
+        self.previous, self.out, self.digests, self.base = previous, out, digests, base
+        self.page_inputs = page_inputs  # corpus, catalogue, words: what build_page needs
+        self.built: dict[tuple[str, str], dict] = {}  # contexts made to compare, handed to rendering
+
+    def file_unchanged(self, name: str, file_digest: str) -> bool:
+        if file_digest and self.previous.get(name, ("",))[0] == file_digest:
+            self.out.outputs[name] = self.previous[name]
+            return True
+        return False
+
+    def page_unchanged(self, job: tuple[str, str]) -> bool:
+        """Its inputs are the same; or, for a page that shows a summary of them, what it shows is."""
+        name, inputs = _name(job), self.digests.get(job, "")
+        if not inputs or name not in self.previous:
+            return False
+        old_inputs, _, old_shown = self.previous[name][0].partition("/")
+        if old_inputs != inputs and job[0] in COMPARED and old_shown:
+            self.built[job] = build_page(*self.page_inputs, job)
+            if shown_digest(self.base, self.built[job]) == old_shown:
+                del self.built[job]
+                old_inputs = inputs
+        if old_inputs == inputs:
+            self.out.outputs[name] = (f"{inputs}/{old_shown}" if old_shown else inputs, self.previous[name][1])
+            return True
+        return False
 
 
 def _name(job: tuple[str, str]) -> str:
