@@ -48,30 +48,9 @@ def read_front_matter(meta: dict, shown: str, site_language: str = "en",
     problems: list[Problem] = []
     meta = _lowercase_keys(meta)
     given = {key for key in meta if key in KNOWN_KEYS}
-    text = {}
-    for key in _TEXT_KEYS:
-        value = meta.get(key)
-        if value is None:
-            continue
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if key == "author" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            value = ", ".join(value)  # authors: [Jane Doe, John Roe]
-        if not isinstance(value, str):
-            problems.append(Problem(shown, f"`{key}` must be text, not a {type(value).__name__}; "
-                                    f"write `{key}: ...` on one line", line_of(meta, key), "error"))
-            given.discard(key)
-            continue
-        text[key] = value.strip()
-    if text.get("url") and not text["url"].startswith(("https://", "http://")):
-        problems.append(Problem(shown, f"`url` must be a web address starting with https://, not {text['url']!r}",
-                                line_of(meta, "url"), "error"))
-        del text["url"]
-    if text.get("language") and not _language_code(text["language"]):
-        problems.append(Problem(shown, f"`language: {text['language']}` is not a language code (such as en, ru or "
-                                "pt-BR); the article's language is detected from its text instead",
-                                line_of(meta, "language")))
-        del text["language"]
+    text, not_text, text_problems = _read_text(meta, shown)
+    given -= not_text
+    problems += text_problems
     languages = tuple(dict.fromkeys((*([text["language"]] if text.get("language") else []), site_language, "en")))
     date, date_problem = _read_date(meta, shown, languages, date_order)
     if date_problem:
@@ -104,6 +83,36 @@ def read_front_matter(meta: dict, shown: str, site_language: str = "en",
         notes=notes, corrections=corrections,
         extra=tuple((key, meta[key]) for key in meta if key not in KNOWN_KEYS),
     ), problems
+
+
+def _read_text(meta: dict, shown: str) -> tuple[dict[str, str], set[str], list[Problem]]:
+    """The text fields (title, author, url, ...), stripped; the keys whose value is not text; and the
+    problems: a value that is not text, an address that is not a web address, an unknown language."""
+    text, not_text, problems = {}, set(), []
+    for key in _TEXT_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if key == "author" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = ", ".join(value)  # authors: [Jane Doe, John Roe]
+        if not isinstance(value, str):
+            problems.append(Problem(shown, f"`{key}` must be text, not a {type(value).__name__}; "
+                                    f"write `{key}: ...` on one line", line_of(meta, key), "error"))
+            not_text.add(key)
+            continue
+        text[key] = value.strip()
+    if text.get("url") and not text["url"].startswith(("https://", "http://")):
+        problems.append(Problem(shown, f"`url` must be a web address starting with https://, not {text['url']!r}",
+                                line_of(meta, "url"), "error"))
+        del text["url"]
+    if text.get("language") and not _language_code(text["language"]):
+        problems.append(Problem(shown, f"`language: {text['language']}` is not a language code (such as en, ru or "
+                                "pt-BR); the article's language is detected from its text instead",
+                                line_of(meta, "language")))
+        del text["language"]
+    return text, not_text, problems
 
 
 def is_draft(article: Article) -> bool:
