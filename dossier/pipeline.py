@@ -226,18 +226,11 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                     if staging:
                         staging.commit(build_id, finish=_indexer(result) if search else None)
                     else:
-                        for path in newer & set(result.files):
-                            del result.files[path]
-                        for name, (_, path) in list(result.outputs.items()):  # made this time or not
-                            if path in newer:
-                                result.outputs[name] = (NEWER, path)  # matches no digest: made again
+                        _leave_newer(result, newer)
                         inputs = "" if newer else inputs  # nor is the next build a no-change one
                         _write(result, paths.output, previous, build_id, search and not index_is_current)
                     if manifest and all(d for d, _ in result.outputs.values()):  # recorded before the preview writes
-                        summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
-                        searched = search or index_is_current
-                        manifest.save(paths.output, build_id,
-                                      LastBuild(result.outputs, inputs, searched, result.problems, summary))
+                        _record(manifest, paths.output, build_id, result, inputs, search or index_is_current)
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
         finally:
             if manifest:
@@ -248,6 +241,23 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
 
 
 NEWER = "-"  # the digest recorded for a file the preview wrote during a build, newer than the build's
+
+
+def _leave_newer(result: BuildResult, newer: set[str]) -> None:
+    """Files the preview wrote while this build ran are newer than the build's: not written over, and
+    recorded with a digest that matches nothing, so the next build makes them again."""
+    for path in newer & set(result.files):
+        del result.files[path]
+    for name, (_, path) in list(result.outputs.items()):  # made this time or not
+        if path in newer:
+            result.outputs[name] = (NEWER, path)
+
+
+def _record(manifest: Manifest, output: Path, build_id: str, result: BuildResult, inputs: str,
+            searched: bool) -> None:
+    """What the next build needs to know of this one: its outputs, inputs and problems."""
+    summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
+    manifest.save(output, build_id, LastBuild(result.outputs, inputs, searched, result.problems, summary))
 
 
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,
