@@ -177,4 +177,11 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "october", "november", "december", "it", "this", "that", "there", "he", "she", "they", "i", "we",
               "you", "the", "in", "on", "at", "a", "an", "and", "but", "so", "then", "when", "cnn", "fox",
               "он", "она", "они", "сегодня", "вчера", "понедельник", "вторник", "среду", "четверг", "пятницу",
-              "субботу", "воскресенье", "twitter", "facebook", "instagram", "reporters", "journalists"}
+              "субботу", "воскресенье", "twitter", "facebook", "instagram", "reporters", "journalists"} | {
+    # groups that speak, capitalised only at a sentence's start ("Officials said:"): nobody's name
+    "officials", "experts", "analysts", "critics", "residents", "authorities", "sources", "observers",
+    "protesters", "witnesses", "police", "doctors", "scientists", "researchers", "lawmakers", "diplomats",
+    "economists", "investigators", "prosecutors", "activists", "officers", "soldiers", "organisers", "organizers",
+    "participants", "locals", "citizens", "voters", "supporters", "opponents", "leaders", "ministers", "members",
+    "students", "parents", "workers", "farmers", "others", "many", "some", "both", "everyone", "people",
+    "эксперты", "чиновники", "власти", "жители", "источники", "аналитики", "участники", "депутаты", "очевидцы"}

@@ -294,3 +294,13 @@ def test_a_colon_after_a_speech_verb_whose_subject_is_nobody_registered_names_no
 ])
 def test_subjects_pronouns_signatures_and_late_cues_found_by_mutation_testing(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said: “The bridge will be closed for a month.”",
+    "“The bridge will be closed for a month,” Experts said.",
+    "Residents told reporters:\n\n“The bridge has been closed for a month already.”",
+    "«Мост закроют на месяц», — заявили Эксперты.",
+])
+def test_a_group_capitalised_at_the_start_of_a_sentence_is_nobody_s_name(text):
+    assert speakers(text, "ru" if "Мост" in text else "en") == [None]
