@@ -127,7 +127,7 @@ def person_described(r: Reader, block: int, position: int, phrase: str, cue: str
     if len(scores) != 1:
         return None  # nobody, or two people the words fit
     best = next(iter(scores))
-    return Speaker(best, r.entities[best].name, f"{cue}; “{phrase}” read as {r.entities[best].name}")
+    return Speaker(best, r.entities[best].name, f"{cue}; “{phrase.strip()}” read as {r.entities[best].name}")
 
 
 def _content_words(text: str) -> set[str]:

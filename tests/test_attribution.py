@@ -304,3 +304,50 @@ def test_subjects_pronouns_signatures_and_late_cues_found_by_mutation_testing(te
 ])
 def test_a_group_capitalised_at_the_start_of_a_sentence_is_nobody_s_name(text):
     assert speakers(text, "ru" if "Мост" in text else "en") == [None]
+
+
+def speakers_and_cues(text, language="en"):
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    return [(q.speaker or q.speaker_name or None, q.cue)
+            for q in find_quotes(a.slug, blocks, mentions, ENTITIES, language)]
+
+
+SAID_AFTER = "named after the quote (said)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each way a speaker is found, and the words that say so on the quote's page
+    ("“We will stay,” Weiss said. “The vote is ours.”",
+     [("anna-weiss", SAID_AFTER), ("anna-weiss", "continues the previous quote")]),
+    ("“We will stay in the race,” Weiss said.\n\n“The vote is ours and we will win it.”",
+     [("anna-weiss", SAID_AFTER), ("anna-weiss", "continues the quote of the paragraph before")]),
+    ("Weiss told reporters:\n\n“The vote is ours and we will win it.”",
+     [("anna-weiss", "introduced in the paragraph before")]),
+    ("Weiss made the following comment:\n\n“The vote is ours and we will win it.”",
+     [("anna-weiss", "introduced in the paragraph before")]),
+    ("Lund said on Monday that he was leaving. “The vote was never mine to win.”",
+     [("peter-lund", "introduced in the sentence before (said)")]),
+    ("Weiss told the crowd on Monday: “The vote is ours and we will win it.”",
+     [("anna-weiss", "speaks before the quote (told)")]),
+    ("According to Weiss, “the vote is ours and we will win it.”", [("anna-weiss", "according to")]),
+    ("“The vote is ours and we will win it.” — Jane Doe", [("jane-doe", "signed after the quote")]),
+    ("“The vote is ours. We will win it and we will not stop,\n\n“until every ballot is counted,” Weiss said.",
+     [("anna-weiss", "continued in the next paragraph"), ("anna-weiss", SAID_AFTER)]),
+    ("“The vote is ours and we will win it,” Doe said, adding that “nobody will stop us.”",
+     [("jane-doe", SAID_AFTER), ("jane-doe", "speaks before the quote (adding)")]),
+    ("Lund met Weiss on Monday. “The vote is ours and we will win it,” she said.",
+     [("anna-weiss", f"{SAID_AFTER}; “she” read as Anna Weiss")]),
+    ("Lund met Weiss on Monday.\n\n“The vote is ours and we will win it,” he said.",
+     [("peter-lund", f"{SAID_AFTER}; “he” read as Peter Lund")]),
+    ("Oleg Sorokin arrived on Monday. “The vote is ours and we will win it,” the deputy foreign minister said.",
+     [("oleg-sorokin", f"{SAID_AFTER}; “the deputy foreign minister” read as Oleg Sorokin")]),
+    # and where nobody is found, no words either
+    ("“We will stay in the race,” Weiss said. Lund disagreed with her. “The vote is ours.”",
+     [("anna-weiss", SAID_AFTER), (None, "")]),
+    ("The council met on Monday.\n\n“The vote is ours and we will win it.”", [(None, "")]),
+    ("Weiss, Lund and Doe met on Monday. “The vote is ours and we will win it,” they said.", [(None, "")]),
+])
+def test_how_each_speaker_was_found_is_said_in_words(text, expected):
+    assert speakers_and_cues(text) == expected
