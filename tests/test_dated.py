@@ -9,6 +9,7 @@ from dossier.dates import parse_dateline, parse_iso, parse_numeric
 from dossier.link import lower_same_length
 from helpers import blocks_of
 from dossier.model import PartialDate
+from dossier.relative import find_relative
 
 ARTICLE_DATE = PartialDate("2023-10-09", "day")
 
@@ -350,3 +351,53 @@ def test_each_date_says_how_it_was_found():
                                 ARTICLE_DATE, ("en",), (), {})
     assert [d.how for d in found] == ["counted in days from the publication date", "written in full",
                                      "the publication's year (past tense)"]
+
+
+PUBLISHED_THURSDAY = PartialDate("2024-03-14", "day")  # a Thursday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yesterday the council met.", ("Yesterday", "2024-03-13", "counted in days from the publication date")),
+    ("The vote is tomorrow.", ("tomorrow", "2024-03-15", "counted in days from the publication date")),
+    ("Prices rose last year.", ("last year", "2023", "counted from the publication date")),
+    ("Prices rose last month.", ("last month", "2024-02", "counted from the publication date")),
+    ("Prices will rise next month.", ("next month", "2024-04", "counted from the publication date")),
+    ("Prices rose last week.", ("last week", None, "counted from the publication date")),  # which day?
+    ("The mayor resigned two weeks ago.", ("two weeks ago", "2024-02-29", "counted back from the publication date")),
+    ("The mayor resigned 3 days ago.", ("3 days ago", "2024-03-11", "counted back from the publication date")),
+    ("The mayor resigned a year ago.", ("a year ago", None, "no single date")),
+    ("The mayor resigned last May.", ("last May", "2023-05", "the month's year from the publication date")),
+    ("The mayor resigned last February.", ("last February", None, "the month's year from the publication date")),
+    ("The mayor will resign next June.", ("next June", "2024-06", "the month's year from the publication date")),
+    ("The mayor resigned in May last year.", ("May last year", "2023-05", "the year counted from the publication date")),
+    ("The mayor resigned last Monday.", ("last Monday", "2024-03-11", "the weekday counted from the publication date")),
+    ("The council will meet next Thursday.",
+     ("next Thursday", "2024-03-21", "the weekday counted from the publication date")),
+    ("The council met on Monday.", ("Monday", "2024-03-11", "the weekday counted from the publication date")),
+    ("The council will meet on Monday.", ("Monday", "2024-03-18", "the weekday counted from the publication date")),
+    ("The council met on Thursday.", ("Thursday", "2024-03-14", "the weekday counted from the publication date")),
+    ("The market opens every Monday.", ("Monday", None, "a time of day")),
+    ("Shares fell on Black Monday.", ("Black Monday", None, "names no single day")),
+])
+def test_each_relative_date_is_counted_from_the_publication_and_says_how(text, expected):
+    found = find_relative(text, text.lower(), PUBLISHED_THURSDAY, ("en",))
+    assert [(text[f.start:f.end], f.date.value if f.date else None, f.how) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Вчера совет собрался.", ("Вчера", "2024-03-13")),
+    ("В прошлом году цены выросли.", ("В прошлом году", "2023")),
+    ("Совет соберётся в следующем месяце.", ("в следующем месяце", "2024-04")),
+    ("На прошлой неделе цены выросли.", ("На прошлой неделе", None)),
+])
+def test_russian_relative_dates_are_counted_the_same_way(text, expected):
+    found = find_relative(text, text.lower(), PUBLISHED_THURSDAY, ("ru",))
+    assert [(text[f.start:f.end], f.date.value if f.date else None) for f in found] == [expected]
+
+
+def test_no_relative_date_is_counted_from_an_undated_article_or_a_year_alone():
+    assert find_relative("Yesterday the council met.", "yesterday the council met.", None, ("en",)) == []
+    found = find_relative("The council met on Monday, last month.", "the council met on monday, last month.",
+                          PartialDate("2024", "year"), ("en",))
+    assert [(f.date, f.how) for f in found] == [(None, "the weekday counted from the publication date"),
+                                                (None, "counted from the publication date")]
