@@ -200,7 +200,7 @@ _DETERMINERS = {"a", "an", "the", "another", "former", "top", "this", "that", "h
                 "senior", "longtime", "veteran", "one"}
 
 
-def as_speaker(r: Reader, mention: Mention, cue: str) -> Speaker:
+def as_speaker(mention: Mention, cue: str) -> Speaker:
     return Speaker(mention.entity, mention.text, cue)
 
 

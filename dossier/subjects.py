@@ -47,7 +47,7 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
             break
         named = _name_in_apposition(r, block, a, apposition.start(), b)
         if named is not None:  # "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name set off by commas
-            return as_speaker(r, named, cue)
+            return as_speaker(named, cue)
         b = apposition.start()
     for shape in (r"\s*\([^()]{1,20}\)\s*$", r"\s+of\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s*$"):
         tail = re.search(shape, text[a:b])  # "Rep. Hank Johnson (D-Ga.) said", "Holger Schmieding of Berenberg"
@@ -55,10 +55,10 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
     zone = text[a:b]
     opening = _named_before_apposition(r, block, a, b)
     if opening is not None:  # "Oliver K. Hedge, who appraises golf courses for Cushman & Wakefield, said"
-        return as_speaker(r, opening, cue)
+        return as_speaker(opening, cue)
     ending = [m for m in r.in_block(block, a, b) if not re.search(r"\w", text[m.end:b])]
     if ending and eligible(r, ending[-1]):
-        return as_speaker(r, ending[-1], cue)
+        return as_speaker(ending[-1], cue)
     if ending:
         return None  # "Clinton's campaign said": not Clinton
     last = re.search(r"([\w’'-]+)\s*$", zone)
@@ -126,7 +126,7 @@ def main_subject(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker | N
             a + start_pronoun.start(1) < candidates[0].start
         if clause_pronoun:
             return person_for_pronoun(r, block, a + start_pronoun.start(1), start_pronoun.group(1), cue)
-        return as_speaker(r, candidates[0], cue)
+        return as_speaker(candidates[0], cue)
     if start_pronoun and start_pronoun.group(1).lower() in r.words.pronouns:
         return person_for_pronoun(r, block, a + start_pronoun.start(1), start_pronoun.group(1), cue)
     del first_words
@@ -141,7 +141,7 @@ def read_phrase(r: Reader, block: int, a: int, b: int, cue: str, apposition_to: 
     head_end = b if head_end < 0 else head_end
     head = [m for m in r.in_block(block, a, head_end) if eligible(r, m, a)]
     if head:
-        return as_speaker(r, head[-1], cue)
+        return as_speaker(head[-1], cue)
     phrase = text[a:head_end].strip(" ,—–-")
     if apposition_to and head_end < b or (apposition_to and text[head_end:head_end + 1] == ","):
         # "said Clinton's communications director, Jennifer Palmieri": the name in apposition
@@ -149,7 +149,7 @@ def read_phrase(r: Reader, block: int, a: int, b: int, cue: str, apposition_to: 
         named = [m for m in r.in_block(block, head_end, stop.start() if stop else apposition_to)
                  if eligible(r, m, head_end)]
         if named and not re.search(r"\w", text[head_end:named[0].start].replace(",", "")):
-            return as_speaker(r, named[0], cue)
+            return as_speaker(named[0], cue)
     if r.in_block(block, a, head_end):
         return None  # a name there, but not as the subject: "Donald Trump's son"
     if phrase.lower() in r.words.pronouns:

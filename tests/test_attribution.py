@@ -351,3 +351,23 @@ SAID_AFTER = "named after the quote (said)"
 ])
 def test_how_each_speaker_was_found_is_said_in_words(text, expected):
     assert speakers_and_cues(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name the registry does not know is kept as written, without its title, whatever shape names it
+    ("“The bridge stays open,” said Sen. Mary Stone.", ("Mary Stone", SAID_AFTER)),
+    ("“The bridge stays open,” said Mrs. Mary Stone.", ("Mary Stone", SAID_AFTER)),
+    ("“The bridge stays open,” Mayor Mary Stone said.", ("Mary Stone", SAID_AFTER)),
+    ("“The bridge stays open,” said Mary Stone on Monday.", ("Mary Stone", SAID_AFTER)),
+    ("“The bridge stays open,” Mary Stone, the mayor, said.", ("Mary Stone", SAID_AFTER)),
+    ("“The bridge stays open,” said Stone.", ("Stone", SAID_AFTER)),
+    ("Sen. Mary Stone said: “The bridge stays open.”", ("Mary Stone", "speaks before the quote (said)")),
+    ("Mrs. Mary Stone said: “The bridge stays open.”", ("Mary Stone", "speaks before the quote (said)")),
+    ("Mary Stone (D-Ore.) said: “The bridge stays open.”", ("Mary Stone", "speaks before the quote (said)")),
+    ("Mary Stone of Acme Corp said: “The bridge stays open.”", ("Mary Stone", "speaks before the quote (said)")),
+    ("Mary Stone, who chairs the panel, said: “The bridge stays open.”",
+     ("Mary Stone", "speaks before the quote (said)")),
+    ("“The bridge stays open,” Monday said.", (None, "")),
+])
+def test_an_unregistered_name_is_read_without_its_title(text, expected):
+    assert speakers_and_cues(text) == [expected]
