@@ -401,3 +401,41 @@ def test_no_relative_date_is_counted_from_an_undated_article_or_a_year_alone():
                           PartialDate("2024", "year"), ("en",))
     assert [(f.date, f.how) for f in found] == [(None, "the weekday counted from the publication date"),
                                                 (None, "counted from the publication date")]
+
+
+PAST_TENSE, FUTURE_TENSE = "the year before the publication's (past tense)", "the year after the publication's (future tense)"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day written without its year, in an article published on Thursday 14 March 2024
+    ("The talks ended on March 2.", ("2024-03-02", "the publication's year")),
+    ("The talks ended on 5 May last year.", ("2023-05-05", "the year written after it, counted from the publication's")),
+    ("The talks will end on 5 May next year.", ("2025-05-05", "the year written after it, counted from the publication's")),
+    ("The talks ended on January 20.", ("2024-01-20", "the publication's year (past tense)")),
+    ("The talks ended on October 20.", ("2023-10-20", PAST_TENSE)),
+    ("The talks will end on January 20.", ("2025-01-20", FUTURE_TENSE)),
+    ("The talks will end on October 20.", ("2024-10-20", "the publication's year (future tense)")),
+    ("The festival, January 20.", ("2024-01-20", "the nearer year to the publication")),
+    ("The festival, October 20.", ("2023-10-20", "the nearer year to the publication")),
+    ("The festival, May 20.", ("2024-05-20", "the nearer year to the publication")),
+    ("Since October 5 prices have risen.", ("2023-10-05", PAST_TENSE)),  # "since": past whatever follows
+    ("By January 20 the bridge is open.", ("2025-01-20", FUTURE_TENSE)),  # "by": still to come
+    ("The deadline was extended to January 20.", ("2025-01-20", FUTURE_TENSE)),
+])
+def test_a_day_without_its_year_is_placed_by_the_tense_and_says_how(text, expected):
+    found = find_dated_mentions("a", blocks_of(text), PartialDate("2024-03-14", "day"), ("en",), (), {})
+    assert [(d.date.value, d.how) for d in found] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks closed on April 22.",  # past tense, weeks after the publication: last year, or reported ahead?
+    "The festival, September 20.",  # six months either way: no nearer year
+])
+def test_a_day_without_its_year_gets_none_when_two_years_are_as_likely(text):
+    assert find_dated_mentions("a", blocks_of(text), PartialDate("2024-03-14", "day"), ("en",), (), {}) == ()
+
+
+def test_a_day_without_its_year_gets_none_from_an_article_dated_by_its_year_only():
+    found = find_dated_mentions("a", blocks_of("The talks ended on 5 May last year. They began on May 2."),
+                                PartialDate("2024", "year"), ("en",), (), {})
+    assert [(d.text, d.date.value) for d in found] == [("5 May last year", "2023-05-05")]
