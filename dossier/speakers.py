@@ -125,7 +125,8 @@ def sentence_bounds(r: Reader, block: int, start: int, end: int) -> tuple[int, i
 
 def in_longer_name(r: Reader, m: Mention) -> bool:
     """A registered surname inside a longer name that is someone else's: "Hank Johnson" when only
-    Ron Johnson is registered (a capitalised word before it that is no title and no sentence start)."""
+    Ron Johnson is registered (a capitalised word before it that is no title and no sentence start;
+    at a sentence's start, a first name that is not the registered one: "Rachel Weiss said")."""
     if " " in m.text:
         return False
     text = r.masked[m.block]
@@ -136,8 +137,11 @@ def in_longer_name(r: Reader, m: Mention) -> bool:
     if word in r.words.titles or word in TITLE_WORDS or word in _PARTY_WORDS:
         return False
     title = re.search(r"([\w’'-]+\.)\s+$", text[max(0, start - 12):start])  # "Rep. Hank Johnson": no sentence start
-    return bool(title and title.group(1).lower() in TITLE_WORDS) \
-        or not re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, start - 3):start])
+    if title and title.group(1).lower() in TITLE_WORDS:
+        return True
+    if re.search(r"(?:^|[.!?:;“\"—–])\s*$", text[max(0, start - 3):start]):  # a sentence's first word:
+        return bool(given_name_gender(word)) and word != r.entities[m.entity].name.split()[0].lower()  # "Rachel"
+    return True
 
 
 def eligible(r: Reader, m: Mention, zone_start: int = 0) -> bool:

@@ -9,6 +9,7 @@ import pytest
 
 from dossier.link import Matcher, find_mentions
 from dossier.quotes import find_quotes
+from dossier.speakers import eligible, reader
 from helpers import article, blocks_of, entity, person
 
 WEISS = person("Anna Weiss", "Weiss", "Ms. Weiss")
@@ -371,3 +372,45 @@ def test_how_each_speaker_was_found_is_said_in_words(text, expected):
 ])
 def test_an_unregistered_name_is_read_without_its_title(text, expected):
     assert speakers_and_cues(text) == [expected]
+
+
+def eligible_mentions(text, zone_at_mention=False):
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
+    return [(m.text, eligible(r, m, m.start if zone_at_mention else 0)) for m in r.speakers]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Weiss's adviser spoke on Monday.", [("Weiss", False)]),  # a possessive
+    ("A man asked Weiss why the vote failed.", [("Weiss", False)]),  # the one asked
+    ("The crowd asked, Weiss said, for more time.", [("Weiss", True)]),  # a comma ends the asking
+    ("The town was embracing Weiss on Monday.", [("Weiss", False)]),  # the object of an -ing verb
+    ("He said Weiss would run again.", [("Weiss", False)]),  # "he" speaks, Weiss is spoken of
+    ("The council said Weiss would run again.", [("Weiss", True)]),
+    ("Voters turned out for Sen. Weiss on Monday.", [("Weiss", False)]),
+    ("The vote was held at Weiss on Monday.", [("Weiss", False)]),
+    ("Lund and Weiss said the vote failed.", [("Lund", True), ("Weiss", True)]),
+    ("As for Weiss, she spoke on Monday.", [("Weiss", True)]),  # a topic, not a preposition's object
+    ("The mayor met with Weiss noting that the vote failed.", [("Weiss", True)]),
+    ("The mayor met with Weiss in the town hall.", [("Weiss", False)]),
+    ("The Weiss campaign spoke on Monday.", [("Weiss", False)]),  # a modifier
+    ("A Weiss adviser spoke on Monday.", [("Weiss", False)]),
+    ("Weiss celebrated on Monday.", [("Weiss", True)]),
+    ("Weiss, who chairs the panel, spoke.", [("Weiss", True)]),
+    ("Rachel Weiss spoke on Monday.", [("Weiss", False)]),  # someone else with the same surname
+    ("On Monday Rachel Weiss spoke.", [("Weiss", False)]),
+    ("Yesterday Weiss spoke.", [("Weiss", True)]),  # not a first name
+])
+def test_which_mentions_can_be_the_subject_that_speaks(text, expected):
+    assert eligible_mentions(text) == expected
+
+
+def test_words_before_the_phrase_read_do_not_count_against_a_mention():
+    assert eligible_mentions("A man asked Weiss why the vote failed.", zone_at_mention=True) == [("Weiss", True)]
+
+
+def test_a_namesake_at_the_start_of_a_sentence_is_nobody_s_speaker():
+    assert speakers("Rachel Weiss said: “The bridge stays open for now.”") == [None]
+    assert speakers("Anna Weiss said: “The bridge stays open for now.”") == ["anna-weiss"]
