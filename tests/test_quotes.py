@@ -3,7 +3,7 @@
 import pytest
 
 from dossier.link import Matcher, find_mentions
-from dossier.quotes import find_quotes
+from dossier.quotes import _quote_spans, find_quotes
 from helpers import article, blocks_of, person
 
 GALUZIN = person("Mikhail Galuzin", "Galuzin", description="Russian Deputy Minister of Foreign Affairs")
@@ -122,3 +122,20 @@ def test_russian_quote_with_a_dash_and_a_speech_verb():
     mentions, _ = find_mentions(a, blocks, Matcher((lavrov_ru,)))
     found = find_quotes(a.slug, blocks, mentions, {lavrov_ru.id: lavrov_ru})
     assert [(q.text, q.speaker) for q in found] == [("Мы готовы помогать, если стороны этого захотят", lavrov_ru.id)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We said “no” twice,” Roe said.", [("We said “no” twice,", True)]),  # a quote inside a quote
+    ("«Мы сказали «нет» дважды», — сказал он.", [("Мы сказали «нет» дважды", True)]),
+    ('"Plain marks close at the next one," Roe said, "and open again."',
+     [("Plain marks close at the next one,", True), ("and open again.", True)]),
+    ("“Here,“ said Roe, “and there.”", [("Here,", True), ("and there.", True)]),  # an opener typed as closer
+    ("“Here“ she went.", [("Here", True)]),
+    ("“Mid“word” and on", [("Mid“word” and on", False)]),  # an opener inside a word opens: no closing, runs on
+    ('A 12" pipe and "a quote" here.', [("a quote", True)]),  # inches are no quotation mark
+    ("“It goes on to the next paragraph", [("It goes on to the next paragraph", False)]),
+    ("– Yes, we will, he answered.", [("Yes, we will, he answered.", True)]),  # an interview's answer
+])
+def test_quotation_spans_nest_close_and_run_on_as_typed(text, expected):
+    assert [(text[inner_start:inner_end], closed)
+            for _, _, inner_start, inner_end, closed in _quote_spans(text)] == expected
