@@ -120,3 +120,13 @@ def test_cyrillic_names_match_with_case_endings():
     putin = person("Владимир Путин", "Путин")
     assert surfaces("Слова Путина и Путину, но не Путинизм.", (putin,)) == [("Путина", "vladimir-putin"),
                                                                           ("Путину", "vladimir-putin")]
+
+
+def test_a_russian_name_is_found_in_the_forms_its_kind_and_registered_gender_give():
+    from dossier.model import Entity
+
+    sorokin = person("Павел Сорокин")  # a man's surname declines with his first name
+    kim = Entity("sasha-kim", "Саша Ким", "person", gender="f")  # a woman's "Ким" does not; "Саша" could be either
+    text = "Встреча у Павла Сорокина и Саши Ким прошла спокойно."
+    mentions, _ = find_mentions(article(text), blocks_of(text), Matcher((sorokin, kim)))
+    assert [(m.entity, m.text) for m in mentions] == [("pavel-sorokin", "Павла Сорокина"), ("sasha-kim", "Саши Ким")]
