@@ -439,3 +439,26 @@ def test_a_day_without_its_year_gets_none_from_an_article_dated_by_its_year_only
     found = find_dated_mentions("a", blocks_of("The talks ended on 5 May last year. They began on May 2."),
                                 PartialDate("2024", "year"), ("en",), (), {})
     assert [(d.text, d.date.value) for d in found] == [("5 May last year", "2023-05-05")]
+
+
+def test_a_dated_mention_carries_its_place_sentence_entities_and_the_event_it_dates():
+    from dossier.link import Matcher, find_mentions
+    from helpers import article, entity, person
+
+    weiss = person("Anna Weiss", "Weiss")
+    summit = entity("Spring Summit", "event", date=PartialDate("2024-03-10", "day"))
+    autumn = entity("Autumn Talks", "event", start=PartialDate("2023-10", "month"), end=PartialDate("2023-11", "month"))
+    text = "The talks were long.\n\nWeiss spoke at the Spring Summit on 10 March 2024. The Autumn Talks began in May 2021."
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(article(text), blocks, Matcher((weiss, summit, autumn)))
+    found = find_dated_mentions("talks", blocks, PartialDate("2024-03-14", "day"), ("en",), mentions,
+                                {e.id: e for e in (weiss, summit, autumn)})
+    second = blocks[1].text
+    assert [(d.article, d.block, second[d.start:d.end], d.text, d.date.value, d.sentence, d.entities, d.event, d.how)
+            for d in found] == [
+        ("talks", 1, "10 March 2024", "10 March 2024", "2024-03-10",
+         "Weiss spoke at the Spring Summit on 10 March 2024.", ("anna-weiss", "spring-summit"), "spring-summit",
+         "written in full"),
+        ("talks", 1, "May 2021", "May 2021", "2021-05", "The Autumn Talks began in May 2021.", ("autumn-talks",),
+         None, "written in full"),  # the event's dates do not agree: not its date
+    ]
