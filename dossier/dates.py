@@ -39,10 +39,8 @@ def parse_iso(text: str) -> PartialDate | None:
 def make_date(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
     """A PartialDate from its parts, or None if they name no real date."""
     try:
-        dt.date(year, month or 1, day or 1)
+        dt.date(year, month or 1, day or 1)  # also years 1 to 9999 only
     except ValueError:
-        return None
-    if not 1 <= year <= 9999:
         return None
     if day is not None and month is not None:
         return PartialDate(f"{year:04d}-{month:02d}-{day:02d}", "day")

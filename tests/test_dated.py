@@ -462,3 +462,43 @@ def test_a_dated_mention_carries_its_place_sentence_entities_and_the_event_it_da
         ("talks", 1, "May 2021", "May 2021", "2021-05", "The Autumn Talks began in May 2021.", ("autumn-talks",),
          None, "written in full"),  # the event's dates do not agree: not its date
     ]
+
+
+@pytest.mark.parametrize(("text", "order", "short_year", "expected"), [
+    ("2024/03/14", "DMY", False, "2024-03-14"),  # year first: no order to choose
+    ("2024/03/14", "MDY", False, "2024-03-14"),
+    ("14.03.2024", "DMY", False, "2024-03-14"),
+    ("03/14/2024", "MDY", False, "2024-03-14"),
+    ("12/30/2019", "DMY", False, "2019-12-30"),  # only the other order names a real day
+    ("18. 05. 2014", "DMY", False, "2014-05-18"),
+    ("14.03.24", "DMY", True, "2024-03-14"),  # a two-digit year beside a time
+    ("14.03.68", "DMY", True, "2068-03-14"),
+    ("14.03.69", "DMY", True, "1969-03-14"),
+    ("14.03.24", "DMY", False, None),  # alone, a two-digit year is not read
+    ("31.02.2024", "DMY", False, None),
+])
+def test_numeric_dates_by_order_and_two_digit_years(text, order, short_year, expected):
+    found = parse_numeric(text, order, short_year)
+    assert (found.value if found else None) == expected
+
+
+def test_a_made_date_is_as_precise_as_its_parts_and_real():
+    from dossier.dates import make_date
+
+    assert make_date(2024) == PartialDate("2024", "year")
+    assert make_date(2024, 2) == PartialDate("2024-02", "month")
+    assert make_date(2024, 2, 29) == PartialDate("2024-02-29", "day")
+    assert [make_date(2023, 2, 29), make_date(0), make_date(10000), make_date(2024, 13)] == [None] * 4
+    assert make_date(1, 1, 1) == PartialDate("0001-01-01", "day") and make_date(9999) == PartialDate("9999", "year")
+
+
+def test_a_period_overlaps_a_date_that_shares_a_day_with_it():
+    from dossier.dates import overlaps
+
+    march, autumn = PartialDate("2024-03", "month"), (PartialDate("2023-10", "month"), PartialDate("2023-11", "month"))
+    assert overlaps(march, None, PartialDate("2024-03-31", "day"))
+    assert not overlaps(march, None, PartialDate("2024-04-01", "day"))
+    assert overlaps(*autumn, PartialDate("2023-11-30", "day")) and overlaps(*autumn, PartialDate("2023", "year"))
+    assert not overlaps(*autumn, PartialDate("2023-09-30", "day"))
+    assert overlaps(PartialDate("2024", "year"), None, PartialDate("2024-12-31", "day"))
+    assert not overlaps(PartialDate("2024", "year"), None, PartialDate("2025-01-01", "day"))
