@@ -9,6 +9,7 @@ import pytest
 
 from dossier.link import Matcher, find_mentions
 from dossier.quotes import find_quotes
+from dossier.references import _antecedents
 from dossier.speakers import eligible, reader
 from helpers import article, blocks_of, entity, person
 
@@ -414,3 +415,32 @@ def test_words_before_the_phrase_read_do_not_count_against_a_mention():
 def test_a_namesake_at_the_start_of_a_sentence_is_nobody_s_speaker():
     assert speakers("Rachel Weiss said: “The bridge stays open for now.”") == [None]
     assert speakers("Anna Weiss said: “The bridge stays open for now.”") == ["anna-weiss"]
+
+
+def antecedent_scores(text, pronoun):
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
+    position = text.rindex(f" {pronoun} ") + 1
+    return _antecedents(r, 0, position, r.words.pronouns.get(pronoun, ""))
+
+
+def test_a_pronoun_s_candidates_are_scored_by_distance_gender_role_and_speaking():
+    text = "Weiss met Lund in Oslo. Lund said the talks went well. Later she spoke, and then he left."
+    # Weiss: two sentences back (3.0 - 2 * 1.5), her gender agrees (+0.5); Lund is a man: not "she"
+    assert antecedent_scores(text, "she") == {"anna-weiss": 0.5}
+    # Lund: one sentence back (3.0 - 1.5), a man (+0.5), quoted (+1.5); "met Lund" is an object, and a subject
+    # stands near: left out; Weiss is a woman: not "he"
+    assert antecedent_scores(text, "he") == {"peter-lund": 3.5}
+
+
+def test_a_pronoun_s_candidate_in_its_own_sentence_scores_more():
+    # Weiss: no sentence between (3.0), agrees (+0.5), same sentence (+0.5), says (+1.5)
+    assert antecedent_scores("Weiss said on Monday that she would go.", "she") == {"anna-weiss": 5.5}
+
+
+def test_an_object_counts_only_where_the_gender_singles_it_out_and_no_subject_is_near():
+    text = "The panel thanked Lund in Oslo. Later he left."
+    # "thanked Lund" is an object (-1.0), one sentence back (3.0 - 1.5), agrees (+0.5)
+    assert antecedent_scores(text, "he") == {"peter-lund": 1.0}
