@@ -118,7 +118,6 @@ def _named_before_apposition(r: Reader, block: int, a: int, b: int) -> Mention |
 def main_subject(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker | None:
     """The sentence's subject: its first person or organisation that can be one, or a pronoun at its start."""
     text = r.masked[block]
-    first_words = re.match(r"\s*(?:[A-Z][\w’'-]*\s+){0,3}?([\w’'-]+)", text[a:b])
     candidates = [m for m in r.in_block(block, a, b) if eligible(r, m)]
     start_pronoun = re.match(r"\s*(?:[^,]{0,60},\s*)?(\w+)\s", text[a:b])
     if candidates:
@@ -129,7 +128,6 @@ def main_subject(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker | N
         return as_speaker(candidates[0], cue)
     if start_pronoun and start_pronoun.group(1).lower() in r.words.pronouns:
         return person_for_pronoun(r, block, a + start_pronoun.start(1), start_pronoun.group(1), cue)
-    del first_words
     return None
 
 

@@ -444,3 +444,18 @@ def test_an_object_counts_only_where_the_gender_singles_it_out_and_no_subject_is
     text = "The panel thanked Lund in Oslo. Later he left."
     # "thanked Lund" is an object (-1.0), one sentence back (3.0 - 1.5), agrees (+0.5)
     assert antecedent_scores(text, "he") == {"peter-lund": 1.0}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of the sentence whose -ing verb or closing colon brings the quote
+    ("Lund left the hall on Monday, saying “the vote was never ours to win.”",
+     ("peter-lund", "speaks before the quote (saying)")),
+    ("Lund arrived in Oslo on Monday. In the hall, he met Weiss, saying “the vote was never ours to win.”",
+     ("peter-lund", "speaks before the quote (saying); “he” read as Peter Lund")),  # a pronoun before the name
+    ("Lund arrived in Oslo on Monday. He met Weiss in the hall, saying “the vote was never ours to win.”",
+     ("peter-lund", "speaks before the quote (saying); “He” read as Peter Lund")),
+    ("Lund arrived in Oslo on Monday.\n\nHe made the following comment:\n\n“The vote was never ours to win.”",
+     ("peter-lund", "introduced in the paragraph before; “He” read as Peter Lund")),
+])
+def test_the_subject_of_the_sentence_that_brings_the_quote(text, expected):
+    assert speakers_and_cues(text) == [expected]
