@@ -459,3 +459,18 @@ def test_an_object_counts_only_where_the_gender_singles_it_out_and_no_subject_is
 ])
 def test_the_subject_of_the_sentence_that_brings_the_quote(text, expected):
     assert speakers_and_cues(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name, then a long apposition naming someone else, then the verb: the name speaks
+    ("Weiss, who met Lund in Oslo last week, said: “The vote is ours.”", "anna-weiss"),
+    ("But Weiss, who met Lund in Oslo last week, said: “The vote is ours.”", "anna-weiss"),
+    ("Sen. Weiss, who met Lund in Oslo last week, said: “The vote is ours.”", "anna-weiss"),
+    ("Weiss (D-Ore.), who met Lund in Oslo last week, said: “The vote is ours.”", "anna-weiss"),
+    ("Weiss of Acme Corp, who met Lund in Oslo last week, said: “The vote is ours.”", "anna-weiss"),
+    ("“The vote is ours,” Weiss, who met Lund in Oslo last week, said.", "anna-weiss"),
+    ("In a letter to Weiss, Lund, who chairs the panel, said: “The vote is ours.”", "peter-lund"),
+    ("The mayor, who met Lund in Oslo last week, said: “The vote is ours.”", None),
+])
+def test_the_name_before_a_long_apposition_speaks_not_the_one_inside_it(text, expected):
+    assert speakers(text) == [expected]
