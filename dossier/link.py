@@ -136,9 +136,12 @@ _ORGANISATION_CUE = re.compile(r"(?:[«\"„“]|(?:банк|фонд|канал
 
 
 def _with_cue(text: str, start: int, target: Target) -> Target | None:
-    """The target as it stands at `start`: an organisation named like a place only with its cue."""
-    if not target.needs_cue or _ORGANISATION_CUE.search(text[max(0, start - 30):start]):
+    """The target as it stands at `start`: an organisation named like a place only after its cue
+    (then it, not the place: «Клуб «Москва»»), the others only without it."""
+    if not target.needs_cue:
         return target
+    if _ORGANISATION_CUE.search(text[max(0, start - 30):start]):
+        return Target(target.surface, target.needs_cue, target.roles, target.exact_case)
     others = tuple(e for e in target.entities if e not in target.needs_cue)
     return Target(target.surface, others, target.roles, target.exact_case) if others else None
 

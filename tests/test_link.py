@@ -130,3 +130,31 @@ def test_a_russian_name_is_found_in_the_forms_its_kind_and_registered_gender_giv
     text = "Встреча у Павла Сорокина и Саши Ким прошла спокойно."
     mentions, _ = find_mentions(article(text), blocks_of(text), Matcher((sorokin, kim)))
     assert [(m.entity, m.text) for m in mentions] == [("pavel-sorokin", "Павла Сорокина"), ("sasha-kim", "Саши Ким")]
+
+
+def test_an_address_on_a_line_of_its_own_is_no_mention_but_the_name_after_it_is():
+    assert surfaces("Read more:\nhttps://example.org/Putin\nPutin spoke.") == [("Putin", "vladimir-putin")]
+
+
+def test_the_title_and_subtitle_name_their_entities_once_each_a_role_by_its_holder_on_the_date():
+    import dataclasses
+
+    from dossier.link import named_in_heading
+
+    a = dataclasses.replace(article("Body.", "2020-01-01"), title="Putin and the EU: Putin's plan",
+                            subtitle="Russian President meets the EU")
+    assert named_in_heading(a, Matcher(REGISTRY)) == ("vladimir-putin", "european-union")
+    undated = dataclasses.replace(a, date=None, title="Talks", subtitle="Russian President meets the EU")
+    assert named_in_heading(undated, Matcher(REGISTRY)) == ("european-union",)  # whose title, when?
+
+
+def test_an_organisation_named_like_a_place_is_linked_only_after_its_cue_and_then_it_not_the_place():
+    import dataclasses
+
+    club = dataclasses.replace(entity("Москва", "organisation"), id="fk-moskva")
+    city = entity("Москва", "place")
+    text = "Клуб «Москва» выиграл. В Москве шёл дождь."
+    for registry, expected in (((club, city), [("Москва", "fk-moskva"), ("Москве", "moskva")]),
+                               ((club,), [("Москва", "fk-moskva")])):
+        mentions, _ = find_mentions(article(text), blocks_of(text), Matcher(registry))
+        assert [(m.text, m.entity) for m in mentions] == expected
