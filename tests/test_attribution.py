@@ -474,3 +474,33 @@ def test_the_subject_of_the_sentence_that_brings_the_quote(text, expected):
 ])
 def test_the_name_before_a_long_apposition_speaks_not_the_one_inside_it(text, expected):
     assert speakers(text) == [expected]
+
+
+def dates_said_in_full(text, published="2024-03-14"):
+    from dossier.dated import find_dated_mentions
+
+    a = article(text, date=published)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    dated = find_dated_mentions(a.slug, blocks, a.date, ("en",), mentions, ENTITIES)
+    return [(q.date.value if q.date else None, q.date_source)
+            for q in find_quotes(a.slug, blocks, mentions, ENTITIES, "en", dated, a.date)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # published on Thursday 14 March 2024
+    ("“The vote is ours,” Weiss said on Monday.",
+     ("2024-03-11", "said “Monday” (the weekday counted from the publication date)")),
+    ("“The vote is ours,” Weiss told reporters on 9 March 2024.", ("2024-03-09", "said “9 March 2024” (written in full)")),
+    ("“The vote is ours,” Weiss said. The council meets on Monday.", ("2024-03-14", "the publication's date")),
+    ("“The vote on Monday is ours,” Weiss said.", ("2024-03-14", "the publication's date")),  # inside the quote
+    ("“The vote is ours,” Weiss said in March.", ("2024-03-14", "the publication's date")),  # no single day
+    ("“The vote is ours,” Weiss said, adding that the council had sat in the old town hall for hours on Monday.",
+     ("2024-03-14", "the publication's date")),  # the day is too far from the verb to be the saying's
+])
+def test_when_a_statement_was_made_and_how_that_was_found(text, expected):
+    assert dates_said_in_full(text) == [expected]
+
+
+def test_a_statement_in_an_undated_article_has_no_date():
+    assert dates_said_in_full("“The vote is ours,” Weiss said.", None) == [(None, "")]
