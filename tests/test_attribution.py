@@ -504,3 +504,30 @@ def test_when_a_statement_was_made_and_how_that_was_found(text, expected):
 
 def test_a_statement_in_an_undated_article_has_no_date():
     assert dates_said_in_full("“The vote is ours,” Weiss said.", None) == [(None, "")]
+
+
+def test_a_quotation_is_blanked_but_its_first_letter_last_mark_and_line_breaks_stay():
+    from dossier.speakers import _mask
+
+    assert _mask("He said “We will go.” Then", [(8, 21)]) == "He said “Wxxxxxxxxx.” Then"
+    assert _mask("“Ab\ncd”", [(0, 7)]) == "“Ax\nxd”"
+    assert _mask("Paul Ryan, R-Wis., said it.", []) == "Paul Ryan, R-Wis_, said it."  # no full stop there
+
+
+def test_a_person_s_gender_from_the_registry_a_title_a_first_name_or_a_russian_surname():
+    from dossier.model import Entity
+
+    people = (Entity("alex-stone", "Alex Stone", "person", ("Stone",), gender="f"),  # the registry says so
+              VANCE, WEISS, LUND, KREMLIN,
+              Entity("sasha-petrova", "Саша Петрова", "person", ("Петрова",)),
+              Entity("zhenya-sokolov", "Женя Соколов", "person", ("Соколов",)))
+    text = "Stone met Mrs. Vance, Weiss and Lund at the Kremlin. Петрова и Соколов тоже."
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(article(text), blocks, Matcher(people))
+    r = reader(blocks, tuple(mentions), {e.id: e for e in people}, {}, "en")
+    assert r.genders == {"alex-stone": "f", "jordan-vance": "f", "anna-weiss": "f", "peter-lund": "m",
+                         "sasha-petrova": "f", "zhenya-sokolov": "m"}
+    text = "Vance met Lund."  # no title, and a first name that says nothing: no gender
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(article(text), blocks, MATCHER)
+    assert "jordan-vance" not in reader(blocks, tuple(mentions), ENTITIES, {}, "en").genders
