@@ -255,7 +255,7 @@ def _nearest_tense(lowered: str, position: int, language: _Language, start: int,
     nearest: tuple[int, str] | None = None
     for tense, pattern in (("future", language.future), ("past", language.past)):
         for marker in pattern.finditer(lowered, start, end):
-            if marker.group(0) in _NOT_PAST:
+            if tense == "past" and marker.group(0) in _NOT_PAST:  # "scheduled" looks past, and is future
                 continue
             distance = marker.start() - position if marker.start() >= position else position - marker.end()
             if nearest is None or distance < nearest[0]:

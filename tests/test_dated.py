@@ -502,3 +502,22 @@ def test_a_period_overlaps_a_date_that_shares_a_day_with_it():
     assert not overlaps(*autumn, PartialDate("2023-09-30", "day"))
     assert overlaps(PartialDate("2024", "year"), None, PartialDate("2024-12-31", "day"))
     assert not overlaps(PartialDate("2024", "year"), None, PartialDate("2025-01-01", "day"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The council met on Monday.", "past"),
+    ("The council will meet on Monday.", "future"),
+    ("The council meets on Monday.", None),
+    ("The council met last week, and it will vote on Monday.", "future"),  # the clause of the date
+    ("It will vote on Monday, the council said.", "future"),
+    ("On Monday, the council met.", "past"),  # no tense in its clause: the sentence's
+    ("He said “we will win” on Monday.", "past"),  # a quotation's words are not the sentence's
+    ("“We will vote on Monday,” he said.", "future"),  # inside one, only its words
+    ("The vote is scheduled for Monday.", "future"),  # "scheduled" looks like a past tense, and is a future
+    ("The armed men came on Monday.", "past"),  # "armed" is no past tense, "came" is
+    ("The council voted, and on Monday the mayor will sign.", "future"),  # the nearest marker wins
+])
+def test_the_tense_of_the_clause_a_date_stands_in(text, expected):
+    from dossier.relative import tense_at
+
+    assert tense_at(text, text.index("Monday"), "en") == expected
