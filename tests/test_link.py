@@ -158,3 +158,26 @@ def test_an_organisation_named_like_a_place_is_linked_only_after_its_cue_and_the
                                ((club,), [("Москва", "fk-moskva")])):
         mentions, _ = find_mentions(article(text), blocks_of(text), Matcher(registry))
         assert [(m.text, m.entity) for m in mentions] == expected
+
+
+def test_each_mention_records_its_place_sentence_link_role_and_nesting():
+    from dossier.model import Mention
+
+    text = "After the Second Karabakh War, Karabakh changed. Russian President Putin spoke of Karabakh."
+    mentions, unresolved = find_mentions(article(text, "2020-01-01", slug="war"), blocks_of(text), Matcher(REGISTRY))
+    first, second = "After the Second Karabakh War, Karabakh changed.", "Russian President Putin spoke of Karabakh."
+    assert (mentions, unresolved) == ((
+        Mention("second-karabakh-war", "war", 0, 10, 29, "Second Karabakh War", first, True, False, False),
+        Mention("nagorno-karabakh", "war", 0, 17, 25, "Karabakh", first, False, False, True),  # inside a longer name
+        Mention("nagorno-karabakh", "war", 0, 31, 39, "Karabakh", first, True, False, False),  # its first link
+        Mention("vladimir-putin", "war", 0, 49, 66, "Russian President", second, True, True, False),  # by the role
+        Mention("vladimir-putin", "war", 0, 67, 72, "Putin", second, False, False, False),
+        Mention("nagorno-karabakh", "war", 0, 82, 90, "Karabakh", second, False, False, False),
+    ), 0)
+
+
+def test_lower_case_keeps_every_character_where_it_was():
+    from dossier.link import lower_same_length
+
+    assert lower_same_length("ABC Def") == "abc def"
+    assert lower_same_length("İSTANBUL") == "İstanbul"  # "İ" lowers to two characters: kept as it is
