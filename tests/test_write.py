@@ -144,3 +144,13 @@ def test_what_finish_adds_to_the_staged_site_is_published_with_it(tmp_path):
     assert seen == [[MARKER, "index.html"]]  # the marker is written before finish runs
     assert (tmp_path / "out" / "search" / "index.js").read_bytes() == b"js"
     assert (tmp_path / "out").stat().st_mode & 0o777 == 0o755
+
+
+def test_leftovers_of_a_killed_swap_are_cleared_and_only_ours(tmp_path):
+    (tmp_path / ".out.old-abc" / "site").mkdir(parents=True)
+    (tmp_path / ".out.new-def").mkdir()
+    (tmp_path / ".other.new-ghi").mkdir()  # another output folder's: not ours to clear
+    write_site({"index.html": b"x"}, tmp_path / "out")
+    write_site({"index.html": b"y"}, tmp_path / "out")  # a swap with an old site: the retired one removed
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-ghi", "out"]
+    assert (tmp_path / "out" / "index.html").read_bytes() == b"y"
