@@ -79,7 +79,7 @@ def _language(code: str) -> _Language:
     parts = [
         rf"(?P<not_date>{not_dates})" if not_dates else None,
         rf"(?P<day>{alternatives(table['days'])})",
-        rf"(?P<month_shift_year>{month})\s+(?:of\s+)?(?P<year_shift>{shift})\s+(?:{alternatives(table['units']['year'])})",
+        rf"(?P<month_shift_year>{month})\.?\s+(?:of\s+)?(?P<year_shift>{shift})\s+(?:{alternatives(table['units']['year'])})",
         rf"(?P<shift>{shift})\s+(?:(?P<unit>{units})|(?P<shift_weekday>{weekdays})|(?P<shift_month>{month})(?!\.?\s*\d))",
         rf"(?:(?P<count>{counts + '|' if counts else ''}\d{{1,2}})\s+){'?' if '' in table['counts'] else ''}(?P<count_unit>{alternatives(count_unit)})\s+(?:or so\s+)?(?P<ago>{ago})" if ago else None,
         rf"{on}(?P<weekday>{weekdays})(?!,?\s+(?:{month}|{alternatives(months)})\.?\s+\d)",  # not "Friday, April 25"
@@ -133,7 +133,7 @@ def _resolve(match: re.Match, text: str, article: PartialDate, language: _Langua
         shift = table["days"][match["day"]]
         return Found(start, end, _days_from(article, shift), "counted in days from the publication date")
     if match["month_shift_year"]:
-        month = language.months[match["month_shift_year"].rstrip(".")]
+        month = language.months[match["month_shift_year"]]
         year = _year_of(article)
         date = make_date(year + table["shifts"][match["year_shift"]], month)
         return Found(start, end, date, "the year counted from the publication date")
@@ -141,7 +141,7 @@ def _resolve(match: re.Match, text: str, article: PartialDate, language: _Langua
         return Found(start, end, _unit_from(article, language.unit[match["unit"]], table["shifts"][match["shift"]]),
                      "counted from the publication date")
     if match["shift_month"]:
-        return Found(start, end, _month_from(article, language.months[match["shift_month"].rstrip(".")],
+        return Found(start, end, _month_from(article, language.months[match["shift_month"]],
                                              table["shifts"][match["shift"]]), "the month's year from the publication date")
     if match["shift_weekday"]:
         shift = table["shifts"][match["shift"]]

@@ -373,6 +373,12 @@ PUBLISHED_THURSDAY = PartialDate("2024-03-14", "day")  # a Thursday
     ("The mayor resigned last Monday.", ("last Monday", "2024-03-11", "the weekday counted from the publication date")),
     ("The council will meet next Thursday.",
      ("next Thursday", "2024-03-21", "the weekday counted from the publication date")),
+    ("Officials said the talks begin next Monday.",
+     ("next Monday", "2024-03-18", "the weekday counted from the publication date")),  # "next" outweighs "said"
+    ("The vote will be this Monday.", ("this Monday", "2024-03-18", "the weekday counted from the publication date")),
+    ("The mayor resigned last Sept.", ("last Sept", "2023-09", "the month's year from the publication date")),
+    ("The mayor resigned in Sept. last year.",
+     ("Sept. last year", "2023-09", "the year counted from the publication date")),
     ("The council met on Monday.", ("Monday", "2024-03-11", "the weekday counted from the publication date")),
     ("The council will meet on Monday.", ("Monday", "2024-03-18", "the weekday counted from the publication date")),
     ("The council met on Thursday.", ("Thursday", "2024-03-14", "the weekday counted from the publication date")),
