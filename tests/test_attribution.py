@@ -536,3 +536,21 @@ def test_a_person_s_gender_from_the_registry_a_title_a_first_name_or_a_russian_s
     blocks = blocks_of(text)
     mentions, _ = find_mentions(article(text), blocks, MATCHER)
     assert "jordan-vance" not in reader(blocks, tuple(mentions), ENTITIES, {}, "en").genders
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words after "said": a description and the name set off after it, or a name and its description
+    ("“The vote is ours,” said the mayor, Weiss.", ("anna-weiss", SAID_AFTER)),
+    ("“The vote is ours,” said Weiss, the mayor.", ("anna-weiss", SAID_AFTER)),
+    ("“The vote is ours,” said Weiss on Monday, adding more.", ("anna-weiss", SAID_AFTER)),
+    ("“The vote is ours,” said Mary Stone, the mayor.", ("Mary Stone", SAID_AFTER)),
+    ("“The vote is ours,” said one official.", (None, "")),
+    # a signature is a name of two words or more, never an agency's one word
+    ("“The vote is ours.” — Mary Stone", ("Mary Stone", "signed after the quote")),
+    ("“The vote is ours.” — Reuters", (None, "")),
+    ("«Голосование за нами», — заявил Сорокин журналистам.", ("pavel-sorokin", "named after the quote (заявил)")),
+    ("«Голосование за нами», — заявил Пётр Иванов журналистам в Москве.",
+     ("Пётр Иванов", "named after the quote (заявил)")),  # a name the registry does not know, without what follows
+])
+def test_the_words_after_the_verb_read_as_the_speaker(text, expected):
+    assert speakers_and_cues(text, "ru" if "«" in text else "en") == [expected]
