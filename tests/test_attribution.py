@@ -554,3 +554,29 @@ def test_a_person_s_gender_from_the_registry_a_title_a_first_name_or_a_russian_s
 ])
 def test_the_words_after_the_verb_read_as_the_speaker(text, expected):
     assert speakers_and_cues(text, "ru" if "«" in text else "en") == [expected]
+
+
+HOLM = person("Kari Holm", "Holm", roles=[("Mayor of Oslo", "2020-01-01", None)])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the …" read as the one person the article introduced with those words, or whose description or role has them
+    ("Sorokin arrived in Oslo. “The vote is ours,” the Russian FM said.",
+     ("oleg-sorokin", f"{SAID_AFTER}; “the Russian FM” read as Oleg Sorokin")),  # a short form of the description
+    ("Veteran diplomat Lund arrived. “The vote is ours,” the diplomat said.",
+     ("peter-lund", f"{SAID_AFTER}; “the diplomat” read as Peter Lund")),  # the words before his name
+    ("Lund, a veteran diplomat, arrived. “The vote is ours,” the diplomat said.",
+     ("peter-lund", f"{SAID_AFTER}; “the diplomat” read as Peter Lund")),  # his apposition
+    ("Holm arrived. “The vote is ours,” the mayor said.",
+     ("kari-holm", f"{SAID_AFTER}; “the mayor” read as Kari Holm")),  # her registered role
+    ("Veteran diplomat Lund and veteran diplomat Becker arrived. “The vote is ours,” the diplomat said.", (None, "")),
+    ("Holm arrived. “The vote is ours,” a mayor said.", (None, "")),  # an indefinite one: nobody registered
+    ("“The vote is ours,” the diplomat said. Veteran diplomat Lund arrived.", (None, "")),  # introduced only later
+])
+def test_a_description_is_read_as_the_one_person_it_fits(text, expected):
+    registry = PEOPLE + (HOLM,)
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, Matcher(registry))
+    found = find_quotes(a.slug, blocks, mentions, {e.id: e for e in registry}, "en")
+    assert [(q.speaker or q.speaker_name or None, q.cue) for q in found] == [expected]
