@@ -580,3 +580,18 @@ def test_a_description_is_read_as_the_one_person_it_fits(text, expected):
     mentions, _ = find_mentions(a, blocks, Matcher(registry))
     found = find_quotes(a.slug, blocks, mentions, {e.id: e for e in registry}, "en")
     assert [(q.speaker or q.speaker_name or None, q.cue) for q in found] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But, said Weiss, “the vote is ours and we will win it.”", ("anna-weiss", "speaks before the quote (said)")),
+    ("After leaving the hall, Lund spoke to reporters, telling them “the vote is ours.”",
+     ("peter-lund", "speaks before the quote (telling)")),  # an -ing verb after a comma: the sentence's subject
+    ("Lund met Weiss in the hall before telling reporters “the vote is ours.”",
+     ("peter-lund", "speaks before the quote (telling)")),  # after "before": the same
+    ("Weiss highlighted, asked about Lund's statement suggesting that, “the vote is ours.”",
+     ("anna-weiss", "speaks before the quote (highlighted)")),  # the first verb's subject, not the last's
+    ("Weiss said the vote was hers, and Lund added: “The vote is ours.”", ("peter-lund", "speaks before the quote (added)")),
+    ("When asked, Weiss said: “The vote is ours and we will win it.”", ("anna-weiss", "speaks before the quote (said)")),
+])
+def test_the_subject_of_the_speech_verb_before_the_quote(text, expected):
+    assert speakers_and_cues(text) == [expected]
