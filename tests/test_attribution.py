@@ -595,3 +595,16 @@ def test_a_description_is_read_as_the_one_person_it_fits(text, expected):
 ])
 def test_the_subject_of_the_speech_verb_before_the_quote(text, expected):
     assert speakers_and_cues(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "he" read through the "he" of the sentence before, however far back the name is
+    ("Lund arrived in Oslo.\n\nHe spoke of hopes for the vote. “We need a new look at this,” he added.", "peter-lund"),
+    ("Lund arrived in Oslo. He sat down. He spoke of hopes for the vote. “We need a new look at this,” he added.",
+     "peter-lund"),
+    ("Lund met Becker in Oslo. “We need a new look at this,” he said.", "peter-lund"),  # Becker was met: an object
+    ("Lund and Becker arrived in Oslo. “We need a new look at this,” he said.", None),  # either of two
+    ("Lund arrived in Oslo. Becker arrived in Bergen. “We need a new look at this,” he said.", "tom-becker"),
+])
+def test_a_pronoun_read_as_the_one_person_clearly_ahead(text, expected):
+    assert speakers(text) == [expected]
