@@ -608,3 +608,31 @@ def test_the_subject_of_the_speech_verb_before_the_quote(text, expected):
 ])
 def test_a_pronoun_read_as_the_one_person_clearly_ahead(text, expected):
     assert speakers(text) == [expected]
+
+
+def antecedent_scores_in(text, pronoun):
+    """The scores for the last `pronoun` of the text, in whichever paragraph it stands."""
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
+    block = max(b.index for b in blocks if f" {pronoun} " in b.text)
+    return _antecedents(r, block, blocks[block].text.rindex(f" {pronoun} ") + 1, r.words.pronouns.get(pronoun, ""))
+
+
+def test_sentences_are_counted_back_across_paragraphs_up_to_two_before():
+    # one sentence before "she" in her paragraph, one after Weiss in his: 3.0 - 1.5 * (2 + 1) + 0.5
+    assert antecedent_scores_in("Weiss arrived in Oslo. She met the press.\n\nThe hall was full. Later she spoke.",
+                                "she") == {"anna-weiss": -1.0}
+    # "she" opens its paragraph; the whole paragraph between (2), one after Weiss (1): 3.0 - 1.5 * (3 + 1) + 0.5
+    assert antecedent_scores_in("Weiss arrived. She sat.\n\nThe hall was full. It was late.\n\nLater she spoke.",
+                                "she") == {"anna-weiss": -2.5}
+    # three paragraphs back: too far
+    assert antecedent_scores_in("Weiss arrived.\n\nThe hall was full.\n\nIt was late.\n\nLater she spoke.", "she") == {}
+
+
+def test_a_pronoun_reaches_a_name_three_paragraphs_back_only_through_the_pronouns_between():
+    assert speakers("Lund arrived in Oslo.\n\nHe sat down in the hall.\n\nHe spoke of hopes for the vote.\n\n"
+                    "“We need a new look at this,” he added.") == ["peter-lund"]
+    assert speakers("Lund arrived in Oslo.\n\nThe hall was full.\n\nThe vote was late.\n\n"
+                    "“We need a new look at this,” he added.") == [None]
