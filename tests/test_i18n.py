@@ -142,3 +142,51 @@ def test_articles_in_another_language_than_the_site_are_marked(tmp_path):
     assert "<h2>Цитаты</h2>" in page and "Quotes" not in page
     english_only = [p for p, data in result.files.items() if p.endswith(".html") and b'lang="en"' not in data]
     assert "search/index.html" in english_only  # an interface page has no English text to mark
+
+
+def words_of(tmp_path, language, yaml_text):
+    shutil.copytree(TEMPLATES / "i18n", tmp_path / "i18n")
+    if yaml_text is not None:
+        (tmp_path / "i18n" / f"{language}.yaml").write_text(yaml_text, encoding="utf-8")
+    return load_words(tmp_path, language)
+
+
+def test_a_translated_word_is_escaped_as_text_its_values_too_and_plain_text_is_unescaped(tmp_path):
+    words, _ = words_of(tmp_path, "de", 'nav:\n  articles: "Artikel <b>&</b>"\n'
+                                        'quote:\n  not_registered: "<i>{name}</i> (nicht im Register)"\n')
+    assert str(words("nav.articles")) == "Artikel &lt;b&gt;&amp;&lt;/b&gt;"  # a translation is text, not markup
+    assert str(words("quote.not_registered", name="<b>Jo</b>")) == \
+        "&lt;i&gt;&lt;b&gt;Jo&lt;/b&gt;&lt;/i&gt; (nicht im Register)"
+    assert words.text("nav.articles") == "Artikel <b>&</b>"  # for a CSV cell or a citation
+    assert words("nav.articles") is words("nav.articles")  # made once
+
+
+def test_a_missing_word_or_a_plural_without_its_number_is_an_error_that_says_what_to_do():
+    import jinja2
+
+    english, _ = load_words(TEMPLATES, "en")
+    with pytest.raises(jinja2.UndefinedError, match="no interface word `nav.nothing` in templates/i18n/en.yaml"):
+        english("nav.nothing")
+    with pytest.raises(jinja2.UndefinedError, match="`count.articles` has plural forms: give it a number"):
+        english("count.articles")
+    assert [english.text("count.articles", n=n) for n in (1, 2)] == ["1 article", "2 articles"]
+
+
+def test_broken_interface_words_are_errors_naming_the_file_and_the_word(tmp_path):
+    _, problems = words_of(tmp_path, "de", "nav: [a, b\n")
+    assert [(p.path.endswith("de.yaml"), p.severity) for p in problems if "YAML" in p.message] == [(True, "error")]
+    _, problems = words_of(tmp_path / "2", "de", 'nav:\n  articles: 3\ncount:\n  articles: {other: 5, one: "x"}\n')
+    messages = [(p.message, p.line, p.severity) for p in problems if p.severity == "error"]
+    assert ("`nav.articles` must be a text in quotes or a mapping of plural forms with at least `other`", 2,
+            "error") in messages
+    assert ("`count.articles`: plural forms are zero, one, two, few, many, other, each a text", 4, "error") in messages
+    _, problems = words_of(tmp_path / "3", "de", "- a\n- b\n")
+    assert [p.message for p in problems if p.severity == "error"] == ["must be a YAML mapping of interface words"]
+
+
+def test_a_translation_is_told_which_plural_forms_its_language_needs_and_which_words_are_unknown(tmp_path):
+    _, problems = words_of(tmp_path, "ru", 'count:\n  articles: {one: "{n} статья", other: "{n} статей"}\n'
+                                           'nav:\n  nonsense: "x"\n')
+    messages = [p.message for p in problems]
+    assert "`count.articles` needs the plural forms few, many, one, other for this language" in messages
+    assert "unknown interface word(s), not used: nav.nonsense (the words are those of en.yaml)" in messages
