@@ -1,4 +1,5 @@
-"""What each page shows: one context builder per page kind, each context a documented TypedDict.
+"""What each page shows: one context builder per page kind, each context a documented TypedDict
+(page_base.py holds what every page has; the chronology's pages are chronology_pages.py).
 
 Everything a template displays is computed here (groupings, counts, labels, URLs); templates only
 present it. URLs in contexts are relative to the site root (`people/vladimir-putin/`); templates
@@ -10,81 +11,27 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TypedDict
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from .catalogue import Catalogue, latest_first
+from .chronology_pages import (chronology_item, chronology_month_page, chronology_months, chronology_page,
+                               chronology_year_page)
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
-from .graph import collection_graph, ego_graph
-from .urls import article_url, entity_url, tag_url
 from .dates import parse_iso
-from .markdown import Span, render_body, render_inline
-from .shortcodes import excerpt, shortcodes
-from .wikilinks import entity_forms
-from .readers import decode
+from .graph import collection_graph, ego_graph
 from .i18n import Words
-from .model import KIND_PLURALS, KINDS, Article, Chronology, ChronologyEntry, Corpus, Entity, PartialDate, Picture, Role
+from .jsonld import article_jsonld, entity_jsonld
+from .markdown import Span, render_body, render_inline
+from .model import KIND_PLURALS, KINDS, Article, Corpus, Entity, Picture, Role
+from .page_base import ArticleItem, Link, QuoteItem, article_item, base_page, item_lang
+from .readers import decode
+from .shortcodes import excerpt, shortcodes
+from .urls import article_url, entity_url, tag_url
+from .wikilinks import entity_forms
 
-
-
-class Page(TypedDict):
-    """Every page: where it goes and what the base layout needs."""
-
-    path: str  # output path, e.g. "articles/x/index.html"
-    template: str
-    root: str  # "../../" back to the site root
-    page_title: str
-    description: str
-    url: str  # this page, relative to the root
-    section: str  # which navigation item is current
-    og_type: str  # Open Graph type: "website" or "article"
-    jsonld: dict | None  # schema.org description of the page's subject, if it has one
-
-
-class Link(TypedDict):
-    name: str
-    url: str
-    count: int
-
-
-class ArticleItem(TypedDict):
-    title: str
-    url: str
-    date: str  # for a reader
-    datetime: str  # for machines: YYYY-MM-DD, YYYY-MM or YYYY
-    subtitle: str
-    source: str
-    lang: str  # the article's language where it differs from the site's, else ""
-
-
-class QuoteItem(TypedDict):
-    text: str
-    speaker: str
-    speaker_url: str
-    url: str  # the quote's place in its article
-    date: str
-    article_title: str
-    lang: str
-
-
-def _page(path_url: str, template: str, title: str, section: str, description: str = "") -> Page:
-    path = f"{path_url}index.html" if path_url.endswith("/") or not path_url else path_url
-    return Page(path=path, template=template, root="../" * path.count("/"), page_title=title,
-                description=description, url=path_url, section=section, og_type="website", jsonld=None)
-
-
-def article_item(article: Article, words: Words) -> ArticleItem:
-    return ArticleItem(title=article.title, url=article_url(article.slug), date=words.date(article.date),
-                       datetime=article.date.value if article.date else "",
-                       subtitle=article.subtitle, source=article.source, lang=_lang(article, words))
-
-
-def _lang(article: Article, words: Words) -> str:
-    """The article's language for a `lang` attribute, where it differs from the site's."""
-    return article.language if article.language != words.language else ""
 
 
 def page_jobs(corpus: Corpus, cat: Catalogue) -> list[tuple[str, str]]:
@@ -112,7 +59,7 @@ def build_page(corpus: Corpus, cat: Catalogue, words: Words, job: tuple[str, str
 def home_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     dated = [a for a in corpus.articles if a.date]
     latest = sorted(dated, key=lambda a: a.date.value, reverse=True)[:6]
-    return {**_page("", "home.html", corpus.site.title, "home", corpus.site.description),
+    return {**base_page("", "home.html", corpus.site.title, "home", corpus.site.description),
             "latest": [article_item(a, words) for a in latest],
             "counts": [Link(name=words(f"nav.{KIND_PLURALS[kind]}"), url=f"{KIND_PLURALS[kind]}/",
                             count=_count(corpus, kind)) for kind in KINDS],
@@ -148,13 +95,13 @@ def article_list_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -
     for article in corpus.articles:
         by_year[article.date.value[:4] if article.date else ""].append(article_item(article, words))
     years = [{"year": y, "articles": items} for y, items in sorted(by_year.items(), reverse=True) if y]
-    return {**_page("articles/", "articles.html", words("nav.articles"), "articles"),
+    return {**base_page("articles/", "articles.html", words("nav.articles"), "articles"),
             "years": years, "undated": by_year.get("", [])}
 
 
 def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     article = cat.articles[slug]
-    page = _page(article_url(article.slug), "article.html", article.title, "articles", article.subtitle)
+    page = base_page(article_url(article.slug), "article.html", article.title, "articles", article.subtitle)
     analysis = corpus.analyses[article.slug]
     quotes = analysis.quotes()
     spans = [Span(m.block, m.start, m.end, "a", (("href", page["root"] + entity_url(cat.entities[m.entity])),
@@ -172,7 +119,7 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
     previous, following = cat.neighbours[article.slug]
     pictures = corpus.pictures.get(article.slug, ())
     mentioned = [cat.entities[e] for e in cat.entities_in[article.slug]]
-    permalink = _absolute(corpus, article_url(article.slug))
+    permalink = corpus.site.absolute(article_url(article.slug))
     return {**page,
             "archive_url": archive_url(article),
             "notes": [Markup(render_inline(note)) for note in article.notes],  # markdown-it escapes; raw HTML off
@@ -180,10 +127,10 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
                              "text": Markup(render_inline(c.text))} for c in article.corrections],
             "citation": {"text": apa(article, permalink, words), "bibtex": bibtex(article, permalink)},
             "og_type": "article",
-            "jsonld": _article_jsonld(corpus, article, mentioned),
+            "jsonld": article_jsonld(corpus, article, mentioned),
             "filters": {kind: [e.name for e in mentioned if e.kind == kind] for kind in ("person", "organisation")},
             "article": article,
-            "lang": _lang(article, words),
+            "lang": item_lang(article, words),
             "images": [_picture_item(picture) for picture in pictures],
             "date": words.date(article.date),
             "date_note": _date_note(article, words),
@@ -240,12 +187,12 @@ def _quote_item(quote, cat: Catalogue, article: Article, words: Words) -> QuoteI
     return QuoteItem(text=quote.text, speaker=speaker.name if speaker else (quote.speaker_name or ""),
                      speaker_url=entity_url(speaker) if speaker else "",
                      url=f"{article_url(article.slug)}#{quote.anchor}", date=words.date(quote.date),
-                     article_title=article.title, lang=_lang(article, words))
+                     article_title=article.title, lang=item_lang(article, words))
 
 
 def source_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     article = cat.articles[slug]
-    return {**_page(f"{article_url(article.slug)}source/", "source.html",
+    return {**base_page(f"{article_url(article.slug)}source/", "source.html",
                     words("source.title", title=article.title), "articles"),
             "article": article, "article_url": article_url(article.slug),
             "removed": [{"line": r.line, "reason": words.reason(r.reason), "text": r.text} for r in article.removed],
@@ -261,7 +208,7 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -
     letters = sorted({row["name"][:1].upper() for row in rows})
     for row in rows:
         row["letter"] = row["name"][:1].upper()
-    return {**_page(f"{KIND_PLURALS[kind]}/", "entities.html", words(f"nav.{KIND_PLURALS[kind]}"),
+    return {**base_page(f"{KIND_PLURALS[kind]}/", "entities.html", words(f"nav.{KIND_PLURALS[kind]}"),
                   KIND_PLURALS[kind]),
             "kind_label": words(f"nav.{KIND_PLURALS[kind]}"), "rows": rows, "letters": letters}
 
@@ -273,7 +220,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
     dated, dated_count = corpus.chronology.timeline(entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = corpus.co_mentions.get(entity.id, ())  # the entities most often named with it
-    return {**_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
+    return {**base_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
             "entity": entity,
             "kind_label": words(f"nav.{KIND_PLURALS[entity.kind]}"),
             "kind_name": words(f"kinds.{entity.kind}"),
@@ -295,9 +242,9 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "last_date": words.date(max(dates, key=lambda d: d.value)) if dates else "",
             "mention_count": cat.mention_count.get(entity.id, 0),
             "graph": ego_graph(cat, entity.id, around),
-            "jsonld": _entity_jsonld(corpus, entity),
-            "citation": {"text": entity_apa(entity, corpus.site.title, _absolute(corpus, entity_url(entity)), words),
-                         "bibtex": entity_bibtex(entity, corpus.site.title, _absolute(corpus, entity_url(entity)))},
+            "jsonld": entity_jsonld(corpus, entity),
+            "citation": {"text": entity_apa(entity, corpus.site.title, corpus.site.absolute(entity_url(entity)), words),
+                         "bibtex": entity_bibtex(entity, corpus.site.title, corpus.site.absolute(entity_url(entity)))},
             "wikidata_url": f"https://www.wikidata.org/wiki/{entity.wikidata}" if entity.wikidata else ""}
 
 
@@ -313,51 +260,11 @@ def _resolver(cat: Catalogue, root: str):
     return resolve
 
 
-def _absolute(corpus: Corpus, url: str) -> str:
-    return corpus.site.absolute(url)
-
-
-def _article_jsonld(corpus: Corpus, article: Article, mentioned: list[Entity]) -> dict:
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
-            "url": _absolute(corpus, article_url(article.slug)), "inLanguage": article.language,
-            "about": [{"@type": SCHEMA_TYPES[e.kind], "name": e.name, "url": _absolute(corpus, entity_url(e))}
-                      for e in mentioned[:20]]}
-    if article.date:
-        data["datePublished"] = article.date.value
-    if article.subtitle:
-        data["description"] = article.subtitle
-    if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
-    if article.source:
-        data["publisher"] = {"@type": "Organization", "name": article.source}
-    return data
-
-
-SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "event": "Event", "place": "Place"}
-
-
-def _entity_jsonld(corpus: Corpus, entity: Entity) -> dict:
-    data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES[entity.kind], "name": entity.name,
-            "url": _absolute(corpus, entity_url(entity))}
-    if entity.description:
-        data["description"] = entity.description
-    if entity.aliases:
-        data["alternateName"] = list(entity.aliases)
-    same_as = ([f"https://www.wikidata.org/wiki/{entity.wikidata}"] if entity.wikidata else []) + list(entity.links)
-    if same_as:
-        data["sameAs"] = same_as
-    start = entity.date or entity.start
-    if entity.kind == "event" and start:
-        data["startDate"] = start.value
-        data["endDate"] = (entity.end or start).value
-    return data
-
-
 def editorial_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     """One of the editor's pages, with registered names linked like in articles."""
     page, analysis = next((p, a) for p, a in corpus.pages if p.slug == slug)
     blocks, mentions = analysis.text()
-    context = _page(f"{slug}/", "page.html", page.title, slug)
+    context = base_page(f"{slug}/", "page.html", page.title, slug)
     spans = [Span(m.block, m.start, m.end, "a", (("href", context["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
              for m in mentions if m.linked]
@@ -380,7 +287,7 @@ def _story_parts(corpus: Corpus, cat: Catalogue, words: Words, blocks, body: str
         else:
             entries, total = excerpt(code, corpus.chronology)
             first = entries[0].date.value[:4] if entries else ""
-            parts.append(_part("chronology", entries=[_chronology_item(e, cat, words) for e in entries],
+            parts.append(_part("chronology", entries=[chronology_item(e, cat, words) for e in entries],
                                more=total - len(entries), more_url=f"chronology/{first}/" if first else "chronology/"))
     return [*parts, _part("html", html=Markup(body[position:]))]
 
@@ -400,13 +307,13 @@ def corrections_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) ->
     """Every correction made to any article, newest first."""
     entries = sorted(((c, a) for a in corpus.articles for c in a.corrections),
                      key=lambda pair: (pair[0].date.value, pair[1].slug), reverse=True)
-    return {**_page("corrections/", "corrections.html", words("nav.corrections"), "corrections"),
+    return {**base_page("corrections/", "corrections.html", words("nav.corrections"), "corrections"),
             "entries": [{"date": words.date(c.date), "datetime": c.date.value, "text": Markup(render_inline(c.text)),
                          "article": article_item(a, words)} for c, a in entries]}
 
 
 def search_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
-    return _page("search/", "search.html", words("nav.search"), "search")
+    return base_page("search/", "search.html", words("nav.search"), "search")
 
 
 def _event_dates(entity: Entity, words: Words) -> str:
@@ -435,13 +342,13 @@ def _quote_order(cat: Catalogue):
 
 def tags_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     tags = sorted(cat.tags.items(), key=lambda kv: kv[1][0].casefold())
-    return {**_page("tags/", "tags.html", words("nav.tags"), "tags"),
+    return {**base_page("tags/", "tags.html", words("nav.tags"), "tags"),
             "tags": [Link(name=name, url=f"tags/{key}/", count=len(slugs)) for key, (name, slugs) in tags]}
 
 
 def tag_page(corpus: Corpus, cat: Catalogue, words: Words, key: str) -> dict:
     name, slugs = cat.tags[key]
-    return {**_page(f"tags/{key}/", "tag.html", words("tags.title", tag=name), "tags"),
+    return {**base_page(f"tags/{key}/", "tag.html", words("tags.title", tag=name), "tags"),
             "tag": name, "articles": [article_item(cat.articles[s], words) for s in slugs]}
 
 
@@ -449,108 +356,12 @@ def sources_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dic
     groups = [{"source": source or words("sources.unknown"),
                "articles": [article_item(cat.articles[s], words) for s in slugs]}
               for source, slugs in sorted(cat.sources.items(), key=lambda kv: (not kv[0], kv[0].casefold()))]
-    return {**_page("sources/", "sources.html", words("nav.sources"), "sources"), "groups": groups}
-
-
-def chronology_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
-    """The chronology's front page: one line per year, with what it holds."""
-    counts = corpus.chronology.kinds
-    years = [{"year": str(int(y)), "url": f"chronology/{y}/", "publications": counts[y]["publication"],
-              "events": counts[y]["event"], "mentions": counts[y]["mention"]} for y in sorted(counts)]
-    latest = _latest_entries(corpus.chronology)
-    return {**_page("chronology/", "chronology.html", words("nav.chronology"), "chronology"), "years": years,
-            "entry_count": len(corpus.chronology), "latest": [_chronology_item(e, cat, words) for e in latest],
-            "latest_year": _year_link(latest[-1].date.value[:4]) if latest else None}
-
-
-LATEST_ENTRIES = 10  # the end of the chronology, shown on its front page
-
-
-def _latest_entries(chronology: Chronology) -> list:
-    """The last entries of the chronology, in time order (the latest parts only are read)."""
-    found: list = []
-    for part in reversed(list(chronology.parts)):
-        found = list(chronology.entries(part)) + found
-        if len(found) >= LATEST_ENTRIES:
-            break
-    return found[-LATEST_ENTRIES:]
-
-
-YEAR_PAGE_ENTRIES = 500  # a year with more entries than this has a page per month, linked from the year's page
-
-
-def chronology_year_page(corpus: Corpus, cat: Catalogue, words: Words, year: str) -> dict:
-    """One year of the chronology, by month; a busy year lists its months, each on a page of its own."""
-    chronology = corpus.chronology
-    split = chronology.year_size(year) > YEAR_PAGE_ENTRIES
-    years = chronology.years()
-    index = years.index(year)
-    return {**_page(f"chronology/{year}/", "chronology_year.html",
-                  words("chronology.title", year=int(year)), "chronology"),
-            "months": [_year_part(chronology, part, split, cat, words) for part in chronology.parts_of(year)],
-            "up": Link(name=words("chronology.all_years"), url="chronology/", count=0),
-            "previous": _year_link(years[index - 1]) if index > 0 else None,
-            "next": _year_link(years[index + 1]) if index + 1 < len(years) else None}
-
-
-def _year_part(chronology: Chronology, part: str, split: bool, cat: Catalogue, words: Words) -> dict:
-    """A month of a year's page (or the entries known only to the year): its entries, or in a busy year
-    a link to its own page."""
-    is_month = len(part) > 4
-    linked = split and is_month
-    return {"label": words.month_heading(PartialDate(part, "month")) if is_month else words("chronology.during_year"),
-            "count": chronology.sizes[part], "url": f"chronology/{part[:4]}/{part[5:]}/" if linked else "",
-            "entries": [] if linked else [_chronology_item(e, cat, words) for e in chronology.entries(part)]}
-
-
-def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: str) -> dict:
-    """One month of a busy year."""
-    months = chronology_months(corpus.chronology, month[:4])
-    index = months.index(month)
-    entries = corpus.chronology.entries(month)
-    label = words.month_heading(PartialDate(month, "month"))
-    return {**_page(f"chronology/{month[:4]}/{month[5:]}/", "chronology_year.html",
-                  words("chronology.month_title", month=label), "chronology"),
-            "months": [{"label": label, "count": len(entries), "url": "",
-                        "entries": [_chronology_item(e, cat, words) for e in entries]}],
-            "up": _year_link(month[:4]),
-            "previous": _month_link(months[index - 1], words) if index > 0 else None,
-            "next": _month_link(months[index + 1], words) if index + 1 < len(months) else None}
-
-
-def chronology_months(chronology: Chronology, year: str) -> list[str]:
-    """The months of a year that have a page of their own (none unless the year is busy), in order."""
-    if chronology.year_size(year) <= YEAR_PAGE_ENTRIES:
-        return []
-    return chronology.months(year)
-
-
-def _month_link(month: str, words: Words) -> Link:
-    return Link(name=words.month_heading(PartialDate(month, "month")), url=f"chronology/{month[:4]}/{month[5:]}/",
-                count=0)
-
-
-def _year_link(year: str) -> Link:
-    return Link(name=str(int(year)), url=f"chronology/{year}/", count=0)
-
-
-def _chronology_item(entry: ChronologyEntry, cat: Catalogue, words: Words) -> dict:
-    url = ""
-    if entry.article:
-        url = article_url(entry.article) + (f"#p-{entry.block}" if entry.block is not None else "")
-    elif entry.entities:
-        url = entity_url(cat.entities[entry.entities[0]])
-    date = words.date(entry.date) + (f" – {words.date(entry.end)}" if entry.end else "")
-    own = entry.kind == "event" and not entry.article  # an event's entry links to its page: not listed again
-    return {"date": date, "datetime": entry.date.value, "kind": entry.kind, "text": entry.text, "url": url,
-            "article_title": cat.articles[entry.article].title if entry.article else "",
-            "entities": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=0)
-                         for e in entry.entities[:8] if not (own and e == entry.entities[0])]}
+    return {**base_page("sources/", "sources.html", words("nav.sources"), "sources"), "groups": groups}
 
 
 def not_found_page(corpus: Corpus, cat: Catalogue, words: Words, _key: str) -> dict:
     """Served for any missing path, so its links start from the site's absolute base path."""
-    return {**_page("404.html", "404.html", words("not_found.title"), ""), "root": urlsplit(corpus.site.base_url).path or "/"}
+    return {**base_page("404.html", "404.html", words("not_found.title"), ""), "root": urlsplit(corpus.site.base_url).path or "/"}
 
 
 PAGE_BUILDERS = {

@@ -132,9 +132,9 @@ def test_a_changed_template_remakes_every_page(tmp_path):
 
 
 def test_a_busy_year_has_a_page_per_month(project, monkeypatch):
-    import dossier.pages
+    import dossier.chronology_pages
 
-    monkeypatch.setattr(dossier.pages, "YEAR_PAGE_ENTRIES", 2)
+    monkeypatch.setattr(dossier.chronology_pages, "YEAR_PAGE_ENTRIES", 2)
     build(project)
     year = (project / "output" / "chronology/2023/index.html").read_text()
     assert '<h2><a href="../../chronology/2023/10/">October 2023</a> <span class="count">4 entries</span></h2>' in year
