@@ -323,7 +323,7 @@ class Article:
     format: str = "txt"
 
     def markdown(self) -> str:
-        """Its body, as normalise made it or as packed once its analysis is done (pipeline.process_articles)."""
+        """Its body, as normalise made it or as packed once its analysis is done (analysis.process_articles)."""
         return self.body if isinstance(self.body, str) else unpack(self.body)
 
 

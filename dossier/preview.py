@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from .analysis import ArticleContext, process_article
 from .boilerplate import load_rules
 from .catalogue import Catalogue
 from .frontmatter import is_draft
@@ -29,7 +30,7 @@ from .images import find_pictures
 from .incremental import Manifest
 from .link import Matcher
 from .model import Corpus, Paths
-from .pipeline import ArticleContext, process_article, registry
+from .pipeline import registry
 from .render import make_environment, render_page
 from .scan import kept_originals
 from .wikilinks import entity_forms

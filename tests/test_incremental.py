@@ -148,20 +148,20 @@ def test_a_busy_year_has_a_page_per_month(project, monkeypatch):
 
 
 def test_an_article_saved_while_a_build_reads_it_is_read_again_by_the_next(project, monkeypatch):
-    import dossier.pipeline
+    import dossier.analysis
 
     build(project)
     path = project / GALUZIN
     text = path.read_text()
     path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Jr", 1))  # what the next build scans
-    read = dossier.pipeline.process_article
+    read = dossier.analysis.process_article
 
     def saved_again_meanwhile(context, file):  # the editor saves again after the scan, before the read
         if file == path:
             path.write_text(text.replace("Mikhail Galuzin", "Mikhail Galuzin Sr", 1))
         return read(context, file)
 
-    monkeypatch.setattr(dossier.pipeline, "process_article", saved_again_meanwhile)
+    monkeypatch.setattr(dossier.analysis, "process_article", saved_again_meanwhile)
     build(project)
     monkeypatch.undo()
     page = project / "output" / "articles" / \
