@@ -20,7 +20,8 @@ from .frontmatter import is_draft
 from .language import load_language_model
 from .link import Matcher, find_mentions, named_in_heading
 from .markdown import body_blocks
-from .model import PACKED, Analysis, Article, Entity, Problem, Shelf, SiteConfig, pack
+from .model import PACKED, Analysis, Article, Entity, Problem, SiteConfig
+from .store import Shelf, pack
 from .normalise import normalise_article
 from .parallel import each_item
 from .quotes import find_quotes

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .model import Analysis, Article, Corpus, Entity, Mention, Parts, Quote, Shelf, Shelved
+from .model import Analysis, Article, Corpus, Entity, Mention, Quote
+from .store import Parts, Shelf, Shelved
 from .parallel import Aside
 from .urls import tag_key
 

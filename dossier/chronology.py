@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 
-from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate, Parts,
-                    Shelf, Shelved, shared_date)
+from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate,
+                    shared_date)
 from .parallel import Aside
+from .store import Parts, Shelf, Shelved
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
 

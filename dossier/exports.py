@@ -14,8 +14,8 @@ from itertools import islice
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
-from .model import (Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig,
-                    pack, unpack)
+from .model import Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig
+from .store import pack, unpack
 from .urls import article_url, entity_url
 
 

@@ -2,26 +2,19 @@
 
 Every record is a frozen dataclass; relations between records are ids (entity ids, article slugs),
 never object references, so that each stage is a function from data to data. Nothing here reads
-content; the one I/O is the `Shelf`, a temporary file of packed bytes.
+content or files: an analysis packed for later is held as bytes or a span of the store (store.py).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import sys
-import tempfile
-import threading
-from array import array
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from pathlib import Path
 from typing import Literal
 
-import lz4.block
+from .store import Shelved, unpack
 
 KINDS = ("person", "organisation", "event", "place")
 KIND_PLURALS = {"person": "people", "organisation": "organisations", "event": "events", "place": "places"}
@@ -44,129 +37,6 @@ def record(cls):
     if "__reduce__" not in cls.__dict__:  # unless the class has its own
         cls.__reduce__ = __reduce__
     return cls
-
-
-def pack(value) -> bytes:
-    """A value as one compressed bytes object: a few kilobytes instead of the thousands of small objects
-    an article's analysis is made of, held for the whole build (and, in the forked workers, copied page
-    by page as they are touched). Compressed by LZ4: zlib's fastest level took six times as long
-    (124 against 21 µs for an article's blocks and mentions); LZ4's output is a third larger."""
-    return lz4.block.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-
-
-def unpack(data: bytes | Shelved):
-    """What `pack` was given. Made by this process or its cache, never read from content."""
-    return pickle.loads(lz4.block.decompress(data.read() if isinstance(data, Shelved) else data))
-
-
-@dataclass(frozen=True, slots=True)
-class Shelved:
-    """Packed bytes kept on a shelf (`Shelf`), read back when asked for. Pickled as the bytes it holds."""
-
-    shelf: Shelf
-    start: int
-    end: int
-
-    def read(self) -> bytes:
-        return self.shelf.read(self.start, self.end)
-
-    def __bool__(self) -> bool:
-        return self.end > self.start
-
-    def __reduce__(self):
-        return bytes, (self.read(),)
-
-    def __repr__(self) -> str:  # what it holds, not the whole shelf
-        return f"Shelved({hashlib.blake2b(self.read(), digest_size=12).hexdigest()})"
-
-
-class Shelf:
-    """Packed bytes kept in one temporary file, read back where they are unpacked: an article's body
-    and analysis are read once or twice in a build and held by none of its processes meanwhile (in
-    memory, as one buffer, they were a quarter of the peak at 10,000 articles, and 1.2 GB at
-    100,000). The file is in the system's temporary folder (`TMPDIR`), deleted when the shelf is let
-    go. Forked processes read it, and a child made aside may fill it, through the same descriptor at
-    given offsets (no shared position); what a child added is found through the spans it hands back
-    (this process's `size` does not see it)."""
-
-    def __init__(self):
-        self.file = tempfile.TemporaryFile(prefix="dossier-shelf-")
-        self.fd = self.file.fileno()
-        self.size = 0
-        self.lock = threading.Lock()  # where the system reads and writes only at the file's position
-
-    def add(self, data: bytes | Shelved) -> Shelved:
-        data = data.read() if isinstance(data, Shelved) else data
-        start = self.size
-        if _POSITIONED:
-            view = memoryview(data)
-            while view:
-                written = os.pwrite(self.fd, view, self.size)
-                self.size += written
-                view = view[written:]
-        else:
-            with self.lock:
-                self.file.seek(start)
-                self.file.write(data)
-                self.file.flush()
-                self.size += len(data)
-        return Shelved(self, start, self.size)
-
-    def put_packed(self, value) -> tuple[int, int]:
-        """`value` packed and added; where it is (what a child made aside hands back: its `Shelved`
-        would be pickled as the bytes it holds)."""
-        shelved = self.add(pack(value))
-        return shelved.start, shelved.end
-
-    def read(self, start: int, end: int) -> bytes:
-        if _POSITIONED:
-            return os.pread(self.fd, end - start, start)
-        with self.lock:
-            self.file.seek(start)
-            return self.file.read(end - start)
-
-    def put(self, record, names: tuple[str, ...]):
-        """The same record, its packed fields `names` on this shelf."""
-        return replace(record, **{name: self.add(getattr(record, name)) for name in names})
-
-
-_POSITIONED = hasattr(os, "pread") and hasattr(os, "pwrite")  # not on Windows
-
-
-class Parts:
-    """Packed values (one packed part of each article, say), read by number in a child process made
-    aside, with a name for each: the child reads no object of the build process for them. Reading an
-    object writes its reference count, so the child gets its own copy of the page holding it: reading
-    every article's analysis for one of its packed parts, each such child copied ~300 MiB of the build
-    process's memory at 100,000 articles. Here the spans are three numbers each in one flat array
-    (which shelf, start, end) and the names one string."""
-
-    def __init__(self, values: Iterable[bytes | Shelved], names: Iterable[str] = ()):
-        self.shelves: list[Shelf] = []  # one or two
-        self.spans = array("q")
-        self.loose: dict[int, bytes] = {}  # values not on a shelf (tests), by number
-        for number, value in enumerate(values):
-            if isinstance(value, Shelved):
-                if value.shelf not in self.shelves:
-                    self.shelves.append(value.shelf)
-                self.spans.extend((self.shelves.index(value.shelf), value.start, value.end))
-            else:
-                self.spans.extend((-1, 0, 0))
-                if value:
-                    self.loose[number] = value
-        self._names = "\0".join(names)
-
-    def __len__(self) -> int:
-        return len(self.spans) // 3
-
-    def unpacked(self, number: int, empty=()):
-        """Value `number`, unpacked (`empty` if it is empty)."""
-        shelf, start, end = self.spans[3 * number:3 * number + 3]
-        packed = self.shelves[shelf].read(start, end) if shelf >= 0 else self.loose.get(number, b"")
-        return unpack(packed) if packed else empty
-
-    def names(self) -> list[str]:
-        return self._names.split("\0") if self._names else []
 
 
 @record

@@ -2,7 +2,8 @@
 
 from dossier import catalogue
 from dossier.catalogue import start_entity_parts
-from dossier.model import Analysis, Corpus, Parts, Quote, SiteConfig, pack
+from dossier.model import Analysis, Corpus, Quote, SiteConfig
+from dossier.store import Parts, pack
 from helpers import article
 
 

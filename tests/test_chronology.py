@@ -9,7 +9,8 @@ import pytest
 
 from dossier.chronology import build_chronology
 from dossier.exports import CSV_HEADER, _csv
-from dossier.model import Analysis, ChronologyEntry, PartialDate, pack
+from dossier.model import Analysis, ChronologyEntry, PartialDate
+from dossier.store import pack
 from helpers import article, entity
 
 

@@ -188,7 +188,7 @@ def test_rebuilds_after_edits_keep_two_shelves_open_not_one_for_each_article_edi
 def test_the_export_records_of_an_article_wait_on_the_shelf_not_in_memory(project):
     import json
 
-    from dossier.model import Shelved
+    from dossier.store import Shelved
 
     result = build(project)
     for analysis in result.corpus.analyses.values():

@@ -3,7 +3,8 @@
 import pickle
 from dataclasses import replace
 
-from dossier.model import PACKED, Analysis, PartialDate, Parts, Quote, Shelf, Shelved, pack, unpack
+from dossier.model import PACKED, Analysis, PartialDate, Quote
+from dossier.store import Parts, Shelf, Shelved, pack, unpack
 from dossier.parallel import aside
 from helpers import article
 
@@ -66,9 +67,9 @@ def test_a_forked_worker_reads_the_shelf_it_inherits():
 
 
 def test_a_shelf_reads_back_where_the_system_cannot_read_at_an_offset(monkeypatch):
-    from dossier import model
+    from dossier import store
 
-    monkeypatch.setattr(model, "_POSITIONED", False)  # as on Windows: seek, then read, under a lock
+    monkeypatch.setattr(store, "_POSITIONED", False)  # as on Windows: seek, then read, under a lock
     shelf = Shelf()
     shelved = [shelf.add(pack(n * "word ")) for n in range(20)]
     assert [unpack(s) for s in reversed(shelved)] == [n * "word " for n in reversed(range(20))]
