@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import replace
 import sys
 import time
 from pathlib import Path
 
 from rich.console import Console
 
+from .console import report, shown_path
 from .model import Problem, default_paths
 from .write import OutputError
 
@@ -189,7 +189,7 @@ def normalise_command(paths, files: list[Path], write: bool, console: Console) -
         except EditError as exc:
             problems.append(Problem(str(path), str(exc), severity="error"))
             continue
-        console.print(f"{'wrote' if changed else 'unchanged'}: {_shown(str(path.with_suffix('.md')))}", markup=False)
+        console.print(f"{'wrote' if changed else 'unchanged'}: {shown_path(str(path.with_suffix('.md')))}", markup=False)
     report(problems, console)
     return 1 if any(p.severity == "error" for p in problems) else 0
 
@@ -220,30 +220,3 @@ def suggest_command(paths, yaml: bool, limit: int, console: Console) -> int:
     for entity, forms in unmatched:
         out.print(f"      {entity}: {', '.join(forms)}", markup=False)
     return 0
-
-
-def _shown(path: str) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
-    absolute = Path(path)
-    if absolute.is_absolute() and Path.cwd() in absolute.parents:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    return path
-
-
-def report(problems: list[Problem], console: Console, shown_before: set[str] | None = None) -> None:
-    """Each problem on its own line, errors first, then a one-line count. With `shown_before` (the
-    preview's rebuilds), a warning already shown is counted, not printed again; errors always are."""
-    ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0))
-    repeated = 0
-    for problem in ordered:
-        line = str(replace(problem, path=_shown(problem.path)))
-        if shown_before is not None and problem.severity != "error" and line in shown_before:
-            repeated += 1
-            continue
-        if shown_before is not None:
-            shown_before.add(line)
-        console.print(line, style="red" if problem.severity == "error" else "yellow", markup=False)
-    errors = sum(1 for p in problems if p.severity == "error")
-    if problems:
-        again = f" ({repeated} as before)" if repeated else ""
-        console.print(f"{errors} error(s), {len(problems) - errors} warning(s){again}", markup=False)

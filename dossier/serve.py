@@ -24,6 +24,7 @@ from urllib.parse import unquote
 import watchfiles
 from rich.console import Console
 
+from .console import report
 from .model import Paths
 from .write import MARKER, OutputError
 
@@ -182,8 +183,6 @@ class Preview:
         self.site = Worker(self.rebuild_and_reload, "dossier-rebuild")
 
     def report(self, problems) -> None:
-        from .cli import report
-
         report(problems, self.console, self.shown_before)
 
     def rebuild(self, warm: bool = True):

@@ -203,7 +203,7 @@ def test_the_preview_prints_a_warning_once_and_an_error_every_time():
 
     from rich.console import Console
 
-    from dossier.cli import report
+    from dossier.console import report
     from dossier.model import Problem
 
     problems = [Problem("content/articles/a.txt", "no date found"), Problem("content/site.yaml", "bad", 2, "error")]
