@@ -61,7 +61,6 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
         unit, plain = units[i], units[i].plain
         title_follows = bool(title) or (i + 1 < len(units) and _plausible_title(units[i + 1].plain))
         date = parse_dateline(plain, languages, site.date_order) if "date" not in decided else None
-        byline = BYLINE.match(plain) or _BYLINE_ROLE.match(plain) if "author" not in decided else None
         if date:
             fields["date"], fields["date_source"] = date, "dateline"
             removed.append(Removed(plain, "dateline", unit.line))
@@ -77,16 +76,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
         elif "tags" not in decided and _is_category_line(plain, title_follows):
             fields["tags"] = category_tags(plain)
             removed.append(Removed(plain, "category line", unit.line))
-        elif byline:
-            fields["author"] = byline.group(1)
-            if byline.re is BYLINE and byline.group(2) and "source" not in decided:
-                fields["source"] = byline.group(2)
-            removed.append(Removed(plain, "byline", unit.line))
-        elif "source" not in decided and _SECTION.match(plain) and _set_aside_just_above(removed, units, i, "byline"):
-            fields["source"] = plain  # the publication under the author's name: "Paul Kirby / BBC News"
-            removed.append(Removed(plain, "byline", unit.line))
-        elif title and "author" not in decided and (author := _name_beside_dateline(units, i, removed, languages, site)):
-            fields["author"] = author
+        elif by := _byline_fields(units, i, bool(title), decided, removed, languages, site):
+            fields.update(by)
             removed.append(Removed(plain, "byline", unit.line))
         elif not title and _BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
@@ -126,6 +117,22 @@ def _date_below_head(units: list[Unit], i: int, languages: tuple[str, ...],
     labelled = labelled_date_in_page(units, languages, site)
     date = parse_dateline(labelled.plain, languages, site.date_order) if labelled else None
     return ({"date": date, "date_source": "text"} if date else {}), None, units
+
+
+def _byline_fields(units: list[Unit], i: int, titled: bool, decided: set[str], removed: list[Removed],
+                   languages: tuple[str, ...], site: SiteConfig) -> dict[str, str]:
+    """The author and source that line `i` gives: a byline ("By Jo Roe | Reuters"), the publication
+    under the author's name ("Paul Kirby / BBC News"), or a name beside the dateline; {} if none."""
+    plain = units[i].plain
+    byline = BYLINE.match(plain) or _BYLINE_ROLE.match(plain) if "author" not in decided else None
+    if byline:
+        source = byline.re is BYLINE and byline.group(2) and "source" not in decided
+        return {"author": byline.group(1), **({"source": byline.group(2)} if source else {})}
+    if "source" not in decided and _SECTION.match(plain) and _set_aside_just_above(removed, units, i, "byline"):
+        return {"source": plain}
+    if titled and "author" not in decided and (author := _name_beside_dateline(units, i, removed, languages, site)):
+        return {"author": author}
+    return {}
 
 
 def _name_beside_dateline(units: list[Unit], i: int, removed: list[Removed], languages: tuple[str, ...],
