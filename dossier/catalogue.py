@@ -104,8 +104,7 @@ def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analys
       then the undated), for `Corpus.sentences_naming`. Made by each page, they were a third of the
       entity pages' time: a page unpacked every sentence of each of its articles for the few naming it;
     - the quotes it said, in the articles' time order, for `Corpus.quotes_of`. Gathered by each page,
-      every article was unpacked once for each speaker it quotes (4 s at 10,000 articles, against
-      0.3 s for once each);
+      every article was unpacked once for each speaker it quotes, not once;
     - the entities most often named in the same articles (`_co_mentions`)."""
     shelf = Shelf()
     latest = latest_first((a.slug for a in articles), {a.slug: a for a in articles})

@@ -32,12 +32,10 @@ def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
 def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
                      timeline: int = TIMELINE, budget: int | None = None) -> Callable[[], Chronology]:
     """`build_chronology` started aside, in two child processes: one makes the parts, the other the
-    entities' timelines (one child made both in 5.9 s at 10,000 articles while the other core, after
-    the entity pages' child, waited ~4 s). What it returns waits for both.
-    Made in this process, the memory the unpacked entries took would be kept (freed memory is seldom
-    given back to the system) and shared by the render workers forked after (measured at 10,000
-    articles, peak of the build: 688 MiB with the entries kept as objects, 664 packed here, 591 packed
-    aside and pickled back, 543 written to a file as it is packed)."""
+    entities' timelines (one child making both kept the other core waiting). What it returns waits
+    for both. Made in this process, the memory the unpacked entries took would be kept (freed memory
+    is seldom given back to the system) and shared by the render workers forked after; written to a
+    file as it is packed, it raises the build's peak least (bench/RESULTS.md)."""
     budget = max(1, (budget or BUDGET) // 2)  # each child holds half
     # Each child writes what it packs to its own shelf, not back through a pickle (which would hold
     # them twice more, in both processes, at the child's largest).
@@ -118,7 +116,7 @@ def _entries(entries: Parts, groups: _Groups):
 
 
 BUDGET = 250_000  # entries (counted once for each group they are in) the chronology's two children hold, in
-# all, before writing runs (each holding 250,000, the build's peak at 10,000 articles rose from 271 to 456 MiB)
+# all, before writing runs (each holding the whole budget raised the build's peak by two thirds)
 
 
 class _Groups:

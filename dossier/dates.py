@@ -1,7 +1,7 @@
 """Calendar dates known to a day, month or year: parsing written dates into PartialDate.
 
 Short strings only. dateparser is asked about one short phrase at a time and its answers are
-cached; it is never asked to search a whole text (that costs ~65 ms an article).
+cached; it is never asked to search a whole text (far too slow for every article).
 """
 
 from __future__ import annotations
@@ -161,10 +161,9 @@ def _parse_date_part(line: str, languages: tuple[str, ...], order: str) -> Parti
 
 def _not_a_date(text: str, languages: tuple[str, ...]) -> bool:
     """Whether `text` has two or more words dateparser does not know in any of `languages`: it then
-    finds no date in it (a headline with a year in it: `Talks in Baku (2024)`), and asking it costs
-    ~0.5 ms. Checked against dateparser on ~2,400 lines from the tests, the demo and the benchmark
-    corpus in five sets of languages: it found a date in none of the 2,581 so left out (nor in any of
-    6,479 lines with one unknown word)."""
+    finds no date in it (a headline with a year in it: `Talks in Baku (2024)`), and asking it is
+    dear. Checked against dateparser on the lines of the tests, the demo and the benchmark corpus in
+    five sets of languages: it found a date in none of those so left out (bench/RESULTS.md)."""
     known = _date_words(known_languages(languages))
     return sum(word not in known for word in _WORD.findall(text.casefold())) >= 2
 
@@ -192,7 +191,7 @@ def _date_words(languages: tuple[str, ...]) -> frozenset[str]:
 
 def parse_written(text: str, languages: tuple[str, ...]) -> PartialDate | None:
     """The common written forms, read with dateparser's month and weekday names but without asking
-    dateparser (~3 ms a date): `12 March 2024`, `March 12, 2024`, `Tuesday, 12 March 2024`, `March
+    dateparser (slow for each date): `12 March 2024`, `March 12, 2024`, `Tuesday, 12 March 2024`, `March
     2024`, all words in one of `languages`. None for anything else (dateparser is asked then)."""
     folded = text.casefold()
     for language in known_languages(languages):

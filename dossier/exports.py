@@ -20,8 +20,8 @@ from .urls import article_url, entity_url
 
 
 def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, Iterator[bytes]]]:
-    """Each export file (path, its bytes in pieces), made while it is written: at 10,000 articles
-    articles.json alone is ~100 MB, and joining it in memory took several times that."""
+    """Each export file (path, its bytes in pieces), made while it is written: on a large site
+    articles.json alone is large, and joining it in memory took several times its size."""
     records = [corpus.analyses[a.slug].exported for a in corpus.articles]
     yield "data/articles.json", _lines(f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'
                                        for a, r in zip(corpus.articles, records))

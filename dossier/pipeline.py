@@ -163,7 +163,7 @@ def build(paths: Paths, timings: Timings | None = None, strict: bool = False, ca
 @contextmanager
 def no_cycle_collection():
     """Python's cycle collector, while a build runs, walks the millions of objects the corpus is made of
-    again and again (at 10,000 articles it was most of a cached build's time); a build makes few cycles,
+    again and again (on a large site, most of a cached build's time); a build makes few cycles,
     so it is paused until the build is done (and for the worker processes forked meanwhile)."""
     was_enabled = gc.isenabled()
     gc.disable()

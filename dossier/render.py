@@ -231,8 +231,7 @@ def shown_digest(base: str, page: dict) -> str:
     """The digest of what a page shows: its context, and everything all pages share.
 
     The context is pickled without pickle's memo (the same bytes for the same values, however they
-    share objects) and hashed as it is written: 0.14 -> 0.05 ms a page against the digest of its `repr`
-    (the compared pages of the 1,000-article corpus).
+    share objects) and hashed as it is written, a third of the time the digest of its `repr` took.
     A context pickle cannot take is digested by its `repr`."""
     hasher = hashlib.blake2b(base.encode(), digest_size=16)
     pickler = pickle.Pickler(_HashWriter(hasher), pickle.HIGHEST_PROTOCOL)

@@ -4,14 +4,12 @@ Runs on the staged site folder just before it replaces the old one, so the index
 the pages. Pages mark what is indexed (`data-pagefind-body`) and their filters (kind, person,
 organisation, year); this module only runs Pagefind and reports a failure as a problem.
 
-Pagefind holds everything it indexes in memory until it writes the index: about 250 KB a page
-(measured: 565 article pages 147 MiB, 2,715 pages 680 MiB, 5,610 pages 1,416 MiB; 2.6 GiB for the
-14,000 pages of a 10,000-article site, and a 100,000-article site would need ~26 GiB). A larger site
+Pagefind holds everything it indexes in memory until it writes the index (about 250 KB a page: too
+much for a site of tens of thousands of pages; bench/RESULTS.md). A larger site
 is indexed in shards of `SHARD_PAGES` pages, one Pagefind run after the other, and the search page
 merges them in the browser (Pagefind's `mergeIndex`); `pagefind/shards.json` lists them, with a
 digest of each one's pages: indexing a site again (the preview after an edit, an update build), a
-shard whose pages did not change is copied from the index in place (at 10,000 articles, after one
-edit, 36.8 → 4.3 s). Pagefind leaves out a searched word that no page of an index has: with shards,
+shard whose pages did not change is copied from the index in place. Pagefind leaves out a searched word that no page of an index has: with shards,
 a search for two words can find pages with only one of them, in a shard where no page has the other
 (not only where no page of the site has it).
 """
@@ -39,9 +37,7 @@ _FOLDERS = ("articles", *KIND_PLURALS.values())  # besides the site's own top fo
 SEARCHED = "{" + ",".join(["*", *(f"{folder}/*" for folder in _FOLDERS)]) + "}/index.html"
 
 
-# Pages a Pagefind run indexes at most (~255 MiB); more are split into shards. At 10,000 articles
-# (14,000 pages): 14 shards, Pagefind's peak 2,593 → 255 MiB, indexing 27 → 36 s (shards of 2,000:
-# 502 MiB, 25 s); a search in the browser took the same time, 0.8–1.4 s to 100 results shown.
+# Pages a Pagefind run indexes at most; more are split into shards (sizes weighed in bench/RESULTS.md).
 SHARD_PAGES = 1000
 SHARDS = "shards.json"  # in the index folder: the other shards' folders (for search.js), each shard's digest
 

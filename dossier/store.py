@@ -20,8 +20,8 @@ import lz4.block
 def pack(value) -> bytes:
     """A value as one compressed bytes object: a few kilobytes instead of the thousands of small objects
     an article's analysis is made of, held for the whole build (and, in the forked workers, copied page
-    by page as they are touched). Compressed by LZ4: zlib's fastest level took six times as long
-    (124 against 21 µs for an article's blocks and mentions); LZ4's output is a third larger."""
+    by page as they are touched). Compressed by LZ4: zlib's fastest level took six times as long, for
+    an output a third smaller."""
     return lz4.block.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
@@ -54,8 +54,7 @@ class Shelved:
 class Shelf:
     """Packed bytes kept in one temporary file, read back where they are unpacked: an article's body
     and analysis are read once or twice in a build and held by none of its processes meanwhile (in
-    memory, as one buffer, they were a quarter of the peak at 10,000 articles, and 1.2 GB at
-    100,000). The file is in the system's temporary folder (`TMPDIR`), deleted when the shelf is let
+    memory, as one buffer, they were a quarter of a large build's peak). The file is in the system's temporary folder (`TMPDIR`), deleted when the shelf is let
     go. Forked processes read it, and a child made aside may fill it, through the same descriptor at
     given offsets (no shared position); what a child added is found through the spans it hands back
     (this process's `size` does not see it)."""
@@ -108,8 +107,8 @@ class Parts:
     """Packed values (one packed part of each article, say), read by number in a child process made
     aside, with a name for each: the child reads no object of the build process for them. Reading an
     object writes its reference count, so the child gets its own copy of the page holding it: reading
-    every article's analysis for one of its packed parts, each such child copied ~300 MiB of the build
-    process's memory at 100,000 articles. Here the spans are three numbers each in one flat array
+    every article's analysis for one of its packed parts, each such child copied a good part of the
+    build process's memory. Here the spans are three numbers each in one flat array
     (which shelf, start, end) and the names one string."""
 
     def __init__(self, values: Iterable[bytes | Shelved], names: Iterable[str] = ()):
