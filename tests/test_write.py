@@ -154,3 +154,33 @@ def test_leftovers_of_a_killed_swap_are_cleared_and_only_ours(tmp_path):
     write_site({"index.html": b"y"}, tmp_path / "out")  # a swap with an old site: the retired one removed
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.new-ghi", "out"]
     assert (tmp_path / "out" / "index.html").read_bytes() == b"y"
+
+
+def test_an_update_with_the_same_build_id_still_writes_and_deletes_what_it_is_given(tmp_path):
+    output = tmp_path / "out"
+    write_site({"index.html": b"1", "old.html": b"o"}, output, build_id="same")
+    update_site({"index.html": b"2"}, set(), output, "same")
+    assert (output / "index.html").read_bytes() == b"2"
+    update_site({}, {"old.html", "never-there.html"}, output, "same")  # a stale file already gone is no error
+    assert not (output / "old.html").exists()
+
+
+def test_a_site_is_written_into_folders_that_do_not_exist_yet_and_without_an_id_records_none(tmp_path):
+    output = tmp_path / "a" / "b" / "out"
+    write_site({"index.html": b"x"}, output)
+    assert (output / "index.html").read_bytes() == b"x" and built_id(output) == ""
+    (output / MARKER).write_text("written by an older dossier\n")  # no build line
+    assert built_id(output) == ""
+
+
+def test_the_refusals_say_what_to_do(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep")
+    with pytest.raises(OutputError) as refused:
+        check_output_folder(tmp_path / "mine", [])
+    assert str(refused.value).endswith("exists and was not made by dossier (no .dossier-output file); "
+                                       "move it away or choose another --output")
+    with pytest.raises(OutputError) as refused:
+        check_output_folder(tmp_path / "content" / "out", [tmp_path / "content"])
+    assert str(refused.value).endswith(f"the output folder must not be, contain or lie inside "
+                                       f"{(tmp_path / 'content').resolve()}; choose another --output")
