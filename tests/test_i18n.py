@@ -190,3 +190,44 @@ def test_a_translation_is_told_which_plural_forms_its_language_needs_and_which_w
     messages = [p.message for p in problems]
     assert "`count.articles` needs the plural forms few, many, one, other for this language" in messages
     assert "unknown interface word(s), not used: nav.nonsense (the words are those of en.yaml)" in messages
+
+
+def test_each_problem_with_a_translation_names_its_file_line_and_what_to_do(tmp_path):
+    words, problems = words_of(tmp_path, "de", 'nav:\n  articles: 3\n  people: "Personen {who}"\n'
+                                               '  tags: {one: "a", other: "b"}\ncount:\n  articles: "Artikel"\n'
+                                               '  entities: {other: 5, one: "x"}\nnonsense: "x"\n')
+    shown = [(Path(p.path).name, p.message, p.line, p.severity) for p in problems]
+    assert shown[:2] == [
+        ("de.yaml", "`nav.articles` must be a text in quotes or a mapping of plural forms with at least `other`", 2,
+         "error"),
+        ("de.yaml", "`count.entities`: plural forms are zero, one, two, few, many, other, each a text", 7, "error")]
+    assert re.fullmatch(r"\d+ interface word\(s\) not translated, shown in English: (?:[\w.]+, ){7}[\w.]+ …",
+                        shown[2][1]) and shown[2][0::2] == ("de.yaml", None)
+    assert shown[3:] == [
+        ("de.yaml", "unknown interface word(s), not used: count.entities, nonsense (the words are those of en.yaml)",
+         None, "warning"),
+        ("de.yaml", "`nav.people` uses {who}, which the site does not fill in; shown in English until fixed", None,
+         "warning"),
+        ("de.yaml", "`nav.tags` must be one text, not plural forms, as in en.yaml; shown in English until fixed", None,
+         "warning"),
+        ("de.yaml", "`count.articles` must be plural forms (one: …, other: …), as in en.yaml; shown in English "
+         "until fixed", None, "warning")]
+    assert words.language == "de" and words("nav.people") == "People"
+
+
+def test_without_its_english_words_the_site_is_told_to_restore_them(tmp_path):
+    shutil.copytree(TEMPLATES / "i18n", tmp_path / "i18n")
+    (tmp_path / "i18n" / "en.yaml").unlink()
+    words, problems = load_words(tmp_path, "de")
+    assert [(Path(p.path).name, p.message, p.severity) for p in problems] == [
+        ("en.yaml", "missing: restore it (dossier ships it in templates/i18n/)", "error"),
+        ("de.yaml", "no interface words for `language: de`; the interface is in English. Copy en.yaml to de.yaml "
+         "and translate it", "warning")]
+    assert words.language == "de"
+
+
+def test_a_regional_code_takes_its_language_s_words_and_a_reason_is_told_in_them(russian):
+    words, problems = load_words(TEMPLATES, "ru-RU")
+    assert problems == [] and words.language == "ru-RU" and words("nav.articles") == russian("nav.articles")
+    assert words.reason("a reason nobody translated") == "a reason nobody translated"
+    assert words.month_heading(PartialDate("2023-10", "month")) == "октябрь 2023 г."
