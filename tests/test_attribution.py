@@ -636,3 +636,33 @@ def test_a_pronoun_reaches_a_name_three_paragraphs_back_only_through_the_pronoun
                     "“We need a new look at this,” he added.") == ["peter-lund"]
     assert speakers("Lund arrived in Oslo.\n\nThe hall was full.\n\nThe vote was late.\n\n"
                     "“We need a new look at this,” he added.") == [None]
+
+
+def named_before_apposition(text):
+    from dossier.subjects import _named_before_apposition
+
+    a = article(text)
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER)
+    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
+    found = _named_before_apposition(r, 0, 0, text.index("said"))
+    return found.entity if found else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Weiss, who met Lund in Oslo last week, said so.", "anna-weiss"),
+    ("But Weiss, who met Lund in Oslo last week, said so.", "anna-weiss"),
+    ("And then Weiss, who met Lund in Oslo, said so.", "anna-weiss"),  # conjunctions before the name
+    ("Sen. Weiss, who met Lund in Oslo last week, said so.", "anna-weiss"),
+    ("Mrs. Weiss, who met Lund in Oslo last week, said so.", "anna-weiss"),
+    ("Weiss (D-Ore.), who met Lund in Oslo last week, said so.", "anna-weiss"),
+    ("Weiss of Acme Corp, who met Lund in Oslo last week, said so.", "anna-weiss"),
+    ("Yesterday Weiss, who met Lund in Oslo last week, said so.", None),  # something else opens the sentence
+    ("In a letter to Weiss, Lund, who chairs the panel, said so.", None),
+    ("Weiss's aide, who met Lund in Oslo last week, said so.", None),  # a possessive: the aide speaks
+    ("Weiss, who met Lund in Oslo; the mayor, said so.", None),  # not one apposition
+    ("Weiss met Lund in Oslo and said so.", None),  # no apposition before the verb
+    ("Weiss, " + "who met Lund in Oslo and " * 14 + "then left, said so.", None),  # too long to be one
+])
+def test_a_name_opens_the_subject_before_a_long_apposition(text, expected):
+    assert named_before_apposition(text) == expected
