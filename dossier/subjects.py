@@ -28,6 +28,7 @@ _ADVERB_TAIL = re.compile(rf"(?:\s+{ADVERBS})+\s*$", re.IGNORECASE)
 
 
 _APPOSITION_TAIL = re.compile(r",[^,]{1,90},\s*$")
+_APPOSITION_BEFORE = re.compile(r",[^,]{1,90}$")  # one before another: "Trump, 70, a businessman, said"
 
 
 def strip_adverbs(text: str, a: int, b: int) -> int:
@@ -40,10 +41,10 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
     """The subject that ends at b (before a verb): a name, a pronoun, a description, after any
     apposition ("Mr. Kelly, a retired astronaut, said"; "Trump, 70, told")."""
     text = r.masked[block]
-    for _ in range(2):
-        apposition = _APPOSITION_TAIL.search(text, a, b)
+    for number in range(3):
+        apposition = (_APPOSITION_TAIL if number == 0 else _APPOSITION_BEFORE).search(text, a, b)
         if not apposition or r.in_block(block, apposition.start(), b) and \
-                not re.search(r"\w", text[a:apposition.start()]):
+                (number > 0 or not re.search(r"\w", text[a:apposition.start()])):
             break
         named = _name_in_apposition(r, block, a, apposition.start(), b)
         if named is not None:  # "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name set off by commas

@@ -666,3 +666,23 @@ def named_before_apposition(text):
 ])
 def test_a_name_opens_the_subject_before_a_long_apposition(text, expected):
     assert named_before_apposition(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject before a verb, past one apposition or several
+    ("Weiss, 62, a senator from Oslo, said: “The vote is ours and we will win it.”",
+     ("anna-weiss", "speaks before the quote (said)")),
+    ("Weiss, 62, a senator from Oslo, a mother of three, said: “The vote is ours and we will win it.”",
+     ("anna-weiss", "speaks before the quote (said)")),
+    ("“The vote is ours,” Weiss, 62, a senator from Oslo, said.", ("anna-weiss", SAID_AFTER)),
+    ("Weiss, who said “the vote is ours and we will win it,” left early.",
+     ("anna-weiss", "speaks before the quote (said)")),  # "who" stands for the name before it
+    ("Weiss's spokesman, Lund, wrote: “The vote is ours and we will win it.”",
+     ("peter-lund", "speaks before the quote (wrote)")),  # the name set off after a description
+    ("Oleg Sorokin arrived. The deputy foreign minister, 62, said: “The vote is ours and we will win it.”",
+     ("oleg-sorokin", "speaks before the quote (said); “The deputy foreign minister” read as Oleg Sorokin")),
+    ("Mary Stone (D-Ore.), who met Lund, said: “The vote is ours and we will win it.”",
+     ("Mary Stone", "speaks before the quote (said)")),
+])
+def test_the_subject_past_its_appositions(text, expected):
+    assert speakers_and_cues(text) == [expected]
