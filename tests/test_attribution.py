@@ -686,3 +686,16 @@ def test_a_name_opens_the_subject_before_a_long_apposition(text, expected):
 ])
 def test_the_subject_past_its_appositions(text, expected):
     assert speakers_and_cues(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quotation over paragraphs (only the last part closes) shares the speaker one part names
+    ("“The vote is ours,” said Mary Stone. “They think the council is on our side.\n\n"
+     "“And they still think we will lose,” she said with a grin.",
+     [("Mary Stone", SAID_AFTER), ("Mary Stone", "continues the previous quote"),
+      ("Mary Stone", "continues the quote from the previous paragraph")]),  # "she" alone names nobody registered
+    ("“The vote is ours and we will win it,\n\n“whatever they say,” said Mary Stone.",
+     [("Mary Stone", "continued in the next paragraph"), ("Mary Stone", SAID_AFTER)]),
+])
+def test_a_quotation_over_paragraphs_takes_the_speaker_one_of_its_parts_names(text, expected):
+    assert speakers_and_cues(text) == expected
