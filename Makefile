@@ -47,8 +47,8 @@ mutate: $(DEVSTAMP)
 	$(BIN)/python -m pip install --quiet 'mutmut>=3.2'
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children $$(nproc)
-	$(BIN)/mutmut results --all true | tee bench/results/mutation-all.tmp | $(BIN)/python -m bench.mutation
-	grep -v ': killed$$' bench/results/mutation-all.tmp > bench/results/mutation.txt; rm bench/results/mutation-all.tmp
+	$(BIN)/mutmut results --all true | $(BIN)/python -m bench.mutation
+	$(BIN)/python -m bench.survivors > bench/results/mutation.txt  # each survivor, its change and its kind
 
 clean:
 	rm -rf output .cache .pytest_cache mutants

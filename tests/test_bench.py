@@ -1,4 +1,4 @@
-"""bench/floor.py: the benchmark's Hugo site made in Python, the pages Hugo makes."""
+"""The benchmark's own code: bench/floor.py (the Hugo site made in Python), bench/survivors.py (mutants sorted by kind)."""
 
 from bench.floor import build
 
@@ -23,3 +23,21 @@ def test_the_floor_makes_the_pages_hugo_makes(tmp_path):
     assert (output / "index.xml").is_file() and (output / "tags" / "index.html").is_file()
     sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<url>") == 2 + 2 + 2  # the home and section, two tags, two articles
+
+
+def test_each_surviving_mutant_is_sorted_into_the_kind_of_change_it_made():
+    from bench.survivors import KINDS, kind
+
+    cases = {
+        ("cue = \"named at the end\"", "cue = \"XXnamed at the endXX\""): "message",
+        ("text.strip(\".\")", "text.strip(\"XX.XX\")"): "value",
+        ("re.search(r\"\\w\", lead)", "re.search(r\"XX\\wXX\", lead)"): "pattern",
+        ("re.search(r\"(?:the|a)\\s\", phrase, re.IGNORECASE)", "re.search(r\"(?:THE|A)\\s\", phrase, re.IGNORECASE)"): "same",
+        ("if len(zone) > 120:", "if len(zone) > 121:"): "by one",
+        ("if len(zone) > 120:", "if len(zone) >= 120:"): "by one",
+        ("x = a if ok else b", "x = a if (ok) or True else b"): "forced",
+        ("return as_speaker(named, cue)", "return as_speaker(named, None)"): "argument",
+        ("if a and b:", "if a or b:"): "logic",
+    }
+    assert {pair: kind(*pair) for pair in cases} == cases
+    assert set(cases.values()) == set(KINDS)
