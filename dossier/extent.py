@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .headline import CREDITED, address_words, best_headline, find_headline
+from .shapes import EMOTICON
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -222,12 +223,12 @@ def _take_in_lead(lines: list[str], classes: list[str], start: int) -> int:
 
 def _take_in_tail(lines: list[str], classes: list[str], end: int, stops: set[int]) -> int:
     """The same for the last paragraphs ("Amazon is expected to appeal."), the code or the list that a
-    sentence ending in a colon introduces, and a last section under its subheading."""
+    sentence ending in a colon introduces, a smiley, and a last section under its subheading."""
     in_list = False
     while end < len(lines) and end not in stops:
         introduced = lines[end - 1].rstrip().endswith((":", "："))
         in_list = (introduced or in_list) and _is_list_item(lines[end])
-        if _is_sentence(lines[end], classes[end]) or in_list:
+        if _is_sentence(lines[end], classes[end]) or in_list or EMOTICON.match(lines[end].strip()):
             end += 1
         elif _is_subheading(lines[end]) and end + 1 < len(lines) and end + 1 not in stops \
                 and _is_sentence(lines[end + 1], classes[end + 1]):
@@ -259,7 +260,7 @@ _LINK_MARKS = re.compile(r"[»›→]\s*$| [·|•] ")
 def _is_sentence(line: str, kind: str) -> bool:
     if kind == "short":  # "Like this one.", "In short:"
         return len(line) >= 30 and len(line.split()) >= 5 and line[:1].isupper() and line.rstrip()[-1:] in ".!?:"
-    return kind in ("near", "bad") and len(line) >= 40 and line.rstrip()[-1:] in ".!?…\"”»)"
+    return kind in ("near", "bad") and len(line) >= 40 and line.rstrip()[-1:] in ".!?…\"”»):"
 
 
 # A line of code or of a shell session: few letters, a comment mark or a prompt at its start, a command

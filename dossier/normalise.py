@@ -25,7 +25,7 @@ from .language import detect_language
 from .markdown import link_title
 from .model import Article, Caption, Problem, Removed, SiteConfig
 from .readers import RawDocument
-from .shapes import ADDRESS, CAPTION, MEDIA_LINE, TAG_LINE, category_tags, same_text
+from .shapes import ADDRESS, CAPTION, EMOTICON, MEDIA_LINE, TAG_LINE, category_tags, same_text
 from .units import TERMINAL, Unit, escape_markdown, markdown_units, plain_units
 from .urls import safe_slug
 from .wholepage import set_page_chrome_aside
@@ -120,7 +120,8 @@ def strip_boilerplate(units: list[Unit], rules: tuple[Rule, ...]) -> tuple[list[
 
 
 def _is_punctuation_only(text: str) -> bool:
-    return not re.search(r"\w", text)
+    """A line of marks only (a divider, a stray bullet), but not a smiley a blogger wrote as a paragraph."""
+    return not re.search(r"\w", text) and not EMOTICON.match(text.strip())
 
 
 @dataclass(frozen=True)

@@ -52,3 +52,6 @@ def category_tags(text: str) -> tuple[str, ...]:
     """The tags of a category line: "Tags: a, b" or "| News, Politics"."""
     items = (item.strip(" |") for item in re.split(r"[,|]", CATEGORY_PREFIX.sub("", text)))
     return tuple(dict.fromkeys(item for item in items if item))
+
+
+EMOTICON = re.compile(r"^(?:[:;=][-'^]?[)(\]\[/\\|*]+|\^\^|\^_\^)$")  # ":-)", "=)", "^^": a blogger's paragraph
