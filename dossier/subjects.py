@@ -75,7 +75,7 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
         words = name.group(1).split()
         while words and (words[0].lower().strip(".") in r.words.titles or words[0].lower() in TITLE_WORDS):
             words = words[1:]
-        if words and words[-1].lower() not in _NOT_NAMES and _NAME.match(" ".join(words)):
+        if _a_name(words):
             return Speaker(None, " ".join(words), cue)
     return None
 
@@ -161,12 +161,11 @@ def read_phrase(r: Reader, block: int, a: int, b: int, cue: str, apposition_to: 
     trailing = re.search(r"(?:^|\s)[a-zа-яё][\w’'-]*\s+((?:[A-ZА-ЯЁ][\w’'-]+\s*){2,4})$", " ".join(words))
     if trailing:  # "Kremlin spokesman Dmitry Peskov"
         words = trailing.group(1).split()
-    if words and _NAME.match(" ".join(words)) and words[0].lower() not in _NOT_NAMES \
-            and words[-1].lower() not in _NOT_NAMES and not (strict and len(words) < 2):
+    if _a_name(words) and words[0].lower() not in _NOT_NAMES and not (strict and len(words) < 2):
         return Speaker(None, " ".join(words), cue)
     leading = re.match(r"([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])", " ".join(words))
-    if leading and leading.group(1).lower() not in _NOT_NAMES and leading.group(1).split()[0].lower() \
-            not in _NOT_NAMES and not (strict and len(leading.group(1).split()) < 2):
+    if leading and _a_name(leading.group(1).split()) and leading.group(1).split()[0].lower() not in _NOT_NAMES \
+            and not (strict and len(leading.group(1).split()) < 2):
         return Speaker(None, leading.group(1), cue)  # "заявил Песков журналистам"
     return None
 
@@ -176,11 +175,19 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "october", "november", "december", "it", "this", "that", "there", "he", "she", "they", "i", "we",
               "you", "the", "in", "on", "at", "a", "an", "and", "but", "so", "then", "when", "cnn", "fox",
               "он", "она", "они", "сегодня", "вчера", "понедельник", "вторник", "среду", "четверг", "пятницу",
-              "субботу", "воскресенье", "twitter", "facebook", "instagram", "reporters", "journalists"} | {
-    # groups that speak, capitalised only at a sentence's start ("Officials said:"): nobody's name
-    "officials", "experts", "analysts", "critics", "residents", "authorities", "sources", "observers",
-    "protesters", "witnesses", "police", "doctors", "scientists", "researchers", "lawmakers", "diplomats",
-    "economists", "investigators", "prosecutors", "activists", "officers", "soldiers", "organisers", "organizers",
-    "participants", "locals", "citizens", "voters", "supporters", "opponents", "leaders", "ministers", "members",
-    "students", "parents", "workers", "farmers", "others", "many", "some", "both", "everyone", "people",
-    "эксперты", "чиновники", "власти", "жители", "источники", "аналитики", "участники", "депутаты", "очевидцы"}
+              "субботу", "воскресенье", "twitter", "facebook", "instagram", "reporters", "journalists"}
+# Groups that speak, capitalised only at a sentence's start ("Officials said:"): no one's name on their
+# own, though a name may end with one ("Capitol Police").
+_GROUPS = {"officials", "experts", "analysts", "critics", "residents", "authorities", "sources", "observers",
+           "protesters", "witnesses", "police", "doctors", "scientists", "researchers", "lawmakers", "diplomats",
+           "economists", "investigators", "prosecutors", "activists", "officers", "soldiers", "organisers",
+           "organizers", "participants", "locals", "citizens", "voters", "supporters", "opponents", "leaders",
+           "ministers", "members", "students", "parents", "workers", "farmers", "others", "many", "some", "both",
+           "everyone", "people", "эксперты", "чиновники", "власти", "жители", "источники", "аналитики", "участники",
+           "депутаты", "очевидцы"}
+
+
+def _a_name(words: list[str]) -> bool:
+    """Words that can be a person's or an organisation's name the registry does not know."""
+    return bool(words) and _NAME.match(" ".join(words)) is not None and words[-1].lower() not in _NOT_NAMES \
+        and not (len(words) == 1 and words[0].lower() in _GROUPS)

@@ -699,3 +699,7 @@ def test_the_subject_past_its_appositions(text, expected):
 ])
 def test_a_quotation_over_paragraphs_takes_the_speaker_one_of_its_parts_names(text, expected):
     assert speakers_and_cues(text) == expected
+
+
+def test_a_name_may_end_with_a_group_s_word():
+    assert speakers("“The vote was never his to win,” Capitol Police said.") == ["Capitol Police"]
