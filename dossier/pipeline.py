@@ -40,8 +40,11 @@ from .wikilinks import entity_forms
 from .write import Staging, check_output_folder, output_lock, update_first, update_site, write_site
 
 
-@dataclass(frozen=True)
+@dataclass
 class BuildResult:
+    """What a build made and found: filled in as the build goes on (the write step takes the files out
+    as it writes them, and marks the outputs the preview wrote meanwhile), so not frozen."""
+
     problems: list[Problem]
     files: dict[str, bytes] = field(default_factory=dict)  # the files made, unless written as they were made
     corpus: Corpus | None = None
