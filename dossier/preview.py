@@ -31,7 +31,7 @@ from .incremental import Manifest
 from .link import Matcher
 from .model import Corpus, Paths
 from .pipeline import registry
-from .render import make_environment, render_page
+from .render import PageRendering, make_environment, render_page
 from .scan import kept_originals
 from .wikilinks import entity_forms
 from .write import replace_file
@@ -98,8 +98,8 @@ class FirstLook:
         for path in sorted(changed):
             slug = by_source[path.relative_to(folder).as_posix()].slug
             for job in (("article", slug), ("source", slug)):
-                _, output_path, data, problem, _ = render_page((corpus, cat, env.globals["t"], env,
-                                                                self.paths.templates, "", {}, None), job)
+                _, output_path, data, problem, _ = render_page(
+                    PageRendering(corpus, cat, env.globals["t"], env, self.paths.templates), job)
                 if problem:
                     return {}
                 files[output_path] = data

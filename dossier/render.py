@@ -134,7 +134,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
                 out.add(name, name, data, everything)
         _copies(corpus, out, last.file_unchanged)
 
-    context = (corpus, cat, words, env, templates, base, last.built, sink)
+    context = PageRendering(corpus, cat, words, env, templates, base, last.built, sink)
     for job, path, data, problem, shown in each_item(render_page, context, todo, chunksize=64, first=files_beside):
         if problem:
             return Rendered(problems=problems + [problem])
@@ -250,17 +250,33 @@ class _HashWriter:
         self.write = hasher.update
 
 
-def render_page(context, job) -> tuple[tuple[str, str], str, bytes | None, Problem | None, str]:
+@dataclass(frozen=True)
+class PageRendering:
+    """What rendering any page needs: the corpus and its lookups, the words and templates, the digest
+    all pages share (`base`: "" when pages are not compared), the contexts already made to compare
+    (`built`), and where a worker hands each page (`sink`: None to return it)."""
+
+    corpus: Corpus
+    catalogue: Catalogue
+    words: Words
+    environment: jinja2.Environment
+    templates: Path
+    base: str = ""
+    built: dict = field(default_factory=dict)
+    sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None
+
+
+def render_page(context: PageRendering, job) -> tuple[tuple[str, str], str, bytes | None, Problem | None, str]:
     """One page: (its job, output path, HTML or the template problem that stopped it, the digest of what
     it shows if its kind is compared). Runs in a worker; given a sink, the worker hands the HTML to it
     (None is returned instead: pages do not travel back to the main process)."""
-    corpus, cat, words, env, templates, base, built, sink = context
-    page = built.get(job) or build_page(corpus, cat, words, job)
-    shown = shown_digest(base, page) if base and job[0] in COMPARED else ""
+    corpus, sink = context.corpus, context.sink
+    page = context.built.get(job) or build_page(corpus, context.catalogue, context.words, job)
+    shown = shown_digest(context.base, page) if context.base and job[0] in COMPARED else ""
     try:
-        context = {**page, "site": corpus.site, "canonical": corpus.site.absolute(page["url"]),
-                   "editorial": editorial_nav(corpus)}
-        html = _render(env, page["template"], context, templates)
+        values = {**page, "site": corpus.site, "canonical": corpus.site.absolute(page["url"]),
+                  "editorial": editorial_nav(corpus)}
+        html = _render(context.environment, page["template"], values, context.templates)
     except TemplateProblem as exc:
         return job, page["path"], b"", exc.problem, shown
     if sink:
