@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .headline import CREDITED, address_words, best_headline, find_headline
+from .headline import CREDITED, AddressWords, address_words, best_headline
 from .shapes import EMOTICON
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
@@ -94,10 +94,11 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
-    best = _main_run(lines, classes, runs, hints)
-    start, end = _join_neighbours(lines, classes, runs, best, stops)
+    weights = [_weight(lines, classes, *run) for run in runs]
+    address = address_words(hints)
+    start, end = _join_neighbours(lines, runs, weights, _main_run(lines, runs, weights, address), stops)
     end = _take_in_tail(lines, classes, _extend_forward(lines, classes, end, stops), stops)
-    headline = find_headline(lines, start, hints)  # above the body's core: the body never goes past it
+    headline = best_headline(lines, start, address)[0]  # above the body's core: the body never goes past it
     floor = headline + 1 if headline is not None else 0
     start = max(floor, _take_in_lead(lines, classes, max(floor, _extend_backward(lines, classes, start, stops))))
     return Extent(headline, start, end, _boxes(lines, classes, start, end, stops))
@@ -106,15 +107,14 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
 HEADLINED = 5.0  # a headline scoring this much (headline.py) above a run: the run is likely the article
 
 
-def _main_run(lines: list[str], classes: list[str], runs: list[tuple[int, int]], hints: tuple[str, ...]) -> int:
+def _main_run(lines: list[str], runs: list[tuple[int, int]], weights: list[float], address: AddressWords) -> int:
     """The run that is the article's core: the one with most prose, weighed up when a line just above it
     looks much like the page's headline (a short article under its headline and byline, on a page
     whose forms and notices hold more prose than it does)."""
-    weights = [_weight(lines, classes, *run) for run in runs]
-    address = address_words(hints)
+    least = 0.2 * max(weights)  # a run with less prose than this is not weighed up
     weighed = []
     for k, (run, weight) in enumerate(zip(runs, weights)):
-        if weight >= 0.2 * max(weights):
+        if weight >= least:
             headline, score = best_headline(lines, run[0], address)
             if headline is not None and (k == 0 or headline >= runs[k - 1][1]):  # not another run's headline
                 weight *= 1 + max(0.0, score - HEADLINED) / 2
@@ -126,7 +126,7 @@ BOX_GAP = 12  # a box of the page between two parts of the article: at most this
 PART_WEIGHT = 300  # and the part beyond it holds at least this much prose (two paragraphs)
 
 
-def _join_neighbours(lines: list[str], classes: list[str], runs: list[tuple[int, int]], best: int,
+def _join_neighbours(lines: list[str], runs: list[tuple[int, int]], weights: list[float], best: int,
                      stops: set[int]) -> tuple[int, int]:
     """The largest run, joined with the runs before and after it that are cut off from it only by a
     short box of the page (an advertisement, a "Related" or "Most read" list, a newsletter form), by a
@@ -135,37 +135,37 @@ def _join_neighbours(lines: list[str], classes: list[str], runs: list[tuple[int,
     start, end = runs[best]
     k = best - 1
     while k >= 0:
-        if not _joins(lines, classes, runs[k], runs[k][1], start, stops):
-            k = _large_part(lines, classes, runs, range(k, -1, -1), start, stops)
+        if not _joins(lines, weights[k], runs[k][1], start, stops):
+            k = _large_part(lines, runs, weights, range(k, -1, -1), start, stops)
             if k is None:
                 break
         start, k = runs[k][0], k - 1
     k = best + 1
     while k < len(runs):
-        if not _joins(lines, classes, runs[k], end, runs[k][0], stops):
-            k = _large_part(lines, classes, runs, range(k, len(runs)), end, stops)
+        if not _joins(lines, weights[k], end, runs[k][0], stops):
+            k = _large_part(lines, runs, weights, range(k, len(runs)), end, stops)
             if k is None:
                 break
         end, k = runs[k][1], k + 1
     return start, end
 
 
-def _joins(lines: list[str], classes: list[str], run: tuple[int, int], gap_start: int, gap_end: int,
-           stops: set[int]) -> bool:
+def _joins(lines: list[str], weight: float, gap_start: int, gap_end: int, stops: set[int]) -> bool:
+    """Whether a run of this much prose, beyond the gap, is the article's too."""
     if gap_end - gap_start <= 2 * MAX_GAP and _unbroken(lines, stops, gap_start, gap_end):
         return True  # not across a box, nor across the dated teasers of other articles
-    return gap_end - gap_start <= BOX_GAP and _weight(lines, classes, *run) >= PART_WEIGHT
+    return gap_end - gap_start <= BOX_GAP and weight >= PART_WEIGHT
 
 
 LARGE_PART = 1000  # prose enough for several paragraphs
 
 
-def _large_part(lines: list[str], classes: list[str], runs: list[tuple[int, int]], order: range, edge: int,
+def _large_part(lines: list[str], runs: list[tuple[int, int]], weights: list[float], order: range, edge: int,
                 stops: set[int]) -> int | None:
     """The nearest run in `order` (away from the body's `edge`) holding several paragraphs, when
     nothing between it and the body ends an article."""
     for k in order:
-        if _weight(lines, classes, *runs[k]) >= LARGE_PART:
+        if weights[k] >= LARGE_PART:
             gap = (runs[k][1], edge) if runs[k][0] < edge else (edge, runs[k][0])
             return k if _unbroken(lines, stops, *gap) else None
     return None
