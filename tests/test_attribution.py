@@ -31,10 +31,35 @@ MATCHER = Matcher(PEOPLE)
 
 
 def speakers(text, language="en"):
+    return [speaker for speaker, _ in speakers_and_cues(text, language)]
+
+
+def speakers_and_cues(text, language="en", registry=PEOPLE):
     a = article(text)
     blocks = blocks_of(text)
+    mentions, _ = find_mentions(a, blocks, MATCHER if registry is PEOPLE else Matcher(registry))
+    return [(q.speaker or q.speaker_name or None, q.cue)
+            for q in find_quotes(a.slug, blocks, mentions, {e.id: e for e in registry}, language)]
+
+
+def reader_of(text, registry=PEOPLE):
+    """What attribution reads of `text`, with its blocks."""
+    blocks = blocks_of(text)
+    mentions, _ = find_mentions(article(text), blocks, MATCHER if registry is PEOPLE else Matcher(registry))
+    return reader(blocks, tuple(mentions), {e.id: e for e in registry}, {}, "en"), blocks
+
+
+def quotes_with_dates(text, published):
+    from dossier.dated import find_dated_mentions
+    from dossier.model import PartialDate
+
+    a = article(text, date=published)
+    blocks = blocks_of(text)
     mentions, _ = find_mentions(a, blocks, MATCHER)
-    return [q.speaker or q.speaker_name or None for q in find_quotes(a.slug, blocks, mentions, ENTITIES, language)]
+    dated = find_dated_mentions(a.slug, blocks, a.date, ("en",), mentions, ENTITIES)
+    found = find_quotes(a.slug, blocks, mentions, ENTITIES, "en", dated, a.date)
+    assert all(isinstance(q.date, PartialDate) or q.date is None for q in found)
+    return found
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -209,16 +234,7 @@ def test_each_speaker_says_how_it_was_found():
 
 
 def dates_said(text, published):
-    from dossier.dated import find_dated_mentions
-    from dossier.model import PartialDate
-
-    a = article(text, date=published)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    dated = find_dated_mentions(a.slug, blocks, a.date, ("en",), mentions, ENTITIES)
-    found = find_quotes(a.slug, blocks, mentions, ENTITIES, "en", dated, a.date)
-    assert all(isinstance(q.date, PartialDate) or q.date is None for q in found)
-    return [(q.date.value if q.date else None, q.date_source.split(" (")[0]) for q in found]
+    return [(date, source.split(" (")[0]) for date, source in dates_said_in_full(text, published)]
 
 
 def test_a_statement_is_dated_by_the_day_its_cue_gives():
@@ -308,14 +324,6 @@ def test_a_group_capitalised_at_the_start_of_a_sentence_is_nobody_s_name(text):
     assert speakers(text, "ru" if "Мост" in text else "en") == [None]
 
 
-def speakers_and_cues(text, language="en"):
-    a = article(text)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    return [(q.speaker or q.speaker_name or None, q.cue)
-            for q in find_quotes(a.slug, blocks, mentions, ENTITIES, language)]
-
-
 SAID_AFTER = "named after the quote (said)"
 
 
@@ -381,10 +389,7 @@ def test_an_unregistered_name_is_read_without_its_title(text, expected):
 
 
 def eligible_mentions(text, zone_at_mention=False):
-    a = article(text)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
+    r, _ = reader_of(text)
     return [(m.text, eligible(r, m, m.start if zone_at_mention else 0)) for m in r.speakers]
 
 
@@ -423,12 +428,10 @@ def test_a_namesake_at_the_start_of_a_sentence_is_nobody_s_speaker():
 
 
 def antecedent_scores(text, pronoun):
-    a = article(text)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
-    position = text.rindex(f" {pronoun} ") + 1
-    return _antecedents(r, 0, position, r.words.pronouns.get(pronoun, ""))
+    """The scores for the last `pronoun` of the text, in whichever paragraph it stands."""
+    r, blocks = reader_of(text)
+    block = max(b.index for b in blocks if f" {pronoun} " in b.text)
+    return _antecedents(r, block, blocks[block].text.rindex(f" {pronoun} ") + 1, r.words.pronouns.get(pronoun, ""))
 
 
 def test_a_pronoun_s_candidates_are_scored_by_distance_gender_role_and_speaking():
@@ -482,14 +485,7 @@ def test_the_name_before_a_long_apposition_speaks_not_the_one_inside_it(text, ex
 
 
 def dates_said_in_full(text, published="2024-03-14"):
-    from dossier.dated import find_dated_mentions
-
-    a = article(text, date=published)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    dated = find_dated_mentions(a.slug, blocks, a.date, ("en",), mentions, ENTITIES)
-    return [(q.date.value if q.date else None, q.date_source)
-            for q in find_quotes(a.slug, blocks, mentions, ENTITIES, "en", dated, a.date)]
+    return [(q.date.value if q.date else None, q.date_source) for q in quotes_with_dates(text, published)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -526,16 +522,11 @@ def test_a_person_s_gender_from_the_registry_a_title_a_first_name_or_a_russian_s
               VANCE, WEISS, LUND, KREMLIN,
               Entity("sasha-petrova", "Саша Петрова", "person", ("Петрова",)),
               Entity("zhenya-sokolov", "Женя Соколов", "person", ("Соколов",)))
-    text = "Stone met Mrs. Vance, Weiss and Lund at the Kremlin. Петрова и Соколов тоже."
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(article(text), blocks, Matcher(people))
-    r = reader(blocks, tuple(mentions), {e.id: e for e in people}, {}, "en")
+    r, _ = reader_of("Stone met Mrs. Vance, Weiss and Lund at the Kremlin. Петрова и Соколов тоже.", people)
     assert r.genders == {"alex-stone": "f", "jordan-vance": "f", "anna-weiss": "f", "peter-lund": "m",
                          "sasha-petrova": "f", "zhenya-sokolov": "m"}
-    text = "Vance met Lund."  # no title, and a first name that says nothing: no gender
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(article(text), blocks, MATCHER)
-    assert "jordan-vance" not in reader(blocks, tuple(mentions), ENTITIES, {}, "en").genders
+    r, _ = reader_of("Vance met Lund.")  # no title, and a first name that says nothing: no gender
+    assert "jordan-vance" not in r.genders
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -574,12 +565,7 @@ HOLM = person("Kari Holm", "Holm", roles=[("Mayor of Oslo", "2020-01-01", None)]
     ("“The vote is ours,” the diplomat said. Veteran diplomat Lund arrived.", (None, "")),  # introduced only later
 ])
 def test_a_description_is_read_as_the_one_person_it_fits(text, expected):
-    registry = PEOPLE + (HOLM,)
-    a = article(text)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, Matcher(registry))
-    found = find_quotes(a.slug, blocks, mentions, {e.id: e for e in registry}, "en")
-    assert [(q.speaker or q.speaker_name or None, q.cue) for q in found] == [expected]
+    assert speakers_and_cues(text, registry=PEOPLE + (HOLM,)) == [expected]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -610,25 +596,15 @@ def test_a_pronoun_read_as_the_one_person_clearly_ahead(text, expected):
     assert speakers(text) == [expected]
 
 
-def antecedent_scores_in(text, pronoun):
-    """The scores for the last `pronoun` of the text, in whichever paragraph it stands."""
-    a = article(text)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
-    block = max(b.index for b in blocks if f" {pronoun} " in b.text)
-    return _antecedents(r, block, blocks[block].text.rindex(f" {pronoun} ") + 1, r.words.pronouns.get(pronoun, ""))
-
-
 def test_sentences_are_counted_back_across_paragraphs_up_to_two_before():
     # one sentence before "she" in her paragraph, one after Weiss in his: 3.0 - 1.5 * (2 + 1) + 0.5
-    assert antecedent_scores_in("Weiss arrived in Oslo. She met the press.\n\nThe hall was full. Later she spoke.",
+    assert antecedent_scores("Weiss arrived in Oslo. She met the press.\n\nThe hall was full. Later she spoke.",
                                 "she") == {"anna-weiss": -1.0}
     # "she" opens its paragraph; the whole paragraph between (2), one after Weiss (1): 3.0 - 1.5 * (3 + 1) + 0.5
-    assert antecedent_scores_in("Weiss arrived. She sat.\n\nThe hall was full. It was late.\n\nLater she spoke.",
+    assert antecedent_scores("Weiss arrived. She sat.\n\nThe hall was full. It was late.\n\nLater she spoke.",
                                 "she") == {"anna-weiss": -2.5}
     # three paragraphs back: too far
-    assert antecedent_scores_in("Weiss arrived.\n\nThe hall was full.\n\nIt was late.\n\nLater she spoke.", "she") == {}
+    assert antecedent_scores("Weiss arrived.\n\nThe hall was full.\n\nIt was late.\n\nLater she spoke.", "she") == {}
 
 
 def test_a_pronoun_reaches_a_name_three_paragraphs_back_only_through_the_pronouns_between():
@@ -641,10 +617,7 @@ def test_a_pronoun_reaches_a_name_three_paragraphs_back_only_through_the_pronoun
 def named_before_apposition(text):
     from dossier.subjects import _named_before_apposition
 
-    a = article(text)
-    blocks = blocks_of(text)
-    mentions, _ = find_mentions(a, blocks, MATCHER)
-    r = reader(blocks, tuple(mentions), ENTITIES, {}, "en")
+    r, _ = reader_of(text)
     found = _named_before_apposition(r, 0, 0, text.index("said"))
     return found.entity if found else None
 
