@@ -72,9 +72,7 @@ def subject_before(r: Reader, block: int, a: int, b: int, cue: str) -> Speaker |
         return person_described(r, block, a + description.start(1), description.group(1), cue)
     name = re.search(r"((?:[A-ZА-ЯЁ][\w’'.-]*\s+){0,2}[A-ZА-ЯЁ][\w’'-]+)\s*$", zone)
     if name and name.start() >= 0 and not r.in_block(block, a, b):
-        words = name.group(1).split()
-        while words and (words[0].lower().strip(".") in r.words.titles or words[0].lower() in TITLE_WORDS):
-            words = words[1:]
+        words = _without_titles(r, name.group(1).split())
         if _a_name(words):
             return Speaker(None, " ".join(words), cue)
     return None
@@ -107,8 +105,7 @@ def _named_before_apposition(r: Reader, block: int, a: int, b: int) -> Mention |
     if re.search(r"\w", lead) and not re.fullmatch(r"\W*(?:(?:but|and|yet|so|then)\s+)?(?:[A-Z][\w.]*\s+){0,2}",
                                                  lead, re.IGNORECASE):
         return None  # something else opens the sentence: "In a letter to Obama, …"
-    if any(w.lower().strip(".") not in r.words.titles and w.lower() not in TITLE_WORDS
-           and w.lower() not in ("but", "and", "yet", "so", "then") for w in lead.split()):
+    if any(not _is_title(r, w) and w.lower() not in ("but", "and", "yet", "so", "then") for w in lead.split()):
         return None
     after = re.match(r"(?:\s+\([^()]{1,20}\))?(?:\s+of\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?,", text[first.end:b])
     if not after or not eligible(r, first) or re.search(FULL_STOP + r"|[;:!?“”\"«»]", text[first.end:b]):
@@ -155,19 +152,27 @@ def read_phrase(r: Reader, block: int, a: int, b: int, cue: str, apposition_to: 
         return person_for_pronoun(r, block, a, phrase, cue)
     if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE):
         return person_described(r, block, a, phrase, cue)
-    words = phrase.split()
-    while words and (words[0].lower().strip(".") in r.words.titles or words[0].lower() in TITLE_WORDS):
-        words = words[1:]
+    words = _without_titles(r, phrase.split())
     trailing = re.search(r"(?:^|\s)[a-zа-яё][\w’'-]*\s+((?:[A-ZА-ЯЁ][\w’'-]+\s*){2,4})$", " ".join(words))
     if trailing:  # "Kremlin spokesman Dmitry Peskov"
         words = trailing.group(1).split()
-    if _a_name(words) and words[0].lower() not in _NOT_NAMES and not (strict and len(words) < 2):
+    if _a_name(words, strict) and words[0].lower() not in _NOT_NAMES:
         return Speaker(None, " ".join(words), cue)
     leading = re.match(r"([A-ZА-ЯЁ][\w-]+(?:\s+[A-ZА-ЯЁ][\w-]+){0,3})(?=$|\s+[a-zа-яё])", " ".join(words))
-    if leading and _a_name(leading.group(1).split()) and leading.group(1).split()[0].lower() not in _NOT_NAMES \
-            and not (strict and len(leading.group(1).split()) < 2):
+    if leading and _a_name(leading.group(1).split(), strict) and leading.group(1).split()[0].lower() not in _NOT_NAMES:
         return Speaker(None, leading.group(1), cue)  # "заявил Песков журналистам"
     return None
+
+
+def _is_title(r: Reader, word: str) -> bool:
+    """"Mr.", "Sen.", "President": a word before a name that is not part of it."""
+    return word.lower().strip(".") in r.words.titles or word.lower() in TITLE_WORDS
+
+
+def _without_titles(r: Reader, words: list[str]) -> list[str]:
+    while words and _is_title(r, words[0]):
+        words = words[1:]
+    return words
 
 
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -187,7 +192,8 @@ _GROUPS = {"officials", "experts", "analysts", "critics", "residents", "authorit
            "депутаты", "очевидцы"}
 
 
-def _a_name(words: list[str]) -> bool:
-    """Words that can be a person's or an organisation's name the registry does not know."""
+def _a_name(words: list[str], strict: bool = False) -> bool:
+    """Words that can be a person's or an organisation's name the registry does not know (`strict`:
+    two words or more, as a signature's name must be)."""
     return bool(words) and _NAME.match(" ".join(words)) is not None and words[-1].lower() not in _NOT_NAMES \
-        and not (len(words) == 1 and words[0].lower() in _GROUPS)
+        and not (len(words) == 1 and words[0].lower() in _GROUPS) and not (strict and len(words) < 2)
