@@ -58,14 +58,9 @@ def address_words(hints: tuple[str, ...]) -> AddressWords:
     return AddressWords(frozenset(w for w in site if len(w) >= 3), frozenset(slug))
 
 
-def find_headline(lines: list[str], start: int, hints: tuple[str, ...]) -> int | None:
-    """The index of the line above the body (or its first line, when that is title-shaped) most like
-    the page's headline; None when none is."""
-    return best_headline(lines, start, address_words(hints))[0]
-
-
 def best_headline(lines: list[str], start: int, address: AddressWords) -> tuple[int | None, float]:
-    """The line above `start` most like a headline, and how much it looks like one (0.0: none does)."""
+    """The index of the line above the body starting at `start` (or of its first line, when that is
+    title-shaped) most like the page's headline, and how much it looks like one; (None, 0.0) when none is."""
     best, best_score = None, 0.0
     first = start if start < len(lines) and _could_be_headline(lines[start]) and not lines[start].rstrip().endswith(".") \
         else start - 1

@@ -1,6 +1,10 @@
 """The headline of a whole pasted page, from hand-written lines."""
 
-from dossier.headline import address_words, find_headline
+from dossier.headline import address_words, best_headline
+
+def find_headline(lines, start, hints):
+    return best_headline(lines, start, address_words(hints))[0]
+
 
 BODY = ("The council voted on Tuesday evening to keep the old library open for at least five more years, "
         "after a campaign by readers who collected more than four thousand signatures in the spring.")
