@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .headline import CREDITED, AddressWords, address_words, best_headline
-from .shapes import EMOTICON
+from .shapes import EMOTICON, author_notes
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -31,13 +31,14 @@ _LANGUAGES = {"en": "English", "de": "German", "fr": "French", "ru": "Russian", 
 @dataclass(frozen=True)
 class Extent:
     """Indexes into the lines: the headline (None if none was found), the body, start to end
-    (exclusive), and the boxes inside the body that are the page's (start, end), such as a "Related"
-    or "Most read" list between two of its paragraphs."""
+    (exclusive), the boxes inside the body that are the page's (start, end), such as a "Related"
+    or "Most read" list between two of its paragraphs, and the notes on the authors anywhere on the page."""
 
     headline: int | None
     start: int
     end: int
     boxes: tuple[tuple[int, int], ...] = ()
+    notes: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=32)
@@ -90,7 +91,8 @@ def classify(lines: list[str], language: str) -> list[str]:
 def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) -> Extent | None:
     """The article's headline and body among `lines`; None when no body of prose is found."""
     classes = classify(lines, language)
-    stops = {i for i, line in enumerate(lines) if ends_article(line)}
+    notes = frozenset(author_notes(lines))
+    stops = {i for i, line in enumerate(lines) if ends_article(line)} | notes
     runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
@@ -101,7 +103,7 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
     headline = best_headline(lines, start, address)[0]  # above the body's core: the body never goes past it
     floor = headline + 1 if headline is not None else 0
     start = max(floor, _take_in_lead(lines, classes, max(floor, _extend_backward(lines, classes, start, stops))))
-    return Extent(headline, start, end, _boxes(lines, classes, start, end, stops))
+    return Extent(headline, start, end, _boxes(lines, classes, start, end, stops), notes)
 
 
 HEADLINED = 5.0  # a headline scoring this much (headline.py) above a run: the run is likely the article

@@ -55,3 +55,32 @@ def category_tags(text: str) -> tuple[str, ...]:
 
 
 EMOTICON = re.compile(r"^(?:[:;=][-'^]?[)(\]\[/\\|*]+|\^\^|\^_\^)$")  # ":-)", "=)", "^^": a blogger's paragraph
+
+
+_NAME = r"[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?: [A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
+NAME = re.compile(_NAME)
+# Who the page credits: "By Jo Roe", "Fact checked by Jo Roe", "About Jo Roe", "Von Jo Roe", "Par Jo Roe"
+_CREDIT = re.compile(r"^\s*(?:(?i:(?:written|posted|verified|fact[- ]checked|reviewed|edited|reported)\s+by|by|von|par|por|"
+                     r"about|über|à propos de|a propos de|автор(?:ка)?:?))\s+(" + _NAME + r")")
+BY_ALONE = re.compile(r"^\s*(?i:by|von|par|por|от|автор)\s*$")
+# A note on an author: "Jo Roe is a reporter …", "Jo writes about …", "Jo Roe, a historian, has …",
+# "Jo Roe ist Redakteurin …", "Jo Roe est journaliste …", "Иван Петров — журналист …"
+_NOTE = re.compile(r"^(" + _NAME + r")(?:,[^,]{2,80},)? (?:(?:is|was) (?:a|an|the|[A-Z]\S*['’]s)|has (?:been|covered|written|worked|reported)|"
+                   r"writes (?:about|for|on)|covers|reports (?:on|for)|joined|ist|war|schreibt (?:über|für)|arbeitet|"
+                   r"berichtet|est|était|écrit (?:sur|pour)|travaille|es (?:un|una|periodista)|escribe|trabaja|—) ")
+
+
+def author_notes(lines: list[str]) -> set[int]:
+    """The lines that say who a credited author is (an author's box beside or under the article),
+    found by the names the page credits: "By Jo Roe" ... "Jo Roe is a reporter who covers …"."""
+    credited = {m.group(1) for m in map(_CREDIT.match, lines) if m and " " in m.group(1)}
+    credited |= {lines[i + 1].strip() for i in range(len(lines) - 1)
+                 if BY_ALONE.match(lines[i]) and NAME.fullmatch(lines[i + 1].strip()) and " " in lines[i + 1].strip()}
+    given = {name.split()[0]: name for name in credited}
+    notes = set()
+    for i, line in enumerate(lines):
+        note = _NOTE.match(line) if len(line) >= 40 else None
+        words = note.group(1).split() if note else []
+        if words and words[0] in given and (len(words) == 1 or any(w.startswith(words[-1]) for w in given[words[0]].split())):
+            notes.add(i)
+    return notes

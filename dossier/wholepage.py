@@ -10,7 +10,7 @@ import re
 from .dated import find_dated_mentions
 from .dates import parse_dateline
 from .extent import ends_article, find_extent
-from .shapes import BYLINE, CAPTION, is_standfirst
+from .shapes import BY_ALONE, BYLINE, CAPTION, NAME, is_standfirst
 from .markdown import body_blocks
 from .model import Removed, SiteConfig
 from .units import Unit, escape_markdown
@@ -29,11 +29,12 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
     head = [units[first]] if extent.headline is not None else []
     removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
     lede: list[Unit] = []
-    for number, unit in enumerate(units[first + 1:extent.start] if head else []):
+    noted = {units[i].line for i in extent.notes}  # what the page says of its authors
+    for number, unit in enumerate(_bylines_joined(units[first + 1:extent.start]) if head else []):
         if parse_dateline(unit.plain, languages, site.date_order) or BYLINE.match(unit.plain) \
                 or (number == 0 and is_standfirst(unit.plain, units[extent.start:])):
             head.append(unit)
-        elif _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
+        elif _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted:
             lede.append(unit)  # a sentence between headline and body: the article's, kept
         else:
             removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
@@ -43,7 +44,7 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
     after = units[extent.end:]
     tail = []  # sentences after the body and before anything that ends an article: the article's too
     for unit in after[:25]:
-        if ends_article(unit.plain):
+        if ends_article(unit.plain) or unit.line in noted:
             break
         if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
             tail.append(unit)
@@ -73,6 +74,17 @@ def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], 
     if dated:
         return Unit(dated.line, dated.text, _CREATED.sub("", dated.plain))
     return _date_written_in(labelled, languages, site) or labelled_date_in_page(units, languages, site)
+
+
+def _bylines_joined(units: list[Unit]) -> list[Unit]:
+    """The units, with a byline printed on two lines ("By" and the name under it) made one."""
+    joined: list[Unit] = []
+    for unit in units:
+        if joined and BY_ALONE.match(joined[-1].plain) and NAME.fullmatch(unit.plain.strip()):
+            last = joined.pop()
+            unit = Unit(last.line, f"{last.text} {unit.text}", f"{last.plain} {unit.plain}")
+        joined.append(unit)
+    return joined
 
 
 def _is_prose_sentence(text: str) -> bool:
