@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from .dates import parse_dateline
 from .frontmatter import FrontMatter
 from .model import PartialDate, Removed, SiteConfig
-from .shapes import ADDRESS, BYLINE, CATEGORY_PREFIX, MEDIA_LINE, category_tags, is_standfirst, same_text
+from .shapes import (ADDRESS, BREADCRUMB, BYLINE, CATEGORY_PREFIX, MEDIA_LINE, category_tags, is_standfirst, same_text,
+                     split_dated_byline)
 from .units import TERMINAL, Unit
 from .wholepage import labelled_date_in_page
 
@@ -27,7 +28,6 @@ class Head:
     url: str = ""  # the page's address, pasted above its text
 
 
-_BREADCRUMB = re.compile(r"^[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){2,6}$")
 _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(?:\w+\s+){0,2}"
                           r"(?:reporter|correspondent|writer|editor|journalist|columnist)$", re.IGNORECASE)
 _SECTION = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?: (?:&|[A-ZА-ЯЁ][\w'’-]*))?$")  # "World", "BBC News", "Middle East"
@@ -58,6 +58,8 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
     removed: list[Removed] = []
     i = 0
     while i < min(len(units), 8):
+        if len(parts := split_dated_byline(units[i], languages, site.date_order)) > 1:  # "By Jo Roe on May 4, 2022"
+            units = units[:i] + parts + units[i + 1:]
         unit, plain = units[i], units[i].plain
         title_follows = bool(title) or (i + 1 < len(units) and _plausible_title(units[i + 1].plain))
         date = parse_dateline(plain, languages, site.date_order) if "date" not in decided else None
@@ -79,7 +81,7 @@ def read_head(units: list[Unit], front: FrontMatter, site: SiteConfig, language:
         elif by := _byline_fields(units, i, bool(title), decided, removed, languages, site):
             fields.update(by)
             removed.append(Removed(plain, "byline", unit.line))
-        elif not title and _BREADCRUMB.match(plain):
+        elif not title and BREADCRUMB.match(plain):
             removed.append(Removed(plain, "breadcrumb", unit.line))
         elif "url" not in decided and ADDRESS.match(plain):
             fields["url"] = plain  # the page's address, pasted with its text

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .shapes import BREADCRUMB, TAG_LINE
+
 WINDOW = 30  # lines above the body searched for its headline
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CREDIT = re.compile(r"\b(?:photo|image|picture|foto|bild|credit|crédit|фото)s?\b\s*(?:credit)?\s*[:©(]|©|getty images|"
@@ -86,7 +88,8 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
         return None
     words = _WORD.findall(line)
     shared = _shares({w.lower() for w in words}, address.slug)
-    if len(words) < (2 if shared else 3) or (line.endswith(".") and len(words) > 25) or _BYLINE.match(line):
+    if len(words) < (2 if shared else 3) or (line.endswith(".") and len(words) > 25) or _BYLINE.match(line) \
+            or BREADCRUMB.match(line) or TAG_LINE.match(line):  # a trail of sections, a line of labels
         return None
     letters = re.sub(r"\W+", "", line.lower())
     score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)

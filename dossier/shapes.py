@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import parse_dateline
 from .units import TERMINAL, Unit
 
 # "By Anna Petrova" (Von, Par, Por, Di, Door, Av, Przez, Автор), and "By Anna Petrova | Reuters" (or / Reuters,
@@ -26,7 +27,7 @@ FIELDS = re.compile(r"\s[|•]\s.*\s[|•]\s")
 def is_standfirst(text: str, rest: list[Unit]) -> bool:
     """A subtitle under the title: a short phrase, or a single short sentence before a longer paragraph."""
     if len(rest) < 1 or text.startswith(("“", '"', "«", "–", "—")) or WIRE_LEDE.match(text) \
-            or CAPTION.match(text) or SHARE_BAR.search(text) or FIELDS.search(text):
+            or CAPTION.match(text) or SHARE_BAR.search(text) or FIELDS.search(text) or TAG_LINE.match(text):
         return False
     words = len(text.split())
     if text[-1] not in TERMINAL and 3 <= words <= 25:
@@ -35,7 +36,8 @@ def is_standfirst(text: str, rest: list[Unit]) -> bool:
     return single_sentence and len(text) <= 160 and len(rest[0].plain) >= 1.5 * len(text)
 
 
-TAG_LINE = re.compile(r"^(?:tags|topics|keywords|filed under|categories|schlagworte|mots-clés|теги|ключевые слова)"
+TAG_LINE = re.compile(r"^(?:tags?|topics|keywords|filed under|categories|schlagw[oö]rte(?:r)?|stichw[oö]rter|themen|"
+                      r"mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|теги|ключевые слова)"
                        r"\s*:\s*(.{1,200})$", re.IGNORECASE)
 CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
                               re.IGNORECASE)
@@ -84,3 +86,29 @@ def author_notes(lines: list[str]) -> set[int]:
         if words and words[0] in given and (len(words) == 1 or any(w.startswith(words[-1]) for w in given[words[0]].split())):
             notes.add(i)
     return notes
+
+
+# The page's trail of sections: "You are here: Home / Garden / …", "Accueil › Société › Écoles › …"
+BREADCRUMB = re.compile(r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|вы здесь)\s*:.*|"
+                        r"(?:home|startseite|accueil|inicio|главная)\s*[/>»›|].*|"
+                        r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){1,5}\s[>»›/]\s[^>»›/]{1,200})$", re.IGNORECASE)
+# A byline with its date: "Posted on April 9, 2022 by Jo Roe", "By Jo Roe on April 9, 2022",
+# "Von Jo Roe am 9. April 2022", "Publié le 9 avril 2022 par Jo Roe"
+_DATE_THEN_NAME = re.compile(r"^(?i:(?:posted|published|written|veröffentlicht|publié|publicado)\s+)?(?i:(?:on|am|le|el)\s+)?"
+                             r"(.{6,40}?)\s+(?i:by|von|par|por)\s+(" + _NAME + r")\s*$")
+_NAME_THEN_DATE = re.compile(r"^(?i:(?:posted|written)\s+)?(?i:by|von|par|por)\s+(" + _NAME + r")\s*,?\s+"
+                             r"(?i:on|am|le|el)\s+(.{6,40})$")
+
+
+def split_dated_byline(unit: Unit, languages: tuple[str, ...], order: str) -> list[Unit]:
+    """A byline that gives its date too, as two lines of the head, the date and "By" the name; the
+    unit alone when it is not one."""
+    if found := _DATE_THEN_NAME.match(unit.plain):
+        date, name = found.groups()
+    elif found := _NAME_THEN_DATE.match(unit.plain):
+        name, date = found.groups()
+    else:
+        return [unit]
+    if not parse_dateline(date, languages, order):
+        return [unit]
+    return [Unit(unit.line, date, date), Unit(unit.line, f"By {name}", f"By {name}")]

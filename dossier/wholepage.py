@@ -10,7 +10,7 @@ import re
 from .dated import find_dated_mentions
 from .dates import parse_dateline
 from .extent import ends_article, find_extent
-from .shapes import BY_ALONE, BYLINE, CAPTION, NAME, is_standfirst
+from .shapes import BY_ALONE, BYLINE, CAPTION, NAME, TAG_LINE, is_standfirst, split_dated_byline
 from .markdown import body_blocks
 from .model import Removed, SiteConfig
 from .units import Unit, escape_markdown
@@ -30,12 +30,15 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
     removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
     lede: list[Unit] = []
     noted = {units[i].line for i in extent.notes}  # what the page says of its authors
-    for number, unit in enumerate(_bylines_joined(units[first + 1:extent.start]) if head else []):
+    between = [part for unit in _bylines_joined(units[first + 1:extent.start]) if head
+               for part in split_dated_byline(unit, languages, site.date_order)]
+    for number, unit in enumerate(between):
         if parse_dateline(unit.plain, languages, site.date_order) or BYLINE.match(unit.plain) \
                 or (number == 0 and is_standfirst(unit.plain, units[extent.start:])):
             head.append(unit)
-        elif _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted:
-            lede.append(unit)  # a sentence between headline and body: the article's, kept
+        elif (_is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted) \
+                or TAG_LINE.match(unit.plain):
+            lede.append(unit)  # a sentence between headline and body: the article's, kept; the tags, read with the body
         else:
             removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
     inside = [(unit, any(a <= extent.start + k < b for a, b in extent.boxes))

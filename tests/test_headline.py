@@ -45,3 +45,11 @@ def test_a_byline_with_a_date_is_not_the_headline():
     lines = ["Menu", "Opinion", "Warum die Bibliothek bleiben muss.", "Jo Smith – 14.09.2022 – Kolumne, Stadt, Kultur",
              BODY]
     assert find_headline(lines, 4, ()) == 2
+
+
+def test_a_trail_of_sections_or_a_line_of_labels_is_never_the_headline():
+    lines = ["Startseite / Kultur / Theater / Das Stadttheater spielt wieder im Sommer",
+             "Das Stadttheater spielt wieder im Sommer", "Schlagwörter: Theater, Sommer, Stadt, Bühne, Programm", BODY]
+    assert find_headline(lines, 3, ("a1_zeitung.de-stadttheater-sommer.txt",)) == 1
+    lines = ["Council votes to keep the old library open", "TAG: Library, Council, Riverside, Reading, Books", BODY]
+    assert find_headline(lines, 2, ()) == 0

@@ -8,7 +8,7 @@ import yaml
 from dossier.boilerplate import load_rules
 from dossier.model import SiteConfig
 from dossier.normalise import normalise_article
-from dossier.units import clean_line, escape_markdown, plain_units
+from dossier.units import Unit, clean_line, escape_markdown, plain_units
 from dossier.readers import read_article
 from fixture_cases import parametrize_fixtures
 
@@ -114,3 +114,19 @@ def test_an_article_saved_undated_still_says_so(tmp_path):
 ])
 def test_a_pasted_line_is_cleaned(line, cleaned):
     assert clean_line(line) == cleaned
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("Posted on April 9, 2022 by Mara Lind", ["April 9, 2022", "By Mara Lind"]),
+    ("By Mara Lind on April 9, 2022", ["April 9, 2022", "By Mara Lind"]),
+    ("Von Jonas Weber am 3. Mai 2021", ["3. Mai 2021", "By Jonas Weber"]),
+    ("Publié le 12 janvier 2020 par Claire Morel", ["12 janvier 2020", "By Claire Morel"]),
+    ("Stand by Me on the stage", ["Stand by Me on the stage"]),  # no date: not a byline
+    ("Written by Sam Lee", ["Written by Sam Lee"]),  # a byline alone is read as one already
+])
+def test_a_byline_with_its_date_is_read_as_a_date_and_a_byline(line, parts):
+    from dossier.shapes import split_dated_byline
+
+    split = split_dated_byline(Unit(7, line, line), ("en", "de", "fr"), "DMY")
+    assert [unit.plain for unit in split] == parts
+    assert {unit.line for unit in split} == {7}
