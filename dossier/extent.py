@@ -94,6 +94,9 @@ def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) ->
     notes = frozenset(author_notes(lines))
     stops = {i for i, line in enumerate(lines) if ends_article(line)} | notes
     runs = _prose_runs(lines, classes, stops)
+    if not runs:  # no paragraph long enough to be prose (a wire story in one-sentence paragraphs): sentences are
+        classes = ["good" if _is_sentence(line, kind) else kind for line, kind in zip(lines, classes)]
+        runs = _prose_runs(lines, classes, stops)
     if not runs:
         return None
     weights = [_weight(lines, classes, *run) for run in runs]
@@ -257,11 +260,13 @@ def _is_list_item(line: str) -> bool:
 
 
 _LINK_MARKS = re.compile(r"[»›→]\s*$| [·|•] ")
+_OPENING = "\"“„«‘'—–¿¡"  # a quotation's or a dialogue's first mark
 
 
 def _is_sentence(line: str, kind: str) -> bool:
-    if kind == "short":  # "Like this one.", "In short:"
-        return len(line) >= 30 and len(line.split()) >= 5 and line[:1].isupper() and line.rstrip()[-1:] in ".!?:"
+    if kind == "short":  # "Like this one.", "In short:", "“We agreed,” she said."
+        return len(line) >= 30 and len(line.split()) >= 5 and (line[:1].isupper() or line[:1] in _OPENING) \
+            and line.rstrip()[-1:] in ".!?:"
     return kind in ("near", "bad") and len(line) >= 40 and line.rstrip()[-1:] in ".!?…\"”»):"
 
 

@@ -11,7 +11,7 @@ from .dates import parse_dateline
 from .frontmatter import FrontMatter
 from .model import PartialDate, Removed, SiteConfig
 from .shapes import (ADDRESS, BREADCRUMB, BYLINE, CATEGORY_PREFIX, MEDIA_LINE, category_tags, is_standfirst, same_text,
-                     split_dated_byline)
+                     is_name_line, split_dated_byline)
 from .units import TERMINAL, Unit
 from .wholepage import labelled_date_in_page
 
@@ -33,8 +33,6 @@ _BYLINE_ROLE = re.compile(r"^([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s*(
 _SECTION = re.compile(r"^[A-ZА-ЯЁ][\w'’-]*(?: (?:&|[A-ZА-ЯЁ][\w'’-]*))?$")  # "World", "BBC News", "Middle East"
 _NAME_IN_PLACE = re.compile(r"^((?:[A-Z]\.|[A-Z][\w'’-]*)(?: (?:[A-Z]\.|[A-Z][\w'’-]*)){1,3})"
                             r" in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?$")  # "Andrew Roth in Moscow"
-_CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
-_NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)(?: (?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)){1,3}$")  # "A. Hakobyan"
 _LEDE_DATELINE = re.compile(r"^[A-ZА-Я][\w .'’-]{1,30}(?:,\s*[\w .'’-]{1,30})?[,\s]+"
                             r"(.{6,32}?\d{4})\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
 _PUBLISHED_IN_TEXT = re.compile(r"\b(?:published|posted|updated)(?: on)?:?\s+(\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}"
@@ -143,7 +141,7 @@ def _name_beside_dateline(units: list[Unit], i: int, removed: list[Removed], lan
     over "Oct 3, 2023", or "Andrew Roth in Moscow"); "" when it is not."""
     plain = units[i].plain
     in_place = _NAME_IN_PLACE.match(plain)
-    if not (in_place or _is_name_line(plain)):
+    if not (in_place or is_name_line(plain)):
         return ""
     if _set_aside_just_above(removed, units, i, "dateline") \
             or (i + 1 < len(units) and parse_dateline(units[i + 1].plain, languages, site.date_order)):
@@ -177,17 +175,6 @@ def _headline_after_sections(following: list[Unit], languages, site: SiteConfig)
     return False
 
 
-def _is_name_line(text: str) -> bool:
-    """Two to four capitalised words (or initials) that could be a person's name: not a headline with
-    an acronym (Armenia Freezes CSTO Membership) nor a section label (Breaking News, Live Updates)."""
-    return bool(_NAME_LINE.match(text)) and not _CAPITALS.search(text) \
-        and not {word.casefold() for word in text.split()} & _LABEL_WORDS
-
-
-_LABEL_WORDS = {"news", "live", "update", "updates", "breaking", "exclusive", "analysis", "opinion", "video", "photo",
-                "photos", "world", "politics", "latest", "top", "stories", "editorial", "interview", "feature",
-                "comment", "report", "special", "today", "morning", "evening", "monday", "tuesday", "wednesday",
-                "thursday", "friday", "saturday", "sunday", "новости", "мнение", "интервью", "анализ", "видео"}
 
 
 def _is_category_line(text: str, title_follows: bool) -> bool:

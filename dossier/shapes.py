@@ -112,3 +112,20 @@ def split_dated_byline(unit: Unit, languages: tuple[str, ...], order: str) -> li
     if not parse_dateline(date, languages, order):
         return [unit]
     return [Unit(unit.line, date, date), Unit(unit.line, f"By {name}", f"By {name}")]
+
+
+_CAPITALS = re.compile(r"\b[A-ZА-ЯЁ]{2,}\b")  # CSTO, NATO: in a headline, not in a name
+_NAME_LINE = re.compile(r"^(?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)(?: (?:[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]*)){1,3}$")  # "A. Hakobyan"
+
+
+def is_name_line(text: str) -> bool:
+    """Two to four capitalised words (or initials) that could be a person's name: not a headline with
+    an acronym (Armenia Freezes CSTO Membership) nor a section label (Breaking News, Live Updates)."""
+    return bool(_NAME_LINE.match(text)) and not _CAPITALS.search(text) \
+        and not {word.casefold() for word in text.split()} & _LABEL_WORDS
+
+
+_LABEL_WORDS = {"news", "live", "update", "updates", "breaking", "exclusive", "analysis", "opinion", "video", "photo",
+                "photos", "world", "politics", "latest", "top", "stories", "editorial", "interview", "feature",
+                "comment", "report", "special", "today", "morning", "evening", "monday", "tuesday", "wednesday",
+                "thursday", "friday", "saturday", "sunday", "новости", "мнение", "интервью", "анализ", "видео"}

@@ -10,7 +10,7 @@ import re
 from .dated import find_dated_mentions
 from .dates import parse_dateline
 from .extent import ends_article, find_extent
-from .shapes import BY_ALONE, BYLINE, CAPTION, NAME, TAG_LINE, is_standfirst, split_dated_byline
+from .shapes import BY_ALONE, BYLINE, CAPTION, NAME, TAG_LINE, is_name_line, is_standfirst, split_dated_byline
 from .markdown import body_blocks
 from .model import Removed, SiteConfig
 from .units import Unit, escape_markdown
@@ -32,9 +32,10 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
     noted = {units[i].line for i in extent.notes}  # what the page says of its authors
     between = [part for unit in _bylines_joined(units[first + 1:extent.start]) if head
                for part in split_dated_byline(unit, languages, site.date_order)]
+    dated = [bool(parse_dateline(unit.plain, languages, site.date_order)) for unit in between]
     for number, unit in enumerate(between):
-        if parse_dateline(unit.plain, languages, site.date_order) or BYLINE.match(unit.plain) \
-                or (number == 0 and is_standfirst(unit.plain, units[extent.start:])):
+        if dated[number] or BYLINE.match(unit.plain) or (number == 0 and is_standfirst(unit.plain, units[extent.start:])) \
+                or (is_name_line(unit.plain) and any(dated[max(0, number - 1):number + 2])):  # a name by the date
             head.append(unit)
         elif (_is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted) \
                 or TAG_LINE.match(unit.plain):
