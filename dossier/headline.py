@@ -31,6 +31,7 @@ _PERSON_AND_TITLE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+, [A-
 # a host name inside a file name or address: "phillyvoice.com", "world.kbs.co.kr"
 _HOST = re.compile(r"(?:[a-z0-9][a-z0-9-]*\.)+(?:com|org|net|info|news|media|tv|io|eu|co|uk|us|de|at|ch|fr|be|"
                    r"es|it|nl|ru|ua|am|az|ge|jp|kr|in|ca|au)(?![a-z0-9])")
+_MEDIA_LABEL = re.compile(r"^\s*(?:image|media|video|photo) (?:source|caption),?\s*$", re.IGNORECASE)  # the BBC's, its line below
 _NOT_NAMES = {"www", "co", "com", "org", "net", "m", "amp", "html", "htm", "txt", "php"}
 
 
@@ -89,7 +90,8 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     words = _WORD.findall(line)
     shared = _shares({w.lower() for w in words}, address.slug)
     if len(words) < (2 if shared else 3) or (line.endswith(".") and len(words) > 25) or _BYLINE.match(line) \
-            or BREADCRUMB.match(line) or TAG_LINE.match(line):  # a trail of sections, a line of labels
+            or BREADCRUMB.match(line) or TAG_LINE.match(line) \
+            or (i > 0 and _MEDIA_LABEL.match(lines[i - 1])):  # a trail of sections, a line of labels, a caption
         return None
     letters = re.sub(r"\W+", "", line.lower())
     score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)

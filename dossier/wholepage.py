@@ -6,10 +6,11 @@ as page chrome, never lost."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dated import find_dated_mentions
 from .dates import parse_dateline
-from .extent import ends_article, find_extent
+from .extent import Extent, ends_article, find_extent
 from .shapes import BY_ALONE, BYLINE, CAPTION, NAME, TAG_LINE, is_name_line, is_standfirst, split_dated_byline
 from .markdown import body_blocks
 from .model import Removed, SiteConfig
@@ -26,15 +27,19 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
         return units, (), ""
     first = extent.headline if extent.headline is not None else extent.start
     languages = tuple(dict.fromkeys((language, "en")))
+    if extent.headline is not None:
+        extent = replace(extent, start=_past_byline(units, extent, languages, site))
     head = [units[first]] if extent.headline is not None else []
     removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
-    lede: list[Unit] = []
+    standfirst, lede = [], []
     noted = {units[i].line for i in extent.notes}  # what the page says of its authors
     between = [part for unit in _bylines_joined(units[first + 1:extent.start]) if head
                for part in split_dated_byline(unit, languages, site.date_order)]
     dated = [bool(parse_dateline(unit.plain, languages, site.date_order)) for unit in between]
     for number, unit in enumerate(between):
-        if dated[number] or BYLINE.match(unit.plain) or (number == 0 and is_standfirst(unit.plain, units[extent.start:])) \
+        if number == 0 and is_standfirst(unit.plain, units[extent.start:]):
+            standfirst.append(unit)  # read after the byline and date, with the body below it
+        elif dated[number] or BYLINE.match(unit.plain) \
                 or (is_name_line(unit.plain) and any(dated[max(0, number - 1):number + 2])):  # a name by the date
             head.append(unit)
         elif (_is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted) \
@@ -61,7 +66,7 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
         if date:
             head.insert(1, date)
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    return head[1:] + lede + body + tail, tuple(removed), head[0].plain if head else ""
+    return head[1:] + standfirst + lede + body + tail, tuple(removed), head[0].plain if head else ""
 
 
 def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,
@@ -78,6 +83,22 @@ def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], 
     if dated:
         return Unit(dated.line, dated.text, _CREATED.sub("", dated.plain))
     return _date_written_in(labelled, languages, site) or labelled_date_in_page(units, languages, site)
+
+
+def _past_byline(units: list[Unit], extent: Extent, languages, site: SiteConfig) -> int:
+    """Where the body starts when its first paragraph is a standfirst over the byline or the date (a
+    line or two, then "By Jo Roe" or "Published on 26 September 2023"): past them and the short lines
+    under them ("3 min read")."""
+    def credits(unit: Unit) -> bool:
+        return bool(BYLINE.match(unit.plain) or parse_dateline(unit.plain, languages, site.date_order)
+                    or (_LABELLED.match(unit.plain) and len(unit.plain) < 150))
+
+    for k in range(extent.start + 1, min(extent.start + 3, extent.end)):
+        if credits(units[k]):
+            while k < extent.end and (len(units[k].plain) < 60 or credits(units[k])):
+                k += 1
+            return k
+    return extent.start
 
 
 def _bylines_joined(units: list[Unit]) -> list[Unit]:
