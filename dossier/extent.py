@@ -88,11 +88,13 @@ def classify(lines: list[str], language: str) -> list[str]:
     return classes
 
 
-def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = ()) -> Extent | None:
-    """The article's headline and body among `lines`; None when no body of prose is found."""
+def find_extent(lines: list[str], language: str, hints: tuple[str, ...] = (),
+                ends: frozenset[int] = frozenset()) -> Extent | None:
+    """The article's headline and body among `lines`; None when no body of prose is found. `ends`:
+    lines known to end an article wherever they are (a comments heading)."""
     classes = classify(lines, language)
     notes = frozenset(author_notes(lines))
-    stops = {i for i, line in enumerate(lines) if ends_article(line)} | notes
+    stops = {i for i, line in enumerate(lines) if ends_article(line)} | notes | ends
     runs = _prose_runs(lines, classes, stops)
     if not runs:  # no paragraph long enough to be prose (a wire story in one-sentence paragraphs): sentences are
         classes = ["good" if _is_sentence(line, kind) else kind for line, kind in zip(lines, classes)]

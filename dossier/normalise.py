@@ -11,6 +11,7 @@ Pure: no I/O, no knowledge of other articles.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -47,11 +48,14 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     language = front.text.get("language") or detect_language(doc.text, site.language)
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     whole_page = not doc.markdown and "title" not in front.given and is_whole_page([u.plain for u in units])
+    page = units
     units, removed = strip_boilerplate(units, rules)
     headline = ""
-    if whole_page:
+    if whole_page:  # a comments heading, though set aside as boilerplate, still ends the article
+        ends = frozenset(r.line for r in removed if r.reason == "boilerplate: comments")
+        units = sorted([*units, *(u for u in page if u.line in ends)], key=attrgetter("line"))
         units, chrome, headline = set_page_chrome_aside(units, language, site,
-                                                        (doc.source_path, front.text.get("url", "")))
+                                                        (doc.source_path, front.text.get("url", "")), ends)
         removed += chrome
     head, units, head_removed = read_head(units, front, site, language, headline)
     title = front.text.get("title") or head.title

@@ -17,14 +17,15 @@ from .model import Removed, SiteConfig
 from .units import Unit, escape_markdown
 
 
-def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
-                          hints: tuple[str, ...]) -> tuple[list[Unit], tuple[Removed, ...], str]:
+def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hints: tuple[str, ...],
+                          ends: frozenset[int] = frozenset()) -> tuple[list[Unit], tuple[Removed, ...], str]:
     """A whole page pasted: what stands between the headline and the body that is a date, a byline or
     a standfirst, and the body (extent.py), with the headline; every other line is recorded as page
-    chrome."""
-    extent = find_extent([u.plain for u in units], language, hints)
+    chrome. `ends`: the lines that end the article (a comments heading), already set aside."""
+    extent = find_extent([u.plain for u in units], language, hints,
+                         frozenset(i for i, u in enumerate(units) if u.line in ends))
     if extent is None:
-        return units, (), ""
+        return [u for u in units if u.line not in ends], (), ""
     first = extent.headline if extent.headline is not None else extent.start
     languages = tuple(dict.fromkeys((language, "en")))
     if extent.headline is not None:
@@ -66,7 +67,8 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig,
         if date:
             head.insert(1, date)
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    return head[1:] + standfirst + lede + body + tail, tuple(removed), head[0].plain if head else ""
+    kept = [u for u in head[1:] + standfirst + lede + body + tail if u.line not in ends]
+    return kept, tuple(r for r in removed if r.line not in ends), head[0].plain if head else ""
 
 
 def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,
