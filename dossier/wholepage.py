@@ -125,7 +125,11 @@ def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]
     below = units[headline + 1:start + 8]
     above = units[max(0, headline - 3):headline][::-1]
     order = [unit for pair in zip(below, above) for unit in pair] + below[len(above):] + above[len(below):]
-    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain)]
+    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain) and not _EMBED.match(u.plain)]
+
+
+# An embedded post's signature, "— Jo Roe (@joroe) September 19, 2023": the post's date, not the page's
+_EMBED = re.compile(r"^\s*[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
 
 
 def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
