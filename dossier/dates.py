@@ -21,6 +21,7 @@ _DATELINE_NOISE = re.compile(
     r"\s*(?:on|at)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
+_LEADING_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[,|·–—-]?\s*(?=\d)", re.IGNORECASE)  # "14:25 03/03/2023"
 _TIME = re.compile(
     r"(?:,|\bat|\bum|\bà|\bв|\s[-–—|])?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2})?\s*$",
     re.IGNORECASE,
@@ -148,7 +149,7 @@ def _parse_date_part(line: str, languages: tuple[str, ...], order: str) -> Parti
     if not text or len(text) > 60 or not re.search(r"\d{4}|\d\.\d\d\b", text):
         return None
     text = _DATELINE_NOISE.sub("", text)
-    timed = _TIME.sub("", text).strip(" ,|-–—")
+    timed = _TIME.sub("", _LEADING_TIME.sub("", text)).strip(" ,|-–—")
     text, with_time = timed, timed != text.strip(" ,|-–—")
     found = parse_iso(text) or parse_numeric(text, order, short_year=with_time)
     if found:

@@ -51,11 +51,11 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     page = units
     units, removed = strip_boilerplate(units, rules)
     headline = ""
-    if whole_page:  # a comments heading, though set aside as boilerplate, still ends the article
-        ends = frozenset(r.line for r in removed if r.reason == "boilerplate: comments")
-        units = sorted([*units, *(u for u in page if u.line in ends)], key=attrgetter("line"))
+    if whole_page:  # the lines set aside as boilerplate still show where the article ends
+        set_aside = {r.line: r.reason.removeprefix("boilerplate: ") for r in removed if r.reason.startswith("boilerplate")}
+        units = sorted([*units, *(u for u in page if set_aside.get(u.line) == "comments")], key=attrgetter("line"))
         units, chrome, headline = set_page_chrome_aside(units, language, site,
-                                                        (doc.source_path, front.text.get("url", "")), ends)
+                                                        (doc.source_path, front.text.get("url", "")), set_aside)
         removed += chrome
     head, units, head_removed = read_head(units, front, site, language, headline)
     title = front.text.get("title") or head.title

@@ -78,6 +78,8 @@ def author_notes(lines: list[str]) -> set[int]:
     credited = {m.group(1) for m in map(_CREDIT.match, lines) if m and " " in m.group(1)}
     credited |= {lines[i + 1].strip() for i in range(len(lines) - 1)
                  if BY_ALONE.match(lines[i]) and NAME.fullmatch(lines[i + 1].strip()) and " " in lines[i + 1].strip()}
+    credited |= {lines[i].strip() for i in range(len(lines) - 1)  # "Jo Roe" alone, "Jo Roe is a reporter …" below
+                 if is_name_line(lines[i].strip()) and lines[i + 1].startswith(lines[i].strip() + " ")}
     given = {name.split()[0]: name for name in credited}
     notes = set()
     for i, line in enumerate(lines):

@@ -6,6 +6,7 @@ as page chrome, never lost."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .dated import find_dated_mentions
@@ -18,14 +19,17 @@ from .units import Unit, escape_markdown
 
 
 def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hints: tuple[str, ...],
-                          ends: frozenset[int] = frozenset()) -> tuple[list[Unit], tuple[Removed, ...], str]:
+                          set_aside: dict[int, str] | None = None) -> tuple[list[Unit], tuple[Removed, ...], str]:
     """A whole page pasted: what stands between the headline and the body that is a date, a byline or
     a standfirst, and the body (extent.py), with the headline; every other line is recorded as page
-    chrome. `ends`: the lines that end the article (a comments heading), already set aside."""
+    chrome. `set_aside`: the lines already recorded as boilerplate, by line, with their kind: a comments
+    heading ends the article wherever it is; a related list, a newsletter box or a share bar, what
+    follows the article's last paragraph."""
+    set_aside = set_aside or {}  # of which the comments headings are among the units
     extent = find_extent([u.plain for u in units], language, hints,
-                         frozenset(i for i, u in enumerate(units) if u.line in ends))
+                         frozenset(i for i, u in enumerate(units) if set_aside.get(u.line) == "comments"))
     if extent is None:
-        return [u for u in units if u.line not in ends], (), ""
+        return [u for u in units if u.line not in set_aside], (), ""
     first = extent.headline if extent.headline is not None else extent.start
     languages = tuple(dict.fromkeys((language, "en")))
     if extent.headline is not None:
@@ -53,9 +57,11 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hi
     removed += [Removed(u.plain, "page chrome inside the article", u.line) for u, boxed in inside if boxed]
     after = units[extent.end:]
     tail = []  # sentences after the body and before anything that ends an article: the article's too
+    last = units[extent.end - 1].line
+    ended = sorted(line for line, kind in set_aside.items() if kind in _AFTER_ARTICLE)
     for unit in after[:25]:
-        if ends_article(unit.plain) or unit.line in noted:
-            break
+        if ends_article(unit.plain) or unit.line in noted or bisect_left(ended, unit.line) > bisect_left(ended, last):
+            break  # an end marker, or a related list, a share bar or a newsletter box set aside above this line
         if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
             tail.append(unit)
     after = [u for u in after if u not in tail]
@@ -67,8 +73,11 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hi
         if date:
             head.insert(1, date)
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
-    kept = [u for u in head[1:] + standfirst + lede + body + tail if u.line not in ends]
-    return kept, tuple(r for r in removed if r.line not in ends), head[0].plain if head else ""
+    kept = [u for u in head[1:] + standfirst + lede + body + tail if u.line not in set_aside]
+    return kept, tuple(r for r in removed if r.line not in set_aside), head[0].plain if head else ""
+
+
+_AFTER_ARTICLE = {"comments", "related", "newsletter", "donation", "social", "promotion", "recruitment"}
 
 
 def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,

@@ -83,12 +83,14 @@ def test_russian_month_names_from_dateparser():
     ("Published: Tuesday, November 10, 2020", "2020-11-10"),
     ("2020-11-10", "2020-11-10"),
     ("10 ноября 2020", "2020-11-10"),
+    ("14:25 03/11/2020", "2020-11-03"),  # the time first, as news agencies print it
+    ("09:05, 10.11.2020", "2020-11-10"),
 ])
 def test_parse_dateline(line, expected):
     assert parse_dateline(line, ("en", "ru")).value == expected
 
 
-@pytest.mark.parametrize("line", ["Thursday", "Join us on Telegram", "Russia, Vladimir Putin", "12345"])
+@pytest.mark.parametrize("line", ["Thursday", "Join us on Telegram", "Russia, Vladimir Putin", "12345", "14:25"])
 def test_lines_that_are_not_datelines(line):
     assert parse_dateline(line, ("en",)) is None
 
