@@ -111,7 +111,8 @@ def split_dated_byline(unit: Unit, languages: tuple[str, ...], order: str) -> li
         name, date = found.groups()
     else:
         return [unit]
-    if not parse_dateline(date, languages, order):
+    found = parse_dateline(date, languages, order)
+    if not found or found.precision != "day":  # "May 2024 by Jo Roe" may be a title
         return [unit]
     return [Unit(unit.line, date, date), Unit(unit.line, f"By {name}", f"By {name}")]
 

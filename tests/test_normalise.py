@@ -123,6 +123,7 @@ def test_a_pasted_line_is_cleaned(line, cleaned):
     ("Publié le 12 janvier 2020 par Claire Morel", ["12 janvier 2020", "By Claire Morel"]),
     ("Stand by Me on the stage", ["Stand by Me on the stage"]),  # no date: not a byline
     ("Written by Sam Lee", ["Written by Sam Lee"]),  # a byline alone is read as one already
+    ("May 2024 by Jo Roe", ["May 2024 by Jo Roe"]),  # a month alone: a title as much as a byline
 ])
 def test_a_byline_with_its_date_is_read_as_a_date_and_a_byline(line, parts):
     from dossier.shapes import split_dated_byline
