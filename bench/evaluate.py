@@ -142,7 +142,45 @@ def development_lines() -> list[str]:
     pasted = corpus_scores("pasted")
     if pasted:
         lines.append("  pasted pages (trafilatura's set): " + _pasted_line(pasted))
+        lines.append("  the same pages under names that say nothing (article-1.txt, ...): " + _unnamed_pasted_line())
     return lines
+
+
+def _unnamed_pasted_line() -> str:
+    """Titles and dates of the pasted pages when their file names give no hint (the scorer's names carry
+    the site and the article's slug, which help find the headline; a user's files may be named anyhow).
+    Title exact (case and punctuation aside) or close (token F1 >= 0.8) and dates as score.py counts them."""
+    import json
+    import re
+    import tempfile
+
+    from dossier.boilerplate import load_rules
+    from dossier.model import SiteConfig
+    from dossier.normalise import normalise_article
+    from dossier.readers import read_article
+
+    folder = CORPORA / "pasted"
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    rules, _ = load_rules()
+    words = lambda text: re.findall(r"\w+", text.casefold())  # noqa: E731
+    titles = close = dated = right = wrong = 0
+    with tempfile.TemporaryDirectory() as work:
+        for number, name in enumerate(sorted(gold), 1):
+            path = Path(work) / f"article-{number}.txt"
+            path.write_bytes((folder / "articles" / name).read_bytes())
+            article, _ = normalise_article(read_article(path, path.name)[0], SiteConfig(title="pasted"), rules, path.name)
+            expected = gold[name]
+            if expected.get("title"):
+                found, wanted = words(article.title), words(expected["title"])
+                common = sum(min(found.count(w), wanted.count(w)) for w in set(found))
+                f1 = 2 * common / (len(found) + len(wanted)) if found and wanted else 0.0
+                titles += 1
+                close += found == wanted or f1 >= 0.8
+            if expected.get("date"):
+                dated += 1
+                right += bool(article.date) and article.date.value == expected["date"]
+                wrong += bool(article.date) and article.date.value != expected["date"]
+    return f"titles exact or close {close}/{titles}, dates correct {right}, wrong {wrong}"
 
 
 def _pasted_line(summary: dict) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .headline import CREDITED, AddressWords, address_words, best_headline
-from .shapes import EMOTICON, author_notes
+from .shapes import BREADCRUMB, EMOTICON, author_notes
 
 # jusText's defaults (a paragraph of prose), for lines of pasted text
 LENGTH_LOW, LENGTH_HIGH = 70, 200
@@ -75,8 +75,8 @@ def classify(lines: list[str], language: str) -> list[str]:
         density = sum(w in words_of for w in words) / len(words) if words else 0.0
         if looks_like_code(line):
             classes.append("code")
-        elif CREDITED.search(line):
-            classes.append("bad")  # a caption
+        elif CREDITED.search(line) or BREADCRUMB.match(line):
+            classes.append("bad")  # a caption, a trail of the site's sections
         elif len(line) < LENGTH_LOW:
             classes.append("short")
         elif density >= STOPWORDS_HIGH and len(line) >= LENGTH_HIGH:

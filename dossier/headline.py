@@ -32,7 +32,11 @@ _PERSON_AND_TITLE = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+, [A-
 _HOST = re.compile(r"(?:[a-z0-9][a-z0-9-]*\.)+(?:com|org|net|info|news|media|tv|io|eu|co|uk|us|de|at|ch|fr|be|"
                    r"es|it|nl|ru|ua|am|az|ge|jp|kr|in|ca|au)(?![a-z0-9])")
 _MEDIA_LABEL = re.compile(r"^\s*(?:image|media|video|photo) (?:source|caption),?\s*$", re.IGNORECASE)  # the BBC's, its line below
-_NOT_NAMES = {"www", "co", "com", "org", "net", "m", "amp", "html", "htm", "txt", "php"}
+_ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Z]\.)+[A-Z])\.$")  # "Tues.", "Inc.", "U.S."
+_NOT_NAMES = {"www", "co", "com", "org", "net", "m", "amp", "html", "htm", "txt", "php",
+              # a file's name that says what it is, not what it is about: "article-12.txt", "untitled copy.txt"
+              "article", "articles", "artikel", "news", "page", "paste", "pasted", "untitled", "document", "text",
+              "copy", "file", "note", "notes", "story", "статья", "новость"}
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,10 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
         return None
     words = _WORD.findall(line)
     shared = _shares({w.lower() for w in words}, address.slug)
-    if len(words) < (2 if shared else 3) or (line.endswith(".") and len(words) > 25) or _BYLINE.match(line) \
+    dated = (i > 0 and bool(_DATE_ONLY.match(lines[i - 1].strip()))) or (i + 1 < len(lines)
+                                                                          and bool(_DATE_ONLY.match(lines[i + 1].strip())))
+    short = 2 if shared or dated or i == start - 1 else 3  # "Aggression Fotografie" just above the body or by its date
+    if len(words) < short or (line.endswith(".") and len(words) > 25) or _BYLINE.match(line) \
             or BREADCRUMB.match(line) or TAG_LINE.match(line) \
             or (i > 0 and _MEDIA_LABEL.match(lines[i - 1])):  # a trail of sections, a line of labels, a caption
         return None
@@ -97,11 +104,13 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
     score -= 3.0 if any(name in letters for name in address.site) else 0.0  # "Werben auf MOPO.de": the site's
     score += 2.0 if len(words) >= 5 and lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
-    score -= 1.5 if line.endswith(".") and len(words) >= 4 else 0.0  # a sentence: a caption, a teaser
-    score -= 2.0 if line.endswith(".") and len(words) > 12 else 0.0
-    score -= 4.0 if _CREDIT.search(line) or CREDITED.search(line) else 0.0  # a picture's caption
+    sentence = line.endswith(".") and not _ABBREVIATED.search(line)  # "… after Cold Wave Alert Tues." is no sentence
+    score -= 1.5 if sentence and len(words) >= 4 else 0.0  # a sentence: a caption, a teaser
+    score -= 2.0 if sentence and len(words) > 12 else 0.0
+    score -= 4.0 if _is_caption(line) else 0.0  # a picture's caption
     score -= 2.0 if _PERSON_AND_TITLE.match(line) else 0.0  # a byline: "Jane Roe, Staff Writer"
-    score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) for k in range(i + 1, min(i + 7, start))) \
+    score += 1.5 if any(_BYLINE_OR_DATE.search(lines[k]) and (k < start or len(lines[k]) < 60)
+                        for k in range(i + 1, min(i + 7, len(lines)))) \
         or (i > 0 and _DATE_ONLY.match(lines[i - 1].strip())) else 0.0  # a blog prints the date above the title
     score -= 2.0 if _NUMERIC_DATE.search(line) else 0.0  # "Jane Roe – 14.09.2022 – Column": a byline
     score -= 1.5 if line[:1].islower() else 0.0  # a sentence's or a list's line
@@ -109,9 +118,13 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     score -= 3.0 if not line[:1].isalnum() and line[:1] not in "\"“«„'‘¿¡" else 0.0  # "& Sylvia …": a line's tail
     if len(words) >= 5 and _is_standfirst(lines, i + 1):
         score += 1.0  # a headline, its standfirst below it
-    if _is_standfirst(lines, i) and len(_WORD.findall(lines[i - 1])) >= 5:
+    if _is_standfirst(lines, i) and len(_WORD.findall(lines[i - 1])) >= 5 and not _is_caption(lines[i - 1]):
         score -= 1.0  # the standfirst, its headline above it
     return score
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CREDIT.search(line) or CREDITED.search(line))
 
 
 def _is_standfirst(lines: list[str], i: int) -> bool:

@@ -93,7 +93,7 @@ def author_notes(lines: list[str]) -> set[int]:
 # The page's trail of sections: "You are here: Home / Garden / …", "Accueil › Société › Écoles › …"
 BREADCRUMB = re.compile(r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|вы здесь)\s*:.*|"
                         r"(?:home|startseite|accueil|inicio|главная)\s*[/>»›|].*|"
-                        r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){1,5}\s[>»›/]\s[^>»›/]{1,200})$", re.IGNORECASE)
+                        r"[^>»›/]{1,40}(?:\s[>»›/]\s[^>»›/]{1,40}){1,5}\s[>»›/]\s[^>»›]{1,200})$", re.IGNORECASE)
 # A byline with its date: "Posted on April 9, 2022 by Jo Roe", "By Jo Roe on April 9, 2022",
 # "Von Jo Roe am 9. April 2022", "Publié le 9 avril 2022 par Jo Roe"
 _DATE_THEN_NAME = re.compile(r"^(?i:(?:posted|published|written|veröffentlicht|publié|publicado)\s+)?(?i:(?:on|am|le|el)\s+)?"

@@ -111,3 +111,18 @@ def test_an_article_goes_on_past_a_long_table_with_no_end_marker_when_several_pa
             *TEASERS[:3]]
     extent = find_extent(page, "en", ())
     assert (extent.start, extent.end) == (5, page.index("Related"))
+
+
+def test_a_long_trail_of_the_site_s_sections_is_never_prose_the_article_starts_below_its_headline():
+    trail = ("You are here: Home / Family and Home / Small Homes and Flats / Clever Ideas for a Small Nursery When You "
+             "Are Tight on Space")
+    paragraphs = [
+        "Working with a small room for the baby is easier than it looks, and most of what a nursery needs fits on "
+        "one wall if you plan it before the furniture arrives, which saves money as well as space.",
+        "Start with the changing table, because it is the piece you will use most, and hang the supplies above "
+        "it on a rail so that everything is within reach while one hand stays on the baby.",
+    ]
+    lines = ["Home", "Family", "Recipes", "Travel", trail, "Clever Ideas for a Small Nursery When You Are Tight on Space",
+             "July 24, 2019 by Amy Roe", "Pin", *paragraphs, "Related", "Ten toys worth keeping"]
+    extent = find_extent(lines, "en", ("notes.txt",))
+    assert (extent.headline, extent.start, extent.end) == (5, 8, 10)

@@ -53,3 +53,30 @@ def test_a_trail_of_sections_or_a_line_of_labels_is_never_the_headline():
     assert find_headline(lines, 3, ("a1_zeitung.de-stadttheater-sommer.txt",)) == 1
     lines = ["Council votes to keep the old library open", "TAG: Library, Council, Riverside, Reading, Books", BODY]
     assert find_headline(lines, 2, ()) == 0
+
+
+def test_a_two_word_headline_by_its_date_or_just_above_the_body_is_the_headline_without_hints():
+    lines = ["Start", "Essays", "Fotodrucke", "Über mich", "12 March 2021", "Stille Fotografie", BODY]
+    assert find_headline(lines, 6, ("notes.txt",)) == 5
+    lines = ["Start", "Essays", "Fotodrucke", "Über mich", "Stille Fotografie", BODY]
+    assert find_headline(lines, 5, ("notes.txt",)) == 4
+
+
+def test_the_byline_and_date_under_a_standfirst_that_starts_the_body_count_for_the_headline_above_it():
+    standfirst = ("The long campaign to save the library brought together readers, teachers and the town's "
+                  "booksellers, and in the end it won.")
+    lines = ["Our Town Gazette Weekend Review Edition", "Sign In", "Archive", "Events", "Letters", "Shop",
+             "Saving the Library", standfirst, "By Jo Smith", "March 3, 2024", BODY]
+    assert find_headline(lines, 7, ("notes.txt",)) == 6
+
+
+def test_a_headline_ending_with_an_abbreviation_is_not_taken_for_a_sentence():
+    lines = ["Listen Print Share Save", "Domestic", "Colder Weather Forecast for Wed. after Cold Wave Alert Tues.",
+             "Written: 2024-11-05 15:03", BODY]
+    assert find_headline(lines, 4, ("notes.txt",)) == 2
+
+
+def test_a_file_name_that_says_what_the_file_is_gives_no_slug():
+    assert address_words(("content/articles/article-12.txt",)).slug == frozenset()
+    assert address_words(("untitled copy 3.txt",)).slug == frozenset()
+    assert address_words(("content/articles/library-vote-article.txt",)).slug == {"library", "vote"}
