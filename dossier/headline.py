@@ -103,7 +103,7 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     letters = re.sub(r"\W+", "", line.lower())
     score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
     score -= 3.0 if any(name in letters for name in address.site) else 0.0  # "Werben auf MOPO.de": the site's
-    score += 2.0 if len(words) >= 5 and lines.count(lines[i]) > 1 else 0.0  # the headline, repeated by the page
+    score += 2.0 if len(words) >= 5 and _repeated(lines, i) else 0.0  # the headline, repeated by the page
     sentence = line.endswith(".") and not _ABBREVIATED.search(line)  # "… after Cold Wave Alert Tues." is no sentence
     score -= 1.5 if sentence and len(words) >= 4 else 0.0  # a sentence: a caption, a teaser
     score -= 2.0 if sentence and len(words) > 12 else 0.0
@@ -121,6 +121,12 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     if _is_standfirst(lines, i) and len(_WORD.findall(lines[i - 1])) >= 5 and not _is_caption(lines[i - 1]):
         score -= 1.0  # the standfirst, its headline above it
     return score
+
+
+def _repeated(lines: list[str], i: int) -> bool:
+    """The page prints line i again, alone or after its section's name ("Montréal La fin des …")."""
+    line, tail = lines[i], " " + lines[i].strip()
+    return any(k != i and (other == line or other.endswith(tail)) for k, other in enumerate(lines))
 
 
 def _is_caption(line: str) -> bool:

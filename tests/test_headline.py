@@ -80,3 +80,10 @@ def test_a_file_name_that_says_what_the_file_is_gives_no_slug():
     assert address_words(("content/articles/article-12.txt",)).slug == frozenset()
     assert address_words(("untitled copy 3.txt",)).slug == frozenset()
     assert address_words(("content/articles/library-vote-article.txt",)).slug == {"library", "vote"}
+
+
+def test_a_headline_the_page_repeats_after_its_section_s_name_beats_a_teaser_it_repeats_alone():
+    teaser = "Five new bus lines will run from the spring"
+    lines = ["Local Council votes to keep the old library open", "Search", teaser, "Weather", teaser,
+             "Sign up", "Council votes to keep the old library open", "Jo Smith", "March 3, 2024", BODY]
+    assert find_headline(lines, 9, ("notes.txt",)) == 6
