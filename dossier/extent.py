@@ -54,15 +54,15 @@ def stop_words(language: str) -> frozenset[str]:
 
 
 def is_whole_page(lines: list[str]) -> bool:
-    """A paste of a whole page, not of an article alone: many lines, most of them short, a run of
-    navigation (six short lines or more) before the first paragraph, or three headings of the page's
-    boxes (Related, Comments, Read more)."""
+    """A paste of a whole page, not of an article alone: a run of navigation (six short lines or more)
+    before the first paragraph; or, on a longer page, many lines, most of them short, or three
+    headings of the page's boxes (Related, Comments, Read more)."""
+    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 100), len(lines))
+    navigation = sum(1 for line in lines[:first_paragraph] if len(line) < 40) >= 6
     if len(lines) < 20:
-        return False
+        return navigation and first_paragraph < len(lines)  # a short page: its menu above the article
     short = sum(1 for line in lines if len(line) < 40)
-    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 150), len(lines))
-    return short >= 0.4 * len(lines) or sum(1 for line in lines[:first_paragraph] if len(line) < 40) >= 6 \
-        or sum(1 for line in lines if ends_article(line)) >= 3
+    return short >= 0.4 * len(lines) or navigation or sum(1 for line in lines if ends_article(line)) >= 3
 
 
 def classify(lines: list[str], language: str) -> list[str]:

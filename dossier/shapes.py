@@ -36,7 +36,8 @@ def is_standfirst(text: str, rest: list[Unit]) -> bool:
     return single_sentence and len(text) <= 160 and len(rest[0].plain) >= 1.5 * len(text)
 
 
-TAG_LINE = re.compile(r"^(?:tags?|topics|keywords|filed under|categories|schlagw[oö]rte(?:r)?|stichw[oö]rter|themen|"
+TAG_LINE = re.compile(r"^(?:tags?|topics|keywords|filed under|categories|category|kategorien?|cat[ée]gories?|categor[íi]as?|"
+                      r"рубрик[аи]|schlagw[oö]rte(?:r)?|stichw[oö]rter|themen|"
                       r"mots[- ]cl[ée]s|[ée]tiquettes|th[èe]mes|etiquetas|temas|теги|ключевые слова)"
                        r"\s*:\s*(.{1,200})$", re.IGNORECASE)
 CATEGORY_PREFIX = re.compile(r"^(?:\|\s*|(?:tags|categories|category|topics|filed under|рубрики?|теги)\s*:\s*)",
