@@ -123,7 +123,8 @@ def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") ->
     if place:
         found = _parse_date_part(place.group(1), languages, order)
         date_and_agency = _AGENCY.split(place.group(1), maxsplit=1)  # "Москва, 24 февраля 2024. РИА Новости."
-        if not found and len(date_and_agency) == 2 and len(date_and_agency[1].split()) <= 4:
+        if not found and len(date_and_agency) == 2 and len(date_and_agency[1].split()) <= 4 \
+                and not _CREDIT.search(date_and_agency[1]):  # "Protesters in Yerevan, 12 May 2023. Photo: Jo Roe"
             found = _parse_date_part(date_and_agency[0], languages, order)
         if found and found.precision != "year":  # "Armenia, 2024" is a place and a year, not a dateline
             return found
@@ -138,6 +139,7 @@ def parse_dateline(line: str, languages: tuple[str, ...], order: str = "DMY") ->
 
 
 _AGENCY = re.compile(r"\.\s+|\s[-–—]\s")
+_CREDIT = re.compile(r"\b(?:photo|foto|фото|image|picture|bild|credit)s?\b", re.IGNORECASE)  # a caption's credit
 _PLACE = re.compile(r"^[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*){0,2},\s+(\S.*)$")
 
 

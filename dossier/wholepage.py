@@ -149,12 +149,29 @@ def _date_written_in(units: list[Unit], languages, site: SiteConfig) -> Unit | N
         text = _unglued(unit.plain)
         found = [d for d in find_dated_mentions("", body_blocks(escape_markdown(text)), None, languages, (), {},
                                                 site.date_order) if d.date.precision == "day"]
-        if found:
+        if found and not _in_a_sentence(text, found[0].text):
             return Unit(unit.line, escape_markdown(found[0].text), found[0].text)
         numeric = parse_dateline(text, languages, site.date_order)  # "19.10.19, 08:16 Uhr"
         if numeric and numeric.precision == "day":
             return Unit(unit.line, escape_markdown(text), text)
     return None
+
+
+def _in_a_sentence(line: str, date: str) -> bool:
+    """The date is told in a sentence ("Protesters outside parliament on 12 May 2023"): an event's,
+    not the page's, unless only a label or a byline stands before its preposition ("Updated on …")."""
+    before = line[:line.find(date)] if date in line else ""
+    preposition = _BEFORE_DATE.search(before)
+    return bool(preposition) and not _LABEL_ONLY.match(before[:preposition.start()])
+
+
+# a preposition just before a date, and what may stand before it in a dateline: a label, a byline
+_BEFORE_DATE = re.compile(r"\b(?:on|since|until|till|from|before|after|am|seit|bis|vom|ab|le|depuis|dès|el|desde|"
+                          r"hasta|с|до|после|от)\s*$", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^\s*(?:(?:published|posted|updated|last updated|modified|created|written|erstellt|"
+                         r"aktualisiert|veröffentlicht|geändert|publié|mis à jour|modifié|actualizado|publicado|"
+                         r"обновлено|опубликовано|stand)\b[\s:]*|(?:(?:written|posted|reported)\s+)?(?:by|von|par|por)\s.{1,60})?$",
+                         re.IGNORECASE)
 
 
 def labelled_date_in_page(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
