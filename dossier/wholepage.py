@@ -67,7 +67,7 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hi
     after = [u for u in after if u not in tail]
     body = [u for u, boxed in inside if not boxed]
     if head and not any(parse_dateline(u.plain, languages, site.date_order) for u in head[1:]):
-        date = _page_date(units, first, extent.start, after, languages, site)
+        date = _page_date(units, first, extent, after, languages, site)
         if date and parse_dateline(date.plain, languages, site.date_order):  # a date line of its own: moved
             lede, body, tail, after = ([u for u in part if u.line != date.line] for part in (lede, body, tail, after))
         if date:
@@ -80,12 +80,12 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hi
 _AFTER_ARTICLE = {"comments", "related", "newsletter", "donation", "social", "promotion", "recruitment"}
 
 
-def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], languages,
+def _page_date(units: list[Unit], headline: int, extent: Extent, after: list[Unit], languages,
                site: SiteConfig) -> Unit | None:
     """The publication date of a whole page, as a dateline unit: in a short line by the headline
     ("1. November 2023 Bockenem", "CONSERVATISM MAY 16, 2020"), under the article ("Créé: 12.12.2019,
     07h36"), or in a labelled line anywhere ("Written by Jo Roe on July 27, 2017")."""
-    written = _date_written_in(_around_headline(units, headline, start), languages, site)
+    written = _date_written_in(_around_headline(units, headline, extent.start), languages, site)
     if written:
         return next((u for u in units if u.line == written.line and parse_dateline(u.plain, languages,
                                                                                     site.date_order)), written)
@@ -93,7 +93,8 @@ def _page_date(units: list[Unit], headline: int, start: int, after: list[Unit], 
     dated = next((u for u in labelled if parse_dateline(_CREATED.sub("", u.plain), languages, site.date_order)), None)
     if dated:
         return Unit(dated.line, dated.text, _CREATED.sub("", dated.plain))
-    return _date_written_in(labelled, languages, site) or labelled_date_in_page(units, languages, site)
+    return _date_written_in(labelled, languages, site) \
+        or labelled_date_in_page(units[:extent.end + 4], languages, site)  # not from the comments below
 
 
 def _past_byline(units: list[Unit], extent: Extent, languages, site: SiteConfig) -> int:
