@@ -36,35 +36,16 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hi
         extent = replace(extent, start=_past_byline(units, extent, languages, site))
     head = [units[first]] if extent.headline is not None else []
     removed = [Removed(u.plain, "page chrome before the article", u.line) for u in units[:first]]
-    standfirst, lede = [], []
     noted = {units[i].line for i in extent.notes}  # what the page says of its authors
-    between = [part for unit in _bylines_joined(units[first + 1:extent.start]) if head
-               for part in split_dated_byline(unit, languages, site.date_order)]
-    dated = [bool(parse_dateline(unit.plain, languages, site.date_order)) for unit in between]
-    for number, unit in enumerate(between):
-        if number == 0 and is_standfirst(unit.plain, units[extent.start:]):
-            standfirst.append(unit)  # read after the byline and date, with the body below it
-        elif dated[number] or BYLINE.match(unit.plain) \
-                or (is_name_line(unit.plain) and any(dated[max(0, number - 1):number + 2])):  # a name by the date
-            head.append(unit)
-        elif (_is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted) \
-                or TAG_LINE.match(unit.plain):
-            lede.append(unit)  # a sentence between headline and body: the article's, kept; the tags, read with the body
-        else:
-            removed.append(Removed(unit.plain, "page chrome before the article", unit.line))
+    credits, standfirst, lede, chrome = _sort_head(units, first, extent, noted, languages, site) if head \
+        else ([], [], [], [])
+    head += credits
+    removed += chrome
     inside = [(unit, any(a <= extent.start + k < b for a, b in extent.boxes))
               for k, unit in enumerate(units[extent.start:extent.end])]
     removed += [Removed(u.plain, "page chrome inside the article", u.line) for u, boxed in inside if boxed]
-    after = units[extent.end:]
-    tail = []  # sentences after the body and before anything that ends an article: the article's too
-    last = units[extent.end - 1].line
-    ended = sorted(line for line, kind in set_aside.items() if kind in _AFTER_ARTICLE)
-    for unit in after[:25]:
-        if ends_article(unit.plain) or unit.line in noted or bisect_left(ended, unit.line) > bisect_left(ended, last):
-            break  # an end marker, or a related list, a share bar or a newsletter box set aside above this line
-        if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
-            tail.append(unit)
-    after = [u for u in after if u not in tail]
+    tail = _tail(units, extent, noted, set_aside)
+    after = [u for u in units[extent.end:] if u not in tail]
     body = [u for u, boxed in inside if not boxed]
     if head and not any(parse_dateline(u.plain, languages, site.date_order) for u in head[1:]):
         date = _page_date(units, first, extent, after, languages, site)
@@ -75,6 +56,41 @@ def set_page_chrome_aside(units: list[Unit], language: str, site: SiteConfig, hi
     removed += [Removed(u.plain, "page chrome after the article", u.line) for u in after]
     kept = [u for u in head[1:] + standfirst + lede + body + tail if u.line not in set_aside]
     return kept, tuple(r for r in removed if r.line not in set_aside), head[0].plain if head else ""
+
+
+def _sort_head(units: list[Unit], first: int, extent: Extent, noted: set[int], languages,
+               site: SiteConfig) -> tuple[list[Unit], list[Unit], list[Unit], list[Removed]]:
+    """The lines between the headline and the body: its dates and bylines, its standfirst, the
+    sentences of the article (and tag lines, read with the body), and the page's chrome."""
+    between = [part for unit in _bylines_joined(units[first + 1:extent.start])
+               for part in split_dated_byline(unit, languages, site.date_order)]
+    dated = [bool(parse_dateline(unit.plain, languages, site.date_order)) for unit in between]
+    credits, standfirst, lede, chrome = [], [], [], []
+    for number, unit in enumerate(between):
+        if number == 0 and is_standfirst(unit.plain, units[extent.start:]):
+            standfirst.append(unit)  # read after the byline and date, with the body below it
+        elif dated[number] or BYLINE.match(unit.plain) \
+                or (is_name_line(unit.plain) and any(dated[max(0, number - 1):number + 2])):  # a name by the date
+            credits.append(unit)
+        elif (_is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain) and unit.line not in noted) \
+                or TAG_LINE.match(unit.plain):
+            lede.append(unit)  # a sentence between headline and body: the article's, kept; the tags, read with the body
+        else:
+            chrome.append(Removed(unit.plain, "page chrome before the article", unit.line))
+    return credits, standfirst, lede, chrome
+
+
+def _tail(units: list[Unit], extent: Extent, noted: set[int], set_aside: dict[int, str]) -> list[Unit]:
+    """Sentences after the body and before anything that ends an article: the article's too."""
+    tail = []
+    last = units[extent.end - 1].line
+    ended = sorted(line for line, kind in set_aside.items() if kind in _AFTER_ARTICLE)
+    for unit in units[extent.end:extent.end + 25]:
+        if ends_article(unit.plain) or unit.line in noted or bisect_left(ended, unit.line) > bisect_left(ended, last):
+            break  # an end marker, or a related list, a share bar or a newsletter box set aside above this line
+        if _is_prose_sentence(unit.plain) and not CAPTION.match(unit.plain):
+            tail.append(unit)
+    return tail
 
 
 _AFTER_ARTICLE = {"comments", "related", "newsletter", "donation", "social", "promotion", "recruitment"}
