@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .dates import parse_dateline
+from .speech_words import given_name_gender
 from .units import TERMINAL, Unit
 
 # "By Anna Petrova" (Von, Par, Por, Di, Door, Av, Przez, Автор), and "By Anna Petrova | Reuters" (or / Reuters,
@@ -61,6 +62,8 @@ EMOTICON = re.compile(r"^(?:[:;=][-'^]?[)(\]\[/\\|*]+|\^\^|\^_\^)$")  # ":-)", "
 
 
 _NAME = r"[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?: [A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
+# a date written with its month's name: "Oct 3, 2023", "3 October 2023", "3. Oktober 2023"
+_WRITTEN_DATE = r"(?:[A-Z][a-zäé]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2}\.? [A-Za-zäéû]{3,9}\.? (?:19|20)\d\d)"
 NAME = re.compile(_NAME)
 # Who the page credits: "By Jo Roe", "Fact checked by Jo Roe", "About Jo Roe", "Von Jo Roe", "Par Jo Roe"
 _CREDIT = re.compile(r"^\s*(?:(?i:(?:written|posted|verified|fact[- ]checked|reviewed|edited|reported)\s+by|by|von|par|por|"
@@ -79,6 +82,7 @@ def author_notes(lines: list[str]) -> set[int]:
     credited = {m.group(1) for m in map(_CREDIT.match, lines) if m and " " in m.group(1)}
     credited |= {lines[i + 1].strip() for i in range(len(lines) - 1)
                  if BY_ALONE.match(lines[i]) and NAME.fullmatch(lines[i + 1].strip()) and " " in lines[i + 1].strip()}
+    credited |= {m.group(1) for m in map(_NAME_AND_DATE.match, lines) if m and " " in m.group(1)}  # "Jo Roe Oct 3, 2023"
     credited |= {lines[i].strip() for i in range(len(lines) - 1)  # "Jo Roe" alone, "Jo Roe is a reporter …" below
                  if is_name_line(lines[i].strip()) and lines[i + 1].startswith(lines[i].strip() + " ")}
     given = {name.split()[0]: name for name in credited}
@@ -99,16 +103,20 @@ BREADCRUMB = re.compile(r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted
 # "Von Jo Roe am 9. April 2022", "Publié le 9 avril 2022 par Jo Roe"
 _DATE_THEN_NAME = re.compile(r"^(?i:(?:posted|published|written|veröffentlicht|publié|publicado)\s+)?(?i:(?:on|am|le|el)\s+)?"
                              r"(.{6,40}?)\s+(?i:by|von|par|por)\s+(" + _NAME + r")\s*$")
+_NAME_AND_DATE = re.compile(r"^(" + _NAME + r")\s*[,|·–—-]?\s+(" + _WRITTEN_DATE + r")$")
 _NAME_THEN_DATE = re.compile(r"^(?i:(?:posted|written)\s+)?(?i:by|von|par|por)\s+(" + _NAME + r")\s*,?\s+"
                              r"(?i:on|am|le|el)\s+(.{6,40})$")
 
 
 def split_dated_byline(unit: Unit, languages: tuple[str, ...], order: str) -> list[Unit]:
     """A byline that gives its date too, as two lines of the head, the date and "By" the name; the
-    unit alone when it is not one."""
+    unit alone when it is not one. A name and a date alone ("Jo Roe Oct 3, 2023") only when the
+    name begins with a known given name (a headline may be two capitalised words and a date)."""
     if found := _DATE_THEN_NAME.match(unit.plain):
         date, name = found.groups()
     elif found := _NAME_THEN_DATE.match(unit.plain):
+        name, date = found.groups()
+    elif (found := _NAME_AND_DATE.match(unit.plain)) and given_name_gender(found.group(1).split()[0]):
         name, date = found.groups()
     else:
         return [unit]

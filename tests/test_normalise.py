@@ -124,6 +124,8 @@ def test_a_pasted_line_is_cleaned(line, cleaned):
     ("Stand by Me on the stage", ["Stand by Me on the stage"]),  # no date: not a byline
     ("Written by Sam Lee", ["Written by Sam Lee"]),  # a byline alone is read as one already
     ("May 2024 by Jo Roe", ["May 2024 by Jo Roe"]),  # a month alone: a title as much as a byline
+    ("Joshua Kucera Oct 3, 2023", ["Oct 3, 2023", "By Joshua Kucera"]),  # a name and a date alone
+    ("Armenia Votes March 3, 2023", ["Armenia Votes March 3, 2023"]),  # no given name: may be a headline
 ])
 def test_a_byline_with_its_date_is_read_as_a_date_and_a_byline(line, parts):
     from dossier.shapes import split_dated_byline
