@@ -148,10 +148,10 @@ def _is_prose_sentence(text: str) -> bool:
 def _around_headline(units: list[Unit], headline: int, start: int) -> list[Unit]:
     """The short lines nearest the headline, nearest first: between it and the body, the body's first
     lines, and the few just above it (never the top of the page, where a site prints today's date)."""
-    below = units[headline + 1:start + 8]
+    below = [u for k, u in enumerate(units[headline + 1:start + 8], headline + 1) if not _embedded(units, k)]
     above = units[max(0, headline - 3):headline][::-1]
     order = [unit for pair in zip(below, above) for unit in pair] + below[len(above):] + above[len(below):]
-    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain) and not _EMBED.match(u.plain)]
+    return [u for u in order if len(u.plain) <= 100 and not _is_prose_sentence(u.plain)]
 
 
 # An embedded post's signature, "— Jo Roe (@joroe) September 19, 2023": the post's date, not the page's
@@ -191,10 +191,19 @@ _LABEL_ONLY = re.compile(r"^\s*(?:(?:published|posted|updated|last updated|modif
                          re.IGNORECASE)
 
 
+def _embedded(units: list[Unit], k: int) -> bool:
+    """units[k] signs an embedded post under its cut text ("… belastet…" / "Posted by Jo Roe on …"), or
+    is a post's signature ("— Jo Roe (@joroe) September 19, 2023"): the post's date, not the page's."""
+    return bool(_EMBED.match(units[k].plain)) or (k > 0 and bool(_LABELLED.match(units[k].plain))
+                                                  and units[k - 1].plain.rstrip().endswith(("…", "...")))
+
+
 def labelled_date_in_page(units: list[Unit], languages, site: SiteConfig) -> Unit | None:
     """The publication date a labelled line gives anywhere on the page ("Published: 3 December 2019",
-    "Written by Jo Roe on July 27, 2017"), when all such lines give the same day."""
-    dated = [_date_written_in([u], languages, site) for u in units if len(u.plain) <= 120 and _LABELLED.match(u.plain)]
+    "Written by Jo Roe on July 27, 2017"), when all such lines give the same day; not the signature of
+    an embedded post under its cut text ("… belastet…" / "Posted by Jo Roe on Monday, February 7, 2022")."""
+    dated = [_date_written_in([u], languages, site) for k, u in enumerate(units)
+             if len(u.plain) <= 120 and _LABELLED.match(u.plain) and not _embedded(units, k)]
     days = {d.plain for d in dated if d}
     return next(d for d in dated if d) if len(days) == 1 else None
 
