@@ -85,7 +85,8 @@ def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
         return False
     lengths = [len(text) for _, text in block[:-1]]
     return 40 <= min(lengths) and max(lengths) <= 100 and min(lengths) >= 0.7 * max(lengths) \
-        and len(block[-1][1]) <= max(lengths) + 5
+        and len(block[-1][1]) <= max(lengths) + 5 \
+        and any(text[:1].islower() for _, text in block[1:])  # a sentence goes on: not a title over its labels
 
 
 def markdown_units(text: str, first_line: int = 1) -> list[Unit]:

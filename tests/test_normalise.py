@@ -79,6 +79,13 @@ def test_no_line_of_the_input_is_lost(tmp_path):
             any(r.text == line for r in article.removed), line
 
 
+def test_a_title_over_its_labels_is_not_a_wrapped_paragraph_though_the_lines_are_alike_in_length():
+    text = ("Better Roads For The Valley: What The New Plan Means For Commuters\n"
+            "TAG:Roads, Valley Council, Commuters, Transport Plan, Bus Lanes 2024\n"
+            "By Jo de la Cruz\n")
+    assert [u.plain for u in plain_units(text)] == text.strip().split("\n")
+
+
 def test_hard_wrapped_paragraph_is_joined():
     units = plain_units("Title\n\nThis paragraph was wrapped by an e-mail program at\n"
                         "a fixed width so that every line has about the same\nlength, which is typical.\n")
