@@ -142,45 +142,72 @@ def development_lines() -> list[str]:
     pasted = corpus_scores("pasted")
     if pasted:
         lines.append("  pasted pages (trafilatura's set): " + _pasted_line(pasted))
-        lines.append("  the same pages under names that say nothing (article-1.txt, ...): " + _unnamed_pasted_line())
+        lines += _pasted_variants()
     return lines
 
 
-def _unnamed_pasted_line() -> str:
-    """Titles and dates of the pasted pages when their file names give no hint (the scorer's names carry
-    the site and the article's slug, which help find the headline; a user's files may be named anyhow).
-    Title exact (case and punctuation aside) or close (token F1 >= 0.8) and dates as score.py counts them."""
+def _pasted_variants() -> list[str]:
+    """Titles and dates of the pasted pages as a user may give them: under names that say nothing
+    (the scorer's names carry the site and the article's slug, which help find the headline), and
+    selected from the headline down (no menus above it; a date printed above the headline is then
+    gone, so fewer dates are found, but none should be wrong). Title exact (case and punctuation
+    aside) or close (token F1 >= 0.8), dates as score.py counts them."""
     import json
-    import re
     import tempfile
 
+    folder = CORPORA / "pasted"
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    unnamed, selected = _Tally(), _Tally()
+    with tempfile.TemporaryDirectory() as work:
+        for number, name in enumerate(sorted(gold), 1):
+            text = (folder / "articles" / name).read_text(encoding="utf-8")
+            unnamed.add(_normalised(Path(work) / f"article-{number}.txt", text), gold[name])
+            lines = text.splitlines()
+            headline = next((i for i, line in enumerate(lines) if gold[name].get("title")
+                             and _words(line) == _words(gold[name]["title"])), None)
+            if headline is not None:
+                selected.add(_normalised(Path(work) / f"selected-{number}.txt", "\n".join(lines[headline:])), gold[name])
+    return [f"  the same pages under names that say nothing (article-1.txt, ...): {unnamed}",
+            f"  the same pages selected from the headline down ({selected.pages} whose headline is a line): {selected}"]
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.casefold())
+
+
+def _normalised(path: Path, text: str):
     from dossier.boilerplate import load_rules
     from dossier.model import SiteConfig
     from dossier.normalise import normalise_article
     from dossier.readers import read_article
 
-    folder = CORPORA / "pasted"
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    rules, _ = load_rules()
-    words = lambda text: re.findall(r"\w+", text.casefold())  # noqa: E731
-    titles = close = dated = right = wrong = 0
-    with tempfile.TemporaryDirectory() as work:
-        for number, name in enumerate(sorted(gold), 1):
-            path = Path(work) / f"article-{number}.txt"
-            path.write_bytes((folder / "articles" / name).read_bytes())
-            article, _ = normalise_article(read_article(path, path.name)[0], SiteConfig(title="pasted"), rules, path.name)
-            expected = gold[name]
-            if expected.get("title"):
-                found, wanted = words(article.title), words(expected["title"])
-                common = sum(min(found.count(w), wanted.count(w)) for w in set(found))
-                f1 = 2 * common / (len(found) + len(wanted)) if found and wanted else 0.0
-                titles += 1
-                close += found == wanted or f1 >= 0.8
-            if expected.get("date"):
-                dated += 1
-                right += bool(article.date) and article.date.value == expected["date"]
-                wrong += bool(article.date) and article.date.value != expected["date"]
-    return f"titles exact or close {close}/{titles}, dates correct {right}, wrong {wrong}"
+    path.write_text(text, encoding="utf-8")
+    return normalise_article(read_article(path, path.name)[0], SiteConfig(title="pasted"), load_rules()[0], path.name)[0]
+
+
+class _Tally:
+    """Titles and dates against the gold, counted as the pasted corpus's score.py counts them."""
+
+    def __init__(self) -> None:
+        self.pages = self.titles = self.close = self.dated = self.right = self.wrong = 0
+
+    def add(self, article, expected: dict) -> None:
+        self.pages += 1
+        if expected.get("title"):
+            found, wanted = _words(article.title), _words(expected["title"])
+            common = sum(min(found.count(w), wanted.count(w)) for w in set(found))
+            self.titles += 1
+            self.close += found == wanted or (bool(found and wanted) and 2 * common / (len(found) + len(wanted)) >= 0.8)
+        if expected.get("date"):
+            self.dated += 1
+            self.right += bool(article.date) and article.date.value == expected["date"]
+            self.wrong += bool(article.date) and article.date.value != expected["date"]
+
+    def __str__(self) -> str:
+        return (f"titles exact or close {self.close}/{self.titles}, dates correct {self.right}/{self.dated}, "
+                f"wrong {self.wrong}")
 
 
 def _pasted_line(summary: dict) -> str:
