@@ -85,11 +85,11 @@ def author_notes(lines: list[str]) -> set[int]:
     credited |= {m.group(1) for m in map(_NAME_AND_DATE.match, lines) if m and " " in m.group(1)}  # "Jo Roe Oct 3, 2023"
     credited |= {lines[i].strip() for i in range(len(lines) - 1)  # "Jo Roe" alone, "Jo Roe is a reporter …" below
                  if is_name_line(lines[i].strip()) and lines[i + 1].startswith(lines[i].strip() + " ")}
-    given = {name.split()[0]: name for name in credited}
+    given = {name.split()[0].casefold(): name.casefold() for name in credited}  # "BY J.O. HASELHOEF" credits J.O. Haselhoef
     notes = set()
     for i, line in enumerate(lines):
         note = _NOTE.match(line) if len(line) >= 40 else None
-        words = note.group(1).split() if note else []
+        words = note.group(1).casefold().split() if note else []
         if words and words[0] in given and (len(words) == 1 or any(w.startswith(words[-1]) for w in given[words[0]].split())):
             notes.add(i)
     return notes

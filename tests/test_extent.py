@@ -126,3 +126,11 @@ def test_a_long_trail_of_the_site_s_sections_is_never_prose_the_article_starts_b
              "July 24, 2019 by Amy Roe", "Pin", *paragraphs, "Related", "Ten toys worth keeping"]
     extent = find_extent(lines, "en", ("notes.txt",))
     assert (extent.headline, extent.start, extent.end) == (5, 8, 10)
+
+
+def test_a_note_on_an_author_credited_in_capitals_is_found_whatever_the_case():
+    from dossier.shapes import author_notes
+
+    lines = ["BY J.O. ROEBUCK APR. 26, 2022", "The article's first paragraph.", "J.O. Roebuck", "j.o.roebuck@example.org",
+             "J.O. Roebuck is the author of a book on small charities and writes on the region every month."]
+    assert author_notes(lines) == {4}
