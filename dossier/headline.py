@@ -33,6 +33,7 @@ _HOST = re.compile(r"(?:[a-z0-9][a-z0-9-]*\.)+(?:com|org|net|info|news|media|tv|
                    r"es|it|nl|ru|ua|am|az|ge|jp|kr|in|ca|au)(?![a-z0-9])")
 _MEDIA_LABEL = re.compile(r"^\s*(?:image|media|video|photo) (?:source|caption),?\s*$", re.IGNORECASE)  # the BBC's, its line below
 _ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Z]\.)+[A-Z])\.$")  # "Tues.", "Inc.", "U.S."
+_SITE_SUFFIX = re.compile(r"^(.{8,}?)\s+[|–—-]\s+[^|–—-]{2,40}$")  # a page's title: "Headline | Site name"
 _NOT_NAMES = {"www", "co", "com", "org", "net", "m", "amp", "html", "htm", "txt", "php",
               # a file's name that says what it is, not what it is about: "article-12.txt", "untitled copy.txt"
               "article", "articles", "artikel", "news", "page", "paste", "pasted", "untitled", "document", "text",
@@ -103,6 +104,8 @@ def _score(lines: list[str], i: int, start: int, address: AddressWords) -> float
     letters = re.sub(r"\W+", "", line.lower())
     score = 1.0 + 3.0 * shared - 0.04 * (start - i) + (0.5 if 5 <= len(words) <= 20 else 0.0)
     score -= 3.0 if any(name in letters for name in address.site) else 0.0  # "Werben auf MOPO.de": the site's
+    titled = _SITE_SUFFIX.match(line)
+    score -= 3.0 if titled and titled.group(1) in lines else 0.0  # "Headline | Site", the headline itself below
     score += 2.0 if len(words) >= 5 and _repeated(lines, i) else 0.0  # the headline, repeated by the page
     sentence = line.endswith(".") and not _ABBREVIATED.search(line)  # "… after Cold Wave Alert Tues." is no sentence
     score -= 1.5 if sentence and len(words) >= 4 else 0.0  # a sentence: a caption, a teaser

@@ -87,3 +87,9 @@ def test_a_headline_the_page_repeats_after_its_section_s_name_beats_a_teaser_it_
     lines = ["Local Council votes to keep the old library open", "Search", teaser, "Weather", teaser,
              "Sign up", "Council votes to keep the old library open", "Jo Smith", "March 3, 2024", BODY]
     assert find_headline(lines, 9, ("notes.txt",)) == 6
+
+
+def test_a_page_s_title_with_the_site_s_name_is_not_the_headline_printed_below_it():
+    lines = ["Home", "News", "Council votes to keep the old library open | Riverside Gazette",
+             "Council votes to keep the old library open", "Listen to this article", "By Jo Smith", BODY]
+    assert find_headline(lines, 6, ("notes.txt",)) == 3
