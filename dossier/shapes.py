@@ -15,8 +15,8 @@ from .units import TERMINAL, Unit
 BYLINE = re.compile(r"^(?:[Ww]ritten by|[Pp]osted by|[Bb]y|[Оо]т|[Аа]втор(?:ка)?:?|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez)\s+([A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-ZА-ЯЁ][\w.'’-]*){0,5})"
                      r"(?:\s*[|/]\s*|\s+[-–—]\s+)?((?<=[|/\s])[A-ZА-ЯЁ][\w.&'’/-]*(?:\s+[A-ZА-ЯЁ&][\w.&'’/-]*){0,4})?$")
 # A picture's caption with its credit: "Lavrov in Yerevan. Photo: Reuters" (also read by images.py).
-CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото)s?"
-                      r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?)[)\]]?\.?$")
+CAPTION = re.compile(r"^(.*?)[\s.,;]*[(\[]?\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit|[Фф]ото|[Ff]oto|[Bb]ild)s?"
+                      r"(?:\s+[Cc]redit)?(?:\s*by|\s*:|\s*©)\s*([A-ZА-ЯЁ©][^()\[\].]{1,59}?|(?:dpa|afp|ap|epa|kna|apa|sda|ddp)\b[^()\[\].]{0,50}?)[)\]]?\.?$")
 SHARE_BAR = re.compile(r"\b(?:share|teilen|partager|поделиться)\b.{0,40}\b(?:facebook|twitter|whatsapp|telegram|email|vk)\b",
                         re.IGNORECASE)
 # A wire story's first words: "HAVANA, August 7 (Xinhua) --", "CANBERRA, Australia (AP)_": the story, not a subtitle
