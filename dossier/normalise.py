@@ -11,8 +11,8 @@ Pure: no I/O, no knowledge of other articles.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -48,12 +48,14 @@ def normalise_article(doc: RawDocument, site: SiteConfig, rules: tuple[Rule, ...
     language = front.text.get("language") or detect_language(doc.text, site.language)
     units = markdown_units(doc.text, doc.body_line) if doc.markdown else plain_units(doc.text, doc.body_line)
     whole_page = not doc.markdown and "title" not in front.given and is_whole_page([u.plain for u in units])
-    page = units
+    every_line = units
     units, removed = strip_boilerplate(units, rules)
     headline = ""
     if whole_page:  # the lines set aside as boilerplate still show where the article ends
-        set_aside = {r.line: r.reason.removeprefix("boilerplate: ") for r in removed if r.reason.startswith("boilerplate")}
-        units = sorted([*units, *(u for u in page if set_aside.get(u.line) == "comments")], key=attrgetter("line"))
+        set_aside = {r.line: r.reason.removeprefix("boilerplate: ") for r in removed
+                     if r.reason.startswith("boilerplate: ")}
+        comments = [u for u in every_line if set_aside.get(u.line) == "comments"]
+        units = sorted([*units, *comments], key=attrgetter("line"))
         units, chrome, headline = set_page_chrome_aside(units, language, site,
                                                         (doc.source_path, front.text.get("url", "")), set_aside)
         removed += chrome

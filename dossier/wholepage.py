@@ -187,8 +187,8 @@ _BEFORE_DATE = re.compile(r"\b(?:on|since|until|till|from|before|after|am|seit|b
                           r"hasta|с|до|после|от)\s*$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(r"^\s*(?:(?:published|posted|updated|last updated|modified|created|written|erstellt|"
                          r"aktualisiert|veröffentlicht|geändert|publié|mis à jour|modifié|actualizado|publicado|"
-                         r"обновлено|опубликовано|stand)\b[\s:]*|(?:(?:written|posted|reported)\s+)?(?:by|von|par|por)\s.{1,60})?$",
-                         re.IGNORECASE)
+                         r"обновлено|опубликовано|stand)\b[\s:]*|"
+                         r"(?:(?:written|posted|reported)\s+)?(?:by|von|par|por)\s.{1,60})?$", re.IGNORECASE)
 
 
 def _embedded(units: list[Unit], k: int) -> bool:
