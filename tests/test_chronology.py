@@ -3,12 +3,13 @@ and its CSV export."""
 
 import csv
 import io
+import json
 import pickle
 
 import pytest
 
 from dossier.chronology import build_chronology
-from dossier.exports import CSV_HEADER, _csv
+from dossier.exports import CSV_HEADER, _csv, chronology_record
 from dossier.model import Analysis, ChronologyEntry, PartialDate
 from dossier.store import pack
 from helpers import article, entity
@@ -117,3 +118,18 @@ def test_the_same_chronology_whatever_is_held_before_runs_are_written():
     assert len(whole[0]) > 60 and whole[0][0].date.value == "2020"
     for budget in (1, 7, 50):
         assert everything(build_chronology(tuple(articles), events, analyses, timeline=4, budget=budget)) == whole
+
+
+def test_a_chronology_record_is_the_json_of_its_fields_whatever_its_text_holds():
+    entries = [ChronologyEntry(PartialDate("2023-03-01", "day"), "mention", 'He said "no"\n\u2028 — «да» \\ \x01',
+                               "talks-resume", 3, ("jo-roe", "yerevan"), start=5),
+               ChronologyEntry(PartialDate("2023", "year"), "event", "Summit", None, None, ("summit",),
+                               end=PartialDate("2023-05", "month")),
+               ChronologyEntry(PartialDate("2023-03", "month"), "publication", "Title", "talks-resume")]
+    for entry in entries:
+        fields = {"date": entry.date.value, "precision": entry.date.precision,
+                  "end": entry.end.value if entry.end else None, "kind": entry.kind, "text": entry.text,
+                  "article": entry.article, "anchor": f"p-{entry.block}" if entry.block is not None else None,
+                  "entities": list(entry.entities)}
+        assert chronology_record(entry) == json.dumps(fields, ensure_ascii=False, separators=(", ", ": "))
+        assert json.loads(chronology_record(entry)) == fields
