@@ -157,16 +157,16 @@ def _pasted_variants() -> list[str]:
 
     folder = CORPORA / "pasted"
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    unnamed, selected = _Tally(), _Tally()
+    unnamed, selected, normalised = _Tally(), _Tally(), _normaliser()
     with tempfile.TemporaryDirectory() as work:
         for number, name in enumerate(sorted(gold), 1):
             text = (folder / "articles" / name).read_text(encoding="utf-8")
-            unnamed.add(_normalised(Path(work) / f"article-{number}.txt", text), gold[name])
+            unnamed.add(normalised(Path(work) / f"article-{number}.txt", text), gold[name])
             lines = text.splitlines()
             headline = next((i for i, line in enumerate(lines) if gold[name].get("title")
                              and _words(line) == _words(gold[name]["title"])), None)
             if headline is not None:
-                selected.add(_normalised(Path(work) / f"selected-{number}.txt", "\n".join(lines[headline:])), gold[name])
+                selected.add(normalised(Path(work) / f"selected-{number}.txt", "\n".join(lines[headline:])), gold[name])
     return [f"  the same pages under names that say nothing (article-1.txt, ...): {unnamed}",
             f"  the same pages selected from the headline down ({selected.pages} whose headline is a line): {selected}"]
 
@@ -177,14 +177,19 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-def _normalised(path: Path, text: str):
+def _normaliser():
+    """Normalise a text as the file `path` would be, with the shipped rules read and compiled once."""
     from dossier.boilerplate import load_rules
     from dossier.model import SiteConfig
     from dossier.normalise import normalise_article
     from dossier.readers import read_article
 
-    path.write_text(text, encoding="utf-8")
-    return normalise_article(read_article(path, path.name)[0], SiteConfig(title="pasted"), load_rules()[0], path.name)[0]
+    rules, site = load_rules()[0], SiteConfig(title="pasted")
+
+    def normalised(path: Path, text: str):
+        path.write_text(text, encoding="utf-8")
+        return normalise_article(read_article(path, path.name)[0], site, rules, path.name)[0]
+    return normalised
 
 
 class _Tally:
