@@ -8,28 +8,61 @@ from __future__ import annotations
 import csv
 import io
 import json
+import hashlib
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
 from .model import Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig
-from .store import pack, unpack
+from .incremental import digest
+from .pieces import Earlier, Layout, Piece, joined
+from .store import Shelved, pack, unpack
 from .urls import article_url, entity_url
 
 
-def data_files(corpus: Corpus, cat: Catalogue) -> Iterator[tuple[str, Iterator[bytes]]]:
+def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
+               made: dict[str, Layout] | None = None) -> Iterator[tuple[str, Iterator[bytes]]]:
     """Each export file (path, its bytes in pieces), made while it is written: on a large site
-    articles.json alone is large, and joining it in memory took several times its size."""
+    articles.json alone is large, and joining it in memory took several times its size. The pieces
+    `earlier` has (the records of articles and months that did not change since the last build) are
+    copied from the files it wrote; how each file was joined is put in `made`."""
     records = [corpus.analyses[a.slug].exported for a in corpus.articles]
-    yield "data/articles.json", _lines(f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'
-                                       for a, r in zip(corpus.articles, records))
-    yield "data/entities.json", _lines(map(_dumps, _entities(corpus, cat)))
-    yield "data/chronology.json", _lines(map(chronology_record, corpus.chronology))
-    yield "data/chronology.csv", _csv(corpus.chronology)
-    yield "data/quotes.json", _lines(line for r in records for line in unpack(r.quotes))
-    yield "data/citations.json", _lines(r.citation for r in records)
+    keys = [_article_key(corpus, a) for a in corpus.articles]
+    parts = [(part, _part_key(part, packed)) for part, packed in corpus.chronology.parts.items()]
+
+    def file(name: str, layout: Layout, pieces: Iterable[Piece]) -> tuple[str, Iterator[bytes]]:
+        return name, joined(pieces, layout, earlier.pieces(name, layout) if earlier else None, made, name)
+
+    yield file("data/articles.json", JSON_LIST, (
+        (key, lambda a=a, r=r: f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'.encode())
+        for a, r, key in zip(corpus.articles, records, keys)))
+    yield file("data/entities.json", JSON_LIST, (("", lambda e=e: _dumps(e).encode()) for e in _entities(corpus, cat)))
+    yield file("data/chronology.json", JSON_LIST, (
+        (key, lambda part=part: ",\n".join(map(chronology_record, corpus.chronology.entries(part))).encode())
+        for part, key in parts))
+    yield file("data/chronology.csv", CSV, ((key, lambda part=part: _csv_rows(corpus.chronology.entries(part)))
+                                            for part, key in parts))
+    yield file("data/quotes.json", JSON_LIST, ((key, lambda r=r: ",\n".join(unpack(r.quotes)).encode())
+                                               for r, key in zip(records, keys)))
+    yield file("data/citations.json", JSON_LIST, ((key, lambda r=r: r.citation.encode())
+                                                  for r, key in zip(records, keys)))
+
+
+JSON_LIST = Layout(b"[\n", b",\n", b"\n]\n", b"[]\n")  # one record a line: readable, diff-friendly
+
+
+def _article_key(corpus: Corpus, article: Article) -> str:
+    """What an article's records are made from: its file, the settings and dossier's code (its
+    version, see cache.py), its URL and its copies. No key (made every time) without a version."""
+    version = corpus.versions.get(article.slug, "")
+    return version and digest(version, article.slug, *(c.source_path for c in corpus.copies.get(article.slug, ())))
+
+
+def _part_key(part: str, packed: bytes | Shelved) -> str:
+    """What a part of the chronology's records are made from: its entries."""
+    data = packed.read() if isinstance(packed, Shelved) else packed
+    return digest(part, hashlib.blake2b(data, digest_size=16).hexdigest())
 
 
 def _copies(corpus: Corpus, article: Article) -> str:
@@ -68,16 +101,6 @@ def _dumps(item) -> str:
     return json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _lines(records: Iterable[str]) -> Iterator[bytes]:
-    """A JSON list with one record per line (readable, diff-friendly), in pieces."""
-    separator = b"[\n"
-    for record in records:
-        yield separator
-        yield record.encode("utf-8")
-        separator = b",\n"
-    yield b"[]\n" if separator == b"[\n" else b"\n]\n"
-
-
 def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
     return [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": list(e.aliases), "description": e.description,
              "url": entity_url(e), "articles": cat.articles_of.get(e.id, []),
@@ -85,6 +108,7 @@ def _entities(corpus: Corpus, cat: Catalogue) -> list[dict]:
 
 
 CSV_HEADER = "date,precision,end,kind,text,article,anchor,entities\n"
+CSV = Layout(CSV_HEADER.encode(), b"", b"", CSV_HEADER.encode())
 
 
 def chronology_record(entry: ChronologyEntry) -> str:
@@ -102,16 +126,11 @@ def chronology_record(entry: ChronologyEntry) -> str:
 _string = json.encoder.encode_basestring  # a str as JSON, not escaped to ASCII (as _dumps writes it)
 
 
-def _csv(entries: Iterable[ChronologyEntry], rows: int = 2000) -> Iterator[bytes]:
-    """chronology.csv, `rows` at a time."""
-    yield CSV_HEADER.encode("utf-8")
+def _csv_rows(entries: Iterable[ChronologyEntry]) -> bytes:
+    """Some of chronology.csv's rows."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    entries = iter(entries)
-    while chunk := list(islice(entries, rows)):
-        writer.writerows([entry.date.value, entry.date.precision, entry.end.value if entry.end else "", entry.kind,
-                          entry.text, entry.article or "", f"p-{entry.block}" if entry.block is not None else "",
-                          " ".join(entry.entities)] for entry in chunk)
-        yield out.getvalue().encode("utf-8")
-        out.seek(0)
-        out.truncate()
+    csv.writer(out, lineterminator="\n").writerows(
+        [entry.date.value, entry.date.precision, entry.end.value if entry.end else "", entry.kind, entry.text,
+         entry.article or "", f"p-{entry.block}" if entry.block is not None else "", " ".join(entry.entities)]
+        for entry in entries)
+    return out.getvalue().encode("utf-8")

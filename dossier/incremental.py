@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only for annotations: a build that finds nothing changed imports little
     from .catalogue import Catalogue
     from .model import Corpus
+    from .pieces import Layout
 
 Job = tuple[str, str]
 EVERYTHING = ("home", "articles", "chronology", "tags", "sources", "corrections", "entities", "search", "404")
@@ -122,6 +123,7 @@ class Manifest:
         self.db.execute("CREATE TABLE IF NOT EXISTS output (name TEXT PRIMARY KEY, digest TEXT, path TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS last_build (output TEXT PRIMARY KEY, id TEXT, inputs TEXT, "
                         "searched INTEGER, problems BLOB, summary TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS layout (name TEXT PRIMARY KEY, settings TEXT, layout BLOB)")
 
     def load(self, output: Path, build_id: str) -> LastBuild | None:
         """The last build into `output`, if the folder is still as it left it."""
@@ -132,8 +134,20 @@ class Manifest:
         outputs = {name: (file_digest, path) for name, file_digest, path in self.db.execute("SELECT * FROM output")}
         return LastBuild(outputs, row[1], bool(row[2]), pickle.loads(row[3]), row[4])
 
-    def save(self, output: Path, build_id: str, last: LastBuild) -> None:
+    def layouts(self, settings: str) -> dict[str, Layout]:
+        """How the data exports in the output folder were joined, those made with the same `settings`
+        (which cover dossier's code: another version may write their records otherwise)."""
+        return {name: pickle.loads(blob) for name, blob in
+                self.db.execute("SELECT name, layout FROM layout WHERE settings = ?", (settings,))}
+
+    def save(self, output: Path, build_id: str, last: LastBuild, layouts: dict[str, Layout] | None = None,
+             settings: str = "") -> None:
+        """Record the last build; the layouts of the exports it made replace those it did not make
+        again (still the ones in the folder)."""
         with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO layout VALUES (?, ?, ?)",
+                                ((name, settings, pickle.dumps(layout, pickle.HIGHEST_PROTOCOL))
+                                 for name, layout in (layouts or {}).items()))
             self.db.execute("DELETE FROM output")
             self.db.execute("DELETE FROM last_build")
             self.db.executemany("INSERT INTO output VALUES (?, ?, ?)",

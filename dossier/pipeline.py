@@ -32,6 +32,7 @@ from .language import release_language_model
 from .link import Matcher
 from .linkcheck import broken_links
 from .model import Corpus, Entity, Paths, Problem
+from .pieces import Earlier, Layout
 from .registry import load_registry
 from .render import render_site
 from .scan import EDITED, Scan, kept_originals, last_build, scan
@@ -53,6 +54,7 @@ class BuildResult:
     unchanged: str = ""  # nothing changed since the last build, of which this is the summary
     made: list[str] = field(default_factory=list)  # the paths made by this build
     catalogue: Catalogue | None = None  # the lookups the pages were made from
+    layouts: dict[str, Layout] = field(default_factory=dict)  # how each data export made this time was joined
 
     @property
     def ok(self) -> bool:
@@ -145,22 +147,24 @@ _REGISTRY: dict[tuple, tuple] = {}
 
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
-          previous: dict[str, tuple[str, str]] | None = None, sink=None, scanned: Scan | None = None) -> BuildResult:
+          previous: dict[str, tuple[str, str]] | None = None, sink=None, scanned: Scan | None = None,
+          earlier: Earlier | None = None) -> BuildResult:
     """Gather and render the site in memory (nothing is written, unless a `sink` writes each file as it
     is made, in whichever process makes it); strict also checks every link. Given the outputs of the
-    previous build, only the files whose inputs changed are made."""
+    previous build, only the files whose inputs changed are made; given the files it wrote (`earlier`),
+    the data exports copy from them what did not change."""
     timings = Timings() if timings is None else timings
     with no_cycle_collection():
         corpus, problems = gather(paths, timings, cache, scanned)
         if corpus is None:
             return BuildResult(problems, timings=timings)
         with timings.stage("render"):
-            rendered = render_site(corpus, paths.templates, previous, sink)
+            rendered = render_site(corpus, paths.templates, previous, sink, earlier)
         if strict and rendered.files:
             with timings.stage("link check"):
                 rendered.problems += broken_links(rendered.files, paths.output.name)
     return BuildResult(problems + rendered.problems, rendered.files, corpus, timings, rendered.outputs,
-                       made=rendered.made, catalogue=rendered.catalogue)
+                       made=rendered.made, catalogue=rendered.catalogue, layouts=rendered.layouts)
 
 
 @contextmanager
@@ -204,8 +208,9 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             # A whole new site is written to a staging folder as it is made; a strict build keeps it in
             # memory to check every link first; an update keeps the changed files until all are made.
             staging = Staging(paths.output) if not previous and not strict else None
+            earlier = Earlier(paths.output, manifest.layouts(scanned.settings)) if previous else None
             result = build(paths, strict=strict, cache=cache, previous=previous,
-                           sink=staging.write if staging else None, scanned=scanned)
+                           sink=staging.write if staging else None, scanned=scanned, earlier=earlier)
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
                 if any(v.endswith(EDITED) for v in result.corpus.versions.values()):
@@ -223,7 +228,8 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                         inputs = "" if newer else inputs  # nor is the next build a no-change one
                         _write(result, paths.output, previous, build_id, search and not index_is_current)
                     if manifest and all(d for d, _ in result.outputs.values()):  # recorded before the preview writes
-                        _record(manifest, paths.output, build_id, result, inputs, search or index_is_current)
+                        _record(manifest, paths.output, build_id, result, inputs, search or index_is_current,
+                                scanned.settings)
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
         finally:
             if manifest:
@@ -247,10 +253,12 @@ def _leave_newer(result: BuildResult, newer: set[str]) -> None:
 
 
 def _record(manifest: Manifest, output: Path, build_id: str, result: BuildResult, inputs: str,
-            searched: bool) -> None:
-    """What the next build needs to know of this one: its outputs, inputs and problems."""
+            searched: bool, settings: str) -> None:
+    """What the next build needs to know of this one: its outputs, inputs and problems, and how the
+    data exports it made were joined (made with `settings`: dossier's code among them)."""
     summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
-    manifest.save(output, build_id, LastBuild(result.outputs, inputs, searched, result.problems, summary))
+    manifest.save(output, build_id, LastBuild(result.outputs, inputs, searched, result.problems, summary),
+                  result.layouts, settings)
 
 
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,

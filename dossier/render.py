@@ -24,6 +24,7 @@ from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
 from .parallel import each_item
+from .pieces import Earlier, Layout
 
 
 class TemplateProblem(Exception):
@@ -86,6 +87,7 @@ class Rendered:
     made: list[str] = field(default_factory=list)  # the paths made this time
     sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None  # takes each file as it is made
     catalogue: Catalogue | None = None  # the lookups the pages were made from
+    layouts: dict[str, Layout] = field(default_factory=dict)  # how each data export made this time was joined
 
     def add(self, name: str, path: str, data: bytes | Iterator[bytes] | None, file_digest: str) -> None:
         """A file made this time, whole or in pieces: handed on (or kept; None: a worker handed it on),
@@ -101,14 +103,16 @@ class Rendered:
 
 
 def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, str]] | None = None,
-                sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None) -> Rendered:
+                sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None,
+                earlier: Earlier | None = None) -> Rendered:
     """Every output file, or no files and the template problem that stopped rendering; with warnings
     about the interface words (a word missing from the site's language is shown in English).
 
     Given the outputs of the previous build, a file whose digest is unchanged is not made again.
     Given a `sink`, each file is handed to it as soon as it is made instead of being kept (the large
     data exports in pieces, as they are made); pages are handed to it in the worker processes that
-    make them, so it must write them somewhere (a folder), not keep them.
+    make them, so it must write them somewhere (a folder), not keep them. The data exports copy what
+    they can from the files the last build wrote (`earlier`).
     """
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
@@ -130,7 +134,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         """The files that need no page, made by this process while the workers begin the pages (not
         after them, when the other cores would wait)."""
         if site_changed:
-            for name, data in data_files(corpus, cat):  # each handed on as it is made: the exports are large
+            for name, data in data_files(corpus, cat, earlier, out.layouts):  # handed on as made: they are large
                 out.add(name, name, data, everything)
         _copies(corpus, out, last.file_unchanged)
 

@@ -9,7 +9,8 @@ import pickle
 import pytest
 
 from dossier.chronology import build_chronology
-from dossier.exports import CSV_HEADER, _csv, chronology_record
+from dossier.exports import CSV, CSV_HEADER, _csv_rows, chronology_record
+from dossier.pieces import joined
 from dossier.model import Analysis, ChronologyEntry, PartialDate
 from dossier.store import pack
 from helpers import article, entity
@@ -75,8 +76,9 @@ def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions(
 def test_the_csv_written_in_pieces_reads_back_whole():
     entries = tuple(ChronologyEntry(PartialDate(f"2020-01-0{day}", "day"), "mention", f'said "{day}", then, {day}',
                                     f"a{day}", day, ("x", "y")) for day in range(1, 8))
-    pieces = list(_csv(entries, rows=3))  # the header, then 3 + 3 + 1 rows
-    assert len(pieces) == 4
+    parts = (entries[:3], (), entries[3:])  # a part of three rows, an empty one, then four
+    pieces = list(joined(((str(n), lambda part=part: _csv_rows(part)) for n, part in enumerate(parts)), CSV))
+    assert len(pieces) == 5  # the header, a part, nothing between, a part, nothing after
     rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8"))))
     assert rows[0] == CSV_HEADER.strip().split(",")
     assert rows[1:] == [[f"2020-01-0{d}", "day", "", "mention", f'said "{d}", then, {d}', f"a{d}", f"p-{d}", "x y"]

@@ -230,3 +230,36 @@ def test_what_a_page_shows_is_digested_by_its_values_not_by_how_they_are_shared(
     assert first is not second
     assert shown_digest("site", {"v": first, "n": 1}) == shown_digest("site", {"v": second, "n": 1})
     assert shown_digest("site", {"v": first, "n": 1}) != shown_digest("site", {"v": Unpicklable("b"), "n": 1})
+
+
+def test_an_update_makes_the_export_records_of_the_edited_article_and_copies_the_others(project, monkeypatch):
+    from dossier import exports
+
+    unpacked = []
+
+    def counting(packed):
+        unpacked.append(packed)
+        return unpack(packed)
+    unpack = exports.unpack
+    monkeypatch.setattr(exports, "unpack", counting)
+    build(project)
+    assert len(unpacked) == 10  # articles.json and quotes.json: each of the 5 articles' records
+    path = project / GALUZIN
+    path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")
+    unpacked.clear()
+    assert "data/articles.json" in build(project).made
+    assert len(unpacked) == 2  # the edited article's records; the others' copied from the files written
+    same_as_cold(project)
+
+
+def test_the_layouts_of_the_exports_are_kept_for_the_same_settings_and_code_only(tmp_path):
+    from dossier.incremental import LastBuild, Manifest
+    from dossier.pieces import Layout
+
+    manifest = Manifest(tmp_path)
+    layout = Layout(b"[\n", b",\n", b"\n]\n", b"[]\n", ("k1",), (8,))
+    manifest.save(tmp_path / "out", "id", LastBuild({}, "", False, [], ""), {"data/a.json": layout}, "settings-1")
+    manifest.save(tmp_path / "out", "id2", LastBuild({}, "", False, [], ""), {}, "settings-1")  # a.json not made again
+    assert manifest.layouts("settings-1") == {"data/a.json": layout}
+    assert manifest.layouts("settings-2") == {}  # another version of dossier may write its records otherwise
+    manifest.close()

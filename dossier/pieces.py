@@ -1,0 +1,103 @@
+"""Large files made of keyed pieces, and the pieces of the files the last build wrote, read back.
+
+The data exports are a record for each article and the chronology's entries a month at a time. A
+piece's key is the digest of everything its bytes are made from, so a build that changed a few
+articles copies every other piece from the file as the last build wrote it instead of making it
+again, and the file comes out as a build from nothing would make it. Knows nothing about what the
+pieces say: it joins bytes.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+Piece = tuple[str, Callable[[], bytes]]  # its key, and how to make its bytes if the last build's are not at hand
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file was joined: `head`, the non-empty pieces with `between` them, then `tail` (`empty`
+    instead when there is no piece); each piece's key and length, in order."""
+
+    head: bytes
+    between: bytes
+    tail: bytes
+    empty: bytes
+    keys: tuple[str, ...] = ()
+    lengths: tuple[int, ...] = ()
+
+    def size(self) -> int:
+        if not any(self.lengths):
+            return len(self.empty)
+        written = [length for length in self.lengths if length]
+        return len(self.head) + sum(written) + len(self.between) * (len(written) - 1) + len(self.tail)
+
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """Each non-empty piece's key → where its bytes are in the file (a piece without a key is
+        made again every time)."""
+        spans, at = {}, len(self.head)
+        for key, length in zip(self.keys, self.lengths):
+            if length:
+                if key:
+                    spans[key] = (at, at + length)
+                at += length + len(self.between)
+        return spans
+
+
+class Earlier:
+    """The files the last build wrote into the output folder, with how each was joined: where the
+    pieces a build can copy are. Only for an output folder still as that build left it (the caller
+    checks its marker); a file whose size is not its layout's is not read from."""
+
+    def __init__(self, folder: Path, layouts: dict[str, Layout]):
+        self.folder, self.layouts = folder, layouts
+
+    def pieces(self, name: str, layout: Layout) -> Callable[[str], bytes | None]:
+        """Where to look up file `name`'s pieces by key (None: not there), if it was joined as `layout` is."""
+        earlier = self.layouts.get(name)
+        if earlier is None or (earlier.head, earlier.between, earlier.tail) != (layout.head, layout.between,
+                                                                                  layout.tail):
+            return _nowhere
+        try:
+            with open(self.folder / name, "rb") as handle:
+                if os.fstat(handle.fileno()).st_size != earlier.size() or not earlier.size():
+                    return _nowhere
+                data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            return _nowhere
+        spans = earlier.spans()
+
+        def piece(key: str) -> bytes | None:
+            span = spans.get(key)
+            return data[span[0]:span[1]] if span else None
+        return piece
+
+
+def _nowhere(key: str) -> None:
+    return None
+
+
+def joined(pieces: Iterable[Piece], layout: Layout, earlier: Callable[[str], bytes | None] | None = None,
+           made: dict[str, Layout] | None = None, name: str = "") -> Iterator[bytes]:
+    """The file's bytes, in pieces as they are made (or copied from `earlier`, by key); once all are
+    given, how it was joined is put in `made` under `name`."""
+    earlier = earlier or _nowhere
+    keys, lengths = [], []
+    started = False
+    for key, make in pieces:
+        data = earlier(key) if key else None
+        if data is None:
+            data = make()
+        keys.append(key)
+        lengths.append(len(data))
+        if data:
+            yield layout.between if started else layout.head
+            yield data
+            started = True
+    yield layout.tail if started else layout.empty
+    if made is not None:
+        made[name] = Layout(layout.head, layout.between, layout.tail, layout.empty, tuple(keys), tuple(lengths))
