@@ -5,6 +5,7 @@ Whole-site data in, the entries in time order out, packed (`Chronology`). Knows 
 
 from __future__ import annotations
 
+import heapq
 import pickle
 from collections import Counter
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from operator import attrgetter
 from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate,
                     shared_date)
 from .parallel import Aside
-from .store import Parts, Shelf, Shelved
+from .store import Parts, Shelf, Shelved, pack, unpack
 
 _KIND_ORDER = {"event": 0, "publication": 1, "mention": 2}
 
@@ -26,16 +27,19 @@ def build_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
                      timeline: int = TIMELINE, budget: int | None = None) -> Chronology:
     """Every entry in time order (`_order`), packed in parts (see `Chronology`), with each entity's
     first `timeline` dated mentions."""
-    return start_chronology(articles, entities, analyses, timeline, budget)()
+    return start_chronology(articles, entities, analyses, timeline, budget)()[0]
 
 
 def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...], analyses: dict[str, Analysis],
-                     timeline: int = TIMELINE, budget: int | None = None) -> Callable[[], Chronology]:
+                     timeline: int = TIMELINE, budget: int | None = None
+                     ) -> Callable[[], tuple[Chronology, dict[str, Shelved]]]:
     """`build_chronology` started aside, in two child processes: one makes the parts, the other the
     entities' timelines (one child making both kept the other core waiting). What it returns waits
-    for both. Made in this process, the memory the unpacked entries took would be kept (freed memory
-    is seldom given back to the system) and shared by the render workers forked after; written to a
-    file as it is packed, it raises the build's peak least (bench/RESULTS.md)."""
+    for both, and gives the chronology and, of each entity with more than `timeline` dated mentions,
+    all of them in order, packed (what `patch_chronology` needs). Made in this process, the memory
+    the unpacked entries took would be kept (freed memory is seldom given back to the system) and
+    shared by the render workers forked after; written to a file as it is packed, it raises the
+    build's peak least (bench/RESULTS.md)."""
     budget = max(1, (budget or BUDGET) // 2)  # each child holds half
     # Each child writes what it packs to its own shelf, not back through a pickle (which would hold
     # them twice more, in both processes, at the child's largest).
@@ -44,12 +48,12 @@ def start_chronology(articles: tuple[Article, ...], entities: tuple[Entity, ...]
     parts = Aside(_parts, _events(entities), entries, parts_shelf, budget)
     timelines = Aside(_timelines, entries, timeline, timelines_shelf, budget)
 
-    def finish() -> Chronology:
+    def finish() -> tuple[Chronology, dict[str, Shelved]]:
         chronology = parts.result()
-        spans, dated_in = timelines.result()
+        spans, full, dated_in = timelines.result()
         return replace(chronology, parts={key: Shelved(parts_shelf, *span) for key, span in chronology.parts.items()},
                        timelines={key: Shelved(timelines_shelf, *span) for key, span in spans.items()},
-                       dated_in=dated_in)
+                       dated_in=dated_in), {key: Shelved(timelines_shelf, *span) for key, span in full.items()}
     return finish
 
 
@@ -84,22 +88,24 @@ def _parts(events: list[ChronologyEntry], entries: Parts, shelf: Shelf, budget: 
     return chronology
 
 
-def _timelines(entries: Parts, timeline: int, shelf: Shelf,
-               budget: int) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[str, ...]]]:
+def _timelines(entries: Parts, timeline: int, shelf: Shelf, budget: int
+               ) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]], dict[str, tuple[str, ...]]]:
     """Each entity's dated mentions in the order its page lists them (by date, article, place), its
-    first `timeline` and how many, packed and put on `shelf` (where each is, by entity); and the
-    articles of each entity's dated mentions."""
+    first `timeline` and how many, packed and put on `shelf` (where each is, by entity); all of
+    them, of an entity with more than `timeline`; and the articles of each entity's dated mentions."""
     groups, ids, slugs = _Groups(budget), {}, {}  # ids, slugs: one string for each
     for entry in _entries(entries, groups):
         if entry.kind == "mention":
             for entity in entry.entities:
                 groups.add(ids.setdefault(entity, entity), entry)
-    spans, dated_in = {}, {}
+    spans, full, dated_in = {}, {}, {}
     for entity in sorted(groups.keys()):
         found = sorted(groups.take(entity), key=_TIMELINE)
         spans[entity] = shelf.put_packed((tuple(found[:timeline]), len(found)))
+        if len(found) > timeline:
+            full[entity] = shelf.put_packed(tuple(found))
         dated_in[entity] = tuple(sorted({slugs.setdefault(e.article, e.article) for e in found}))
-    return spans, dated_in
+    return spans, full, dated_in
 
 
 def _entries(entries: Parts, groups: _Groups):
@@ -151,6 +157,78 @@ class _Groups:
 
 _TIMELINE = attrgetter("date.value", "article", "block", "start")
 _DATE = attrgetter("date.value")
+
+
+def patch_chronology(chronology: Chronology, full: dict[str, bytes], changed: set[str],
+                     entries: dict[str, tuple[ChronologyEntry, ...]], timeline: int = TIMELINE
+                     ) -> tuple[Chronology, dict[str, bytes], set[str], set[str]]:
+    """The chronology after some articles changed (`changed`: their slugs, whether edited, added or
+    removed), from the one before and the entries of those now in it (`entries`, by slug): the same
+    as `build_chronology` of the articles now, with the parts and timelines the changed articles
+    were or are in made again, and the others as they were. `full`: all the dated mentions of
+    each entity with more than `timeline`, packed, as `start_chronology` gives them (and as
+    returned for the next patch). Also returns the parts and the entities made again.
+
+    A part's order (`_order`) is, for every entry but the registered events (which do not change
+    here), by date, kind and article; an entity's timeline by date and article first: no entry of
+    a changed article ties with any other's, so each is merged into what the others left."""
+    in_parts, in_timelines = {}, {}
+    for slug in sorted(entries):
+        for entry in entries[slug]:
+            in_parts.setdefault(Chronology.part_of(entry.date), []).append(entry)
+            if entry.kind == "mention":
+                for entity in entry.entities:
+                    in_timelines.setdefault(entity, []).append(entry)
+    parts = {part for part, slugs in chronology.articles.items() if not changed.isdisjoint(slugs)} | in_parts.keys()
+    entities = {entity for entity, slugs in chronology.dated_in.items() if not changed.isdisjoint(slugs)}
+    entities |= in_timelines.keys()
+    chronology = replace(chronology, parts=dict(chronology.parts), sizes=dict(chronology.sizes),
+                         articles=dict(chronology.articles), timelines=dict(chronology.timelines),
+                         dated_in=dict(chronology.dated_in))
+    full = dict(full)
+    for part in parts:
+        kept = [e for e in chronology.entries(part) if e.article not in changed]
+        found = list(heapq.merge(kept, sorted(in_parts.get(part, ()), key=_part_order), key=_part_order))
+        _put(found, part, chronology.parts, pack(tuple(found)))
+        _put(found, part, chronology.sizes, len(found))
+        _put(found, part, chronology.articles, tuple(sorted({e.article for e in found if e.article})))
+    for entity in entities:
+        kept = [e for e in (unpack(full[entity]) if entity in full else chronology.timeline(entity)[0])
+                if e.article not in changed]
+        found = list(heapq.merge(kept, sorted(in_timelines.get(entity, ()), key=_TIMELINE), key=_TIMELINE))
+        _put(found, entity, chronology.timelines, pack((tuple(found[:timeline]), len(found))))
+        _put(found[timeline:], entity, full, pack(tuple(found)))
+        _put(found, entity, chronology.dated_in, tuple(sorted({e.article for e in found})))
+    return _in_order(chronology, {part[:4] for part in parts}), full, parts, entities
+
+
+def _put(found: list, key: str, into: dict, value) -> None:
+    """`value` under `key`, or no `key` if nothing is `found`."""
+    if found:
+        into[key] = value
+    else:
+        into.pop(key, None)
+
+
+def _in_order(chronology: Chronology, years: set[str]) -> Chronology:
+    """The chronology with its parts and entities in order, as made whole, and the kinds of the
+    entries of `years` counted again."""
+    kinds = {year: counted for year, counted in chronology.kinds.items() if year not in years}
+    for year in years:
+        counted = Counter(e.kind for part in chronology.parts_of(year) for e in chronology.entries(part))
+        if counted:
+            kinds[year] = counted
+    return replace(chronology, parts=_sorted(chronology.parts), sizes=_sorted(chronology.sizes),
+                   articles=_sorted(chronology.articles), kinds=_sorted(kinds),
+                   timelines=_sorted(chronology.timelines), dated_in=_sorted(chronology.dated_in))
+
+
+def _sorted(mapping: dict) -> dict:
+    return dict(sorted(mapping.items()))
+
+
+def _part_order(entry: ChronologyEntry) -> tuple:
+    return entry.date.value, _KIND_ORDER[entry.kind], entry.article or ""
 
 
 def article_entries(article: Article, mentions: tuple[Mention, ...],

@@ -23,7 +23,7 @@ from .analysis import (ArticleContext, analyse_article, process_articles, set_co
                        unique_articles, wikilink_page_problems, wikilink_problems)
 from .boilerplate import load_rules
 from .catalogue import Catalogue, start_entity_parts
-from .chronology import start_chronology
+from .chronology_cache import ChronologyCache, start_kept_chronology
 from .config import load_site_config
 from .editorial import as_article, read_pages
 from .images import find_pictures
@@ -117,8 +117,14 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
                 pictures[article.slug] = found
             problems += picture_problems
     with timings.stage("chronology"):  # and what entity pages show of the articles: in child processes, side by side
-        chronology, entity_parts = start_chronology(articles, entities, analyses), start_entity_parts(articles, analyses)
-        chronology, entity_parts = chronology(), entity_parts()
+        kept = ChronologyCache(paths.content.parent / ".cache") if cache else None
+        try:
+            chronology = start_kept_chronology(kept, scanned.settings, articles, entities, analyses, versions)
+            entity_parts = start_entity_parts(articles, analyses)
+            chronology, entity_parts = chronology(), entity_parts()
+        finally:
+            if kept:
+                kept.close()
     with timings.stage("editorial pages"):
         problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
         analysed = tuple((page, analyse_article(as_article(page), context.matcher, context.entities, site))

@@ -6,6 +6,8 @@ import io
 import json
 import pickle
 
+from dataclasses import replace
+
 import pytest
 
 from dossier.chronology import build_chronology
@@ -92,34 +94,75 @@ def test_a_date_read_back_is_one_shared_object():
     assert pickle.loads(pickle.dumps(PartialDate("2020-11", "month"))) is not one.date
 
 
-def test_the_same_chronology_whatever_is_held_before_runs_are_written():
-    import random
-
+def random_articles(rng, count, prefix="a"):
+    """Articles with random entries of a few dates, kinds and entities, by slug."""
     from dossier.chronology import _order
 
-    rng = random.Random(7)
     dates = [PartialDate("2020", "year"), PartialDate("2020-03", "month"), day("2020-03-01"), day("2020-03-02"),
              day("2021-07-04"), PartialDate("2021", "year")]
-    analyses, articles = {}, []
-    for n in range(30):
-        slug = f"a{n:02}"
+    found = {}
+    for n in range(count):
+        slug = f"{prefix}{n:02}"
         own = [ChronologyEntry(rng.choice(dates), "mention", f"text {rng.randrange(5)}", slug, rng.randrange(4),
                                tuple(rng.sample("pqrst", rng.randrange(3))), start=rng.randrange(50))
                for _ in range(rng.randrange(6))]
-        if n % 3:
+        if rng.randrange(3):
             own.append(ChronologyEntry(day("2020-03-01"), "publication", f"Title {n}", slug, entities=("p",)))
-        analyses[slug] = Analysis(b"", b"", packed_entries=pack(tuple(sorted(own, key=_order))))
-        articles.append(article("", slug=slug))
-    events = (entity("Summit", "event", date=day("2020-03-01")), entity("Accord", "event", date=day("2020-03-01")))
+        found[slug] = tuple(sorted(own, key=_order))
+    return found
 
-    def everything(chronology):
-        return (list(chronology), list(chronology.parts), chronology.sizes, chronology.kinds, chronology.articles,
-                {e: chronology.timeline(e) for e in "pqrstu"}, chronology.dated_in)
 
-    whole = everything(build_chronology(tuple(articles), events, analyses, timeline=4))
-    assert len(whole[0]) > 60 and whole[0][0].date.value == "2020"
+EVENTS = (entity("Summit", "event", date=day("2020-03-01")), entity("Accord", "event", date=day("2020-03-01")))
+
+
+def everything(chronology):
+    return (list(chronology), list(chronology.parts), chronology.sizes, chronology.kinds, chronology.articles,
+            {e: chronology.timeline(e) for e in "pqrstu"}, chronology.dated_in, list(chronology.timelines))
+
+
+def whole(entries, timeline=4, budget=None):
+    from dossier.chronology import start_chronology
+
+    analyses = {slug: Analysis(b"", b"", packed_entries=pack(found)) for slug, found in entries.items()}
+    articles = tuple(article("", slug=slug) for slug in entries)
+    return start_chronology(articles, EVENTS, analyses, timeline, budget)()
+
+
+def test_the_same_chronology_whatever_is_held_before_runs_are_written():
+    import random
+
+    entries = random_articles(random.Random(7), 30)
+    made = everything(whole(entries)[0])
+    assert len(made[0]) > 60 and made[0][0].date.value == "2020"
     for budget in (1, 7, 50):
-        assert everything(build_chronology(tuple(articles), events, analyses, timeline=4, budget=budget)) == whole
+        assert everything(whole(entries, budget=budget)[0]) == made
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_chronology_patched_after_edits_removals_and_additions_is_the_one_made_whole(seed):
+    import random
+
+    from dossier.chronology import patch_chronology
+    from dossier.store import unpack
+
+    rng = random.Random(seed)
+    entries = random_articles(rng, 30)
+    chronology, full = whole(entries)
+    assert full and all(len(unpack(all_of_them)) > 4 for all_of_them in full.values())  # "p" has more than 4
+    for _ in range(3):  # patched again and again, each time from the last patch
+        edited = random_articles(rng, 30)
+        changed = set(rng.sample(sorted(entries), 4)) | {f"new{n}" for n in range(rng.randrange(3))}
+        removed = set(rng.sample(sorted(entries), 2)) - changed
+        new = {slug: tuple(replace(e, article=slug) for e in edited[rng.choice(sorted(edited))])
+               for slug in changed}
+        entries = {**{s: found for s, found in entries.items() if s not in removed}, **new}
+        chronology, full, parts, touched = patch_chronology(
+            chronology, {e: v.read() if hasattr(v, "read") else v for e, v in full.items()}, changed | removed,
+            {slug: found for slug, found in new.items()}, timeline=4)
+        made, made_full = whole(entries)
+        assert everything(chronology) == everything(made)
+        assert {e: unpack(v) for e, v in full.items()} == {e: unpack(v) for e, v in made_full.items()}
+        assert parts and touched
 
 
 def test_a_chronology_record_is_the_json_of_its_fields_whatever_its_text_holds():
