@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .model import Analysis, Article, Corpus, Entity, Mention, Quote
-from .store import Parts, Shelf, Shelved
+from .store import Parts, Shelf, Shelved, unpack
 from .parallel import Aside
 from .urls import tag_key
 
@@ -93,6 +93,35 @@ def latest_first(slugs: Iterable[str], articles: dict[str, Article]) -> list[str
     slugs = list(slugs)
     dated = [s for s in slugs if articles[s].date]
     return dated[::-1] + [s for s in slugs if not articles[s].date]
+
+
+def sentences_naming(corpus: Corpus, cat: Catalogue, entity: str) -> dict[str, tuple[str, ...]]:
+    """The sentences naming an entity in its `KWIC_ARTICLES` most recent articles, by slug (dated ones
+    latest first, then the undated): as made aside for every entity (`start_entity_parts`) or, when
+    the build did not (an update of a few articles), from those articles now."""
+    if corpus.sentences is not None:
+        packed = corpus.sentences.get(entity)
+        return unpack(packed) if packed else {}
+    slugs = latest_first(cat.articles_of.get(entity, []), cat.articles)[:KWIC_ARTICLES]
+    return {slug: corpus.analyses[slug].sentences().get(entity, ()) for slug in slugs}
+
+
+def quotes_of(corpus: Corpus, cat: Catalogue, entity: str) -> list[Quote]:
+    """The quotes an entity said, in the order of the articles quoting it: as made aside, or now."""
+    if corpus.quotes is not None:
+        return [quote for packed in corpus.quotes.get(entity, ()) for quote in unpack(packed)]
+    return [quote for slug in cat.quotes_by.get(entity, ()) for quote in corpus.analyses[slug].quotes()
+            if quote.speaker == entity]
+
+
+def co_mentioned(corpus: Corpus, cat: Catalogue, entity: str) -> tuple[tuple[str, int], ...]:
+    """The `CO_MENTIONED` entities most often named in the same articles as `entity`, with in how many
+    (most first, then by id): as made aside, or now."""
+    if corpus.co_mentions is not None:
+        return corpus.co_mentions.get(entity, ())
+    counts = Counter(other for slug in cat.articles_of.get(entity, ()) for other in cat.entities_in[slug]
+                     if other != entity)
+    return tuple(sorted(counts.items(), key=lambda counted: (-counted[1], counted[0]))[:CO_MENTIONED])
 
 
 def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int = KWIC_ARTICLES

@@ -400,19 +400,11 @@ class Corpus:
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
     pictures: dict[str, tuple[Picture, ...]] = field(default_factory=dict)  # by article slug
     versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
-    sentences: dict[str, bytes | Shelved] = field(default_factory=dict)  # entity → pack(see `sentences_naming`)
-    quotes: dict[str, tuple[bytes | Shelved, ...]] = field(default_factory=dict)  # speaker → packed groups of quotes
-    co_mentions: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)  # entity → (entity, articles)
-
-    def sentences_naming(self, entity: str) -> dict[str, tuple[str, ...]]:
-        """The sentences naming an entity in its most recent articles, by article slug, for its page
-        (`catalogue.start_entity_parts`)."""
-        packed = self.sentences.get(entity)
-        return unpack(packed) if packed else {}
-
-    def quotes_of(self, entity: str) -> list[Quote]:
-        """The quotes an entity said, in the order of the articles quoting it (`catalogue.start_entity_parts`)."""
-        return [quote for packed in self.quotes.get(entity, ()) for quote in unpack(packed)]
+    # What entity pages show of the articles, made aside for every entity (catalogue.start_entity_parts);
+    # None when a build did not (an update of a few articles): each page makes its own (catalogue.py)
+    sentences: dict[str, bytes | Shelved] | None = None  # entity → pack({slug: the sentences naming it})
+    quotes: dict[str, tuple[bytes | Shelved, ...]] | None = None  # speaker → packed groups of quotes
+    co_mentions: dict[str, tuple[tuple[str, int], ...]] | None = None  # entity → (entity, articles)
 
 
 @record

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, latest_first
+from .catalogue import Catalogue, co_mentioned, latest_first, quotes_of, sentences_naming
 from .chronology_pages import (chronology_item, chronology_month_page, chronology_months, chronology_page,
                                chronology_year_page)
 from .cite import apa, archive_url, bibtex, entity_apa, entity_bibtex
@@ -216,10 +216,10 @@ def entity_index_page(corpus: Corpus, cat: Catalogue, words: Words, kind: str) -
 def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) -> dict:
     entity = cat.entities[entity_id]
     slugs = latest_first(cat.articles_of.get(entity.id, []), cat.articles)
-    sentences = corpus.sentences_naming(entity.id)  # in its most recent articles
+    sentences = sentences_naming(corpus, cat, entity.id)  # in its most recent articles
     dated, dated_count = corpus.chronology.timeline(entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
-    around = corpus.co_mentions.get(entity.id, ())  # the entities most often named with it
+    around = co_mentioned(corpus, cat, entity.id)  # the entities most often named with it
     return {**base_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
             "entity": entity,
             "kind_label": words(f"nav.{KIND_PLURALS[entity.kind]}"),
@@ -230,7 +230,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
             "articles": [{**article_item(cat.articles[s], words), "sentences": list(sentences.get(s, ())),
                           "count": cat.times_named(s, entity.id)} for s in slugs],
             "quotes": [_quote_item(q, cat, cat.articles[q.article], words) for q in
-                       sorted(corpus.quotes_of(entity.id), key=_quote_order(cat))],
+                       sorted(quotes_of(corpus, cat, entity.id), key=_quote_order(cat))],
             "co_mentions": [Link(name=cat.entities[e].name, url=entity_url(cat.entities[e]), count=n)
                             for e, n in around],
             "timeline": [{"date": words.date(d.date), "datetime": d.date.value, "text": d.text,

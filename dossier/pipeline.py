@@ -119,8 +119,9 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
     with timings.stage("chronology"):  # and what entity pages show of the articles: in child processes, side by side
         kept = ChronologyCache(paths.content.parent / ".cache") if cache else None
         try:
-            chronology = start_kept_chronology(kept, scanned.settings, articles, entities, analyses, versions)
-            entity_parts = start_entity_parts(articles, analyses)
+            chronology, patched = start_kept_chronology(kept, scanned.settings, articles, entities, analyses, versions)
+            # when few articles changed, each entity page made again makes its own (catalogue.py)
+            entity_parts = (lambda: {}) if patched else start_entity_parts(articles, analyses)
             chronology, entity_parts = chronology(), entity_parts()
         finally:
             if kept:

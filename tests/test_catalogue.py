@@ -1,17 +1,25 @@
-"""catalogue.py's whole-site lookups made aside: the sentences and the quotes an entity page shows."""
+"""catalogue.py's lookups for entity pages: the sentences, quotes and co-mentions an entity page shows,
+made aside for every entity or, on an update of a few articles, by each page; the same either way."""
 
 from dossier import catalogue
-from dossier.catalogue import start_entity_parts
+from dossier.catalogue import build_catalogue, co_mentioned, quotes_of, sentences_naming, start_entity_parts
 from dossier.model import Analysis, Corpus, Quote, SiteConfig
 from dossier.store import Parts, pack
 from helpers import article
+
+
+def both_ways(articles, analyses, most=catalogue.KWIC_ARTICLES):
+    """The corpus with what entity pages show made aside, and without (each page makes its own)."""
+    aside = Corpus(SiteConfig("Site"), articles, (), analyses, **start_entity_parts(articles, analyses, most=most)())
+    now = Corpus(SiteConfig("Site"), articles, (), analyses)
+    return [(corpus, build_catalogue(corpus)) for corpus in (aside, now)]
 
 
 def analysis(named, sentences):
     return Analysis(b"", b"", packed_named=pack(tuple(named)), packed_sentences=pack(sentences))
 
 
-def test_an_entitys_sentences_come_from_its_most_recent_articles_then_the_undated():
+def test_an_entitys_sentences_come_from_its_most_recent_articles_then_the_undated(monkeypatch):
     articles = (article("", "2020-01-01", slug="old"), article("", "2021-05-01", slug="mid"),
                 article("", "2022-03-01", slug="new"), article("", slug="undated"))  # in time order, undated last
     analyses = {
@@ -20,15 +28,16 @@ def test_an_entitys_sentences_come_from_its_most_recent_articles_then_the_undate
         "new": analysis([("x", 1)], {"x": ("X in 2022.",)}),
         "undated": analysis([("x", 1), ("y", 1)], {"x": ("X undated.",), "y": ("Y undated.",)}),
     }
-    shelved = start_entity_parts(articles, analyses, most=2)()["sentences"]
-    corpus = Corpus(SiteConfig("Site"), articles, (), analyses, sentences=shelved)
-    assert corpus.sentences_naming("x") == {"new": ("X in 2022.",), "mid": ("X in 2021.", "X again.")}
-    assert corpus.sentences_naming("y") == {"old": ("Y in 2020.",), "undated": ("Y undated.",)}
-    assert corpus.sentences_naming("z") == {"mid": ()}  # its article takes its place, with nothing to quote
-    assert corpus.sentences_naming("unknown") == {}
-    everything = start_entity_parts(articles, analyses, most=50)()["sentences"]
-    assert list(Corpus(SiteConfig("Site"), articles, (), analyses, sentences=everything).sentences_naming("x")) == [
-        "new", "mid", "old", "undated"]  # the dated latest first, then the undated
+    monkeypatch.setattr(catalogue, "KWIC_ARTICLES", 2)
+    for corpus, cat in both_ways(articles, analyses, most=2):
+        assert list(sentences_naming(corpus, cat, "x").items()) == [("new", ("X in 2022.",)),
+                                                                    ("mid", ("X in 2021.", "X again."))]
+        assert sentences_naming(corpus, cat, "y") == {"old": ("Y in 2020.",), "undated": ("Y undated.",)}
+        assert sentences_naming(corpus, cat, "z") == {"mid": ()}  # its article takes its place, with nothing to quote
+        assert sentences_naming(corpus, cat, "unknown") == {}
+    monkeypatch.setattr(catalogue, "KWIC_ARTICLES", 50)
+    for corpus, cat in both_ways(articles, analyses, most=50):
+        assert list(sentences_naming(corpus, cat, "x")) == ["new", "mid", "old", "undated"]  # dated latest first
 
 
 def test_an_entitys_quotes_come_in_the_order_of_its_articles_each_read_once(monkeypatch):
@@ -43,19 +52,19 @@ def test_an_entitys_quotes_come_in_the_order_of_its_articles_each_read_once(monk
                 "undated": quoted("undated", ("x", "five"), ("y", "six"))}
     quotes = start_entity_parts(articles, analyses)()["quotes"]
     assert (len(quotes["x"]), len(quotes["y"])) == (2, 1)  # x: a group of three, then the one left
-    corpus = Corpus(SiteConfig("Site"), articles, (), analyses, quotes=quotes)
-    assert [(q.article, q.text) for q in corpus.quotes_of("x")] == [
-        ("old", "one"), ("old", "three"), ("mid", "four"), ("undated", "five")]
-    assert [q.text for q in corpus.quotes_of("y")] == ["two", "six"]
-    assert corpus.quotes_of("nobody") == []
+    for corpus, cat in both_ways(articles, analyses):
+        assert [(q.article, q.text) for q in quotes_of(corpus, cat, "x")] == [
+            ("old", "one"), ("old", "three"), ("mid", "four"), ("undated", "five")]
+        assert [q.text for q in quotes_of(corpus, cat, "y")] == ["two", "six"]
+        assert quotes_of(corpus, cat, "nobody") == []
 
 
 def test_co_mentions_count_articles_most_first_then_by_id():
     named = {"a1": ("x", "z", "b"), "a2": ("c", "x"), "a3": ("x", "a", "c", "b"), "a4": ("lone",)}
     articles = tuple(article("", slug=slug) for slug in named)
     analyses = {slug: analysis([(entity, 1) for entity in entities], {}) for slug, entities in named.items()}
-    co_mentions = start_entity_parts(articles, analyses)()["co_mentions"]
-    assert co_mentions["x"] == (("b", 2), ("c", 2), ("a", 1), ("z", 1))  # z was counted before a
-    assert co_mentions["a"] == (("b", 1), ("c", 1), ("x", 1))
-    assert "lone" not in co_mentions  # named with nothing else
+    for corpus, cat in both_ways(articles, analyses):
+        assert co_mentioned(corpus, cat, "x") == (("b", 2), ("c", 2), ("a", 1), ("z", 1))  # z was counted before a
+        assert co_mentioned(corpus, cat, "a") == (("b", 1), ("c", 1), ("x", 1))
+        assert co_mentioned(corpus, cat, "lone") == ()  # named with nothing else
     assert catalogue._co_mentions(Parts(a.packed_named for a in analyses.values()), limit=1)["x"] == (("b", 2),)

@@ -20,7 +20,7 @@ def analyses_of(entries):
 def chronology_of(cache, entries, settings="s1"):
     articles = tuple(article("", slug=slug) for slug in entries)
     versions = {slug: f"v-{hash(found)}" for slug, found in entries.items()}
-    return start_kept_chronology(cache, settings, articles, EVENTS, analyses_of(entries), versions)()
+    return start_kept_chronology(cache, settings, articles, EVENTS, analyses_of(entries), versions)[0]()
 
 
 def test_a_chronology_kept_reads_back_as_it_was_made(tmp_path):
