@@ -17,6 +17,7 @@ from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .exports import exported
 from .frontmatter import is_draft
+from .incremental import shown_elsewhere
 from .language import load_language_model
 from .link import Matcher, find_mentions, named_in_heading
 from .markdown import body_blocks
@@ -218,6 +219,7 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     quotes = find_quotes(article.slug, blocks, mentions, entities, article.language, dated, article.date)
     speakers = tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker))
     named = named_entities(article, mentions, named_in_heading(article, matcher))
-    return Analysis(pack((blocks, mentions)), pack(quotes), speakers, unresolved, fingerprint(article.body),
-                    pack(article_entries(article, mentions, dated)), pack(named),
-                    exported(article, blocks, quotes, dated, named, site, mentions), pack(named_sentences(mentions)))
+    packed = pack(quotes), pack(article_entries(article, mentions, dated)), pack(named), pack(named_sentences(mentions))
+    return Analysis(pack((blocks, mentions)), packed[0], speakers, unresolved, fingerprint(article.body), packed[1],
+                    packed[2], exported(article, blocks, quotes, dated, named, site, mentions), packed[3],
+                    shown_elsewhere(article, *packed))

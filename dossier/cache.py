@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 
-FORMAT = 4  # bump when the cached records change shape
+FORMAT = 5  # bump when the cached records change shape
 
 
 class ArticleCache:

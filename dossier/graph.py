@@ -21,7 +21,7 @@ SHORT_LABEL = 12  # on a phone, where the drawing is shrunk and its letters enla
 
 
 def ego_graph(cat: Catalogue, entity_id: str, around: tuple[tuple[str, int], ...]) -> dict | None:
-    """One entity in the middle, the entities most often mentioned with it (`Corpus.co_mentions`) around it."""
+    """One entity in the middle, the entities most often mentioned with it (`catalogue.co_mentioned`) around it."""
     if not around:
         return None
     centre = SIZE / 2

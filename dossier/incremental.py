@@ -20,13 +20,13 @@ import hashlib
 import os
 import pickle
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for annotations: a build that finds nothing changed imports little
     from .catalogue import Catalogue
-    from .model import Corpus
+    from .model import Article, Corpus
     from .pieces import Layout
 
 Job = tuple[str, str]
@@ -40,6 +40,13 @@ def digest(*parts: str) -> str:
     return hasher.hexdigest()
 
 
+def shown_elsewhere(article: Article, *packed: bytes) -> str:
+    """The digest of what pages other than an article's own (and its source text's) show of it: its
+    front matter, and what its analysis found (`packed`: who it names and in which sentences, its
+    quotes, its dated mentions), not its text or what was set aside from it."""
+    return digest(repr(replace(article, body="", removed=())), *(hashlib.blake2b(part).hexdigest() for part in packed))
+
+
 def site_key(corpus: Corpus, templates: Path) -> str:
     """What every page depends on: settings and code (in each article's version), templates, the editor's pages."""
     parts = [repr(corpus.site), repr(corpus.entities)]
@@ -50,10 +57,21 @@ def site_key(corpus: Corpus, templates: Path) -> str:
     return digest(*parts)
 
 
+def everything_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:
+    """The digest of every article whole: what the files made from their texts depend on (the data
+    exports, the feed)."""
+    return digest(base, *(f"{slug}={corpus.versions[slug]}" for slug in cat.articles))
+
+
 def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> dict[Job, str]:
-    """Each page's digest; pages of the same inputs have the same digest, build after build."""
+    """Each page's digest; pages of the same inputs have the same digest, build after build. An
+    article's page and its source text's depend on the article whole (its version); every other page
+    on what it shows of the articles it lists (`shown_elsewhere`): an edit to an article's text that
+    changes none of its names, quotes, dated mentions or front matter remakes its own pages only."""
     version = corpus.versions
-    everything = digest(base, *(f"{slug}={version[slug]}" for slug in cat.articles))
+    shown = {slug: corpus.analyses[slug].shown or version[slug] for slug in cat.articles}
+    everything = digest(base, *(f"{slug}={shown[slug]}" for slug in cat.articles))
+    whole = everything_digest(corpus, cat, base)
     chronology = corpus.chronology
     months = {month: chronology.articles[month] for month in chronology.months()}
     years = {year: sorted({slug for part in chronology.parts_of(year) for slug in chronology.articles[part]})
@@ -61,21 +79,22 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
     year_list = ",".join(sorted(years))
 
     def of(slugs) -> list[str]:
-        return [f"{slug}={version[slug]}" for slug in slugs]
+        return [f"{slug}={shown[slug]}" for slug in slugs]
 
     def inputs(job: Job) -> str:
         kind, key = job
-        if kind == "page":
-            return digest(everything, *(repr(page) for page, _ in corpus.pages if page.slug == key))
+        if kind == "page":  # an editor's page may show any article's text
+            return digest(whole, *(repr(page) for page, _ in corpus.pages if page.slug == key))
         if kind in EVERYTHING:
             return everything
         if kind == "article":
             previous, following = cat.neighbours[key]
             copies = [f"copy={version.get(c.slug, '')}" for c in corpus.copies.get(key, ())]
             pictures = [f"{p.file}:{file_stamp(p.file)}" for p in corpus.pictures.get(key, ())]
-            return digest(base, *of([key, *(s for s in (previous, following) if s)]), *copies, *pictures)
+            return digest(base, f"{key}={version[key]}", *of(s for s in (previous, following) if s), *copies,
+                          *pictures)
         if kind == "source":
-            return digest(base, *of([key]))
+            return digest(base, f"{key}={version[key]}")
         if kind == "entity":
             slugs = {*cat.articles_of.get(key, ()), *cat.quotes_by.get(key, ()),
                      *corpus.chronology.dated_in.get(key, ())}
@@ -87,7 +106,7 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> 
         if kind == "chronology-month":  # its articles, and the months around it for its links
             around = ",".join(m for m in sorted(months) if m[:4] == key[:4])
             return digest(base, around, *of(months.get(key, ())))
-        return everything
+        return whole
     return {job: inputs(job) for job in jobs}
 
 

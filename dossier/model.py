@@ -304,6 +304,7 @@ class Analysis:
     packed_named: bytes | Shelved = b""  # pack(the entities it names and how often), see `named()`
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
     packed_sentences: bytes | Shelved = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
+    shown: str = ""  # the digest of what pages other than its own show of it (incremental.shown_elsewhere)
 
     def text(self) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
         """Its blocks, and the mentions of registered names in them (in order)."""

@@ -19,7 +19,7 @@ import jinja2
 from .catalogue import Catalogue, build_catalogue
 from .exports import data_files
 from .i18n import Words, load_words
-from .incremental import digest, file_stamp, page_digests, site_key
+from .incremental import digest, everything_digest, file_stamp, page_digests, site_key
 from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
@@ -127,7 +127,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     out = Rendered(problems=problems, sink=sink, catalogue=cat)
     last = _LastBuild(previous or {}, out, digests, base, (corpus, cat, words))
     todo = [job for job in jobs if not last.page_unchanged(job)]
-    everything = digests.get(("home", ""), "")
+    everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
     site_changed = not last.file_unchanged("feed.xml", everything)
 
     def files_beside() -> None:

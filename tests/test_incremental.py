@@ -263,3 +263,24 @@ def test_the_layouts_of_the_exports_are_kept_for_the_same_settings_and_code_only
     assert manifest.layouts("settings-1") == {"data/a.json": layout}
     assert manifest.layouts("settings-2") == {}  # another version of dossier may write its records otherwise
     manifest.close()
+
+
+def test_an_edit_to_the_text_alone_leaves_the_pages_listing_the_article_unread(project, monkeypatch):
+    from dossier import render
+
+    build(project)
+    compared = []
+
+    def recording(corpus, cat, words, job):
+        compared.append(job[0])
+        return build_page(corpus, cat, words, job)
+    build_page = render.build_page
+    monkeypatch.setattr(render, "build_page", recording)
+    path = project / GALUZIN
+    path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")  # no name, no date, no quote
+    made = set(build(project).made)
+    # what other pages show of it (front matter, names, quotes, dated mentions) is as it was: their
+    # inputs are unchanged, so they are not even made to be compared
+    assert "entity" not in compared and "home" not in compared and "chronology-year" not in compared
+    assert {"data/articles.json", "feed.xml"} <= made
+    same_as_cold(project)
