@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -34,6 +34,8 @@ class Catalogue:
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
+    ids: tuple[str, ...] = ()  # every entity an article names, in id order: their numbers
+    numbered_in: dict[str, np.ndarray] = field(default_factory=dict)  # article → the numbers of entities_in
 
     def named_in(self, slug: str) -> dict[str, int]:
         """The entities an article names, with how often, most named first. (Kept as two tuples an
@@ -65,7 +67,11 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
-    return catalogue
+    ids = tuple(sorted(catalogue.articles_of))
+    number = {entity: n for n, entity in enumerate(ids)}
+    catalogue.numbered_in.update((slug, np.fromiter((number[e] for e in named), np.int32, len(named)))
+                                 for slug, named in catalogue.entities_in.items())
+    return replace(catalogue, ids=ids)
 
 
 def named_entities(article: Article, mentions: tuple[Mention, ...],
@@ -119,9 +125,14 @@ def co_mentioned(corpus: Corpus, cat: Catalogue, entity: str) -> tuple[tuple[str
     (most first, then by id): as made aside, or now."""
     if corpus.co_mentions is not None:
         return corpus.co_mentions.get(entity, ())
-    counts = Counter(other for slug in cat.articles_of.get(entity, ()) for other in cat.entities_in[slug]
-                     if other != entity)
-    return tuple(sorted(counts.items(), key=lambda counted: (-counted[1], counted[0]))[:CO_MENTIONED])
+    slugs = cat.articles_of.get(entity, ())
+    if not slugs:
+        return ()
+    counts = np.bincount(np.concatenate([cat.numbered_in[slug] for slug in slugs]), minlength=len(cat.ids))
+    counts[cat.ids.index(entity)] = 0
+    others = np.flatnonzero(counts)  # numbers in id order: the second key
+    ranked = others[np.lexsort((others, -counts[others]))][:CO_MENTIONED]
+    return tuple((cat.ids[n], int(counts[n])) for n in ranked.tolist())
 
 
 def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int = KWIC_ARTICLES
