@@ -96,8 +96,15 @@ class Shelf:
             return self.file.read(end - start)
 
     def put(self, record, names: tuple[str, ...]):
-        """The same record, its packed fields `names` on this shelf."""
-        return replace(record, **{name: self.add(getattr(record, name)) for name in names})
+        """The same record, its packed fields `names` on this shelf (written at once)."""
+        values = [getattr(record, name) for name in names]
+        whole = self.add(b"".join(value.read() if isinstance(value, Shelved) else value for value in values))
+        shelved, start = {}, whole.start
+        for name, value in zip(names, values):
+            end = start + (value.end - value.start if isinstance(value, Shelved) else len(value))
+            shelved[name] = Shelved(self, start, end)
+            start = end
+        return replace(record, **shelved)
 
 
 _POSITIONED = hasattr(os, "pread") and hasattr(os, "pwrite")  # not on Windows
