@@ -36,7 +36,7 @@ def workers() -> int:
 
 
 def each_item(function: Callable, context, items: Sequence, chunksize: int = 16,
-              first: Callable[[], None] | None = None) -> Iterator:
+              first: Callable[[], None] | None = None, min_items: int = MIN_ITEMS) -> Iterator:
     """function(context, item) for each item, in order, as the results come (they are not all held at
     once); spread over the cores when worth it. Closing the iterator early stops the workers.
 
@@ -44,9 +44,10 @@ def each_item(function: Callable, context, items: Sequence, chunksize: int = 16,
     forked; it first calls `first` (work of its own, which then overlaps theirs). Chunks are taken as
     each process becomes free, so one that had more to do (`first`, handling the results) does fewer.
     (Working here saves no memory, measured: CPython writes a reference count into every object it
-    reads, and a page either process writes after the fork is copied.)"""
+    reads, and a page either process writes after the fork is copied.) Fewer than `min_items` items
+    are done here alone."""
     count = workers()
-    if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(items) < min_items or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         if first:
             first()
         yield from (function(context, item) for item in items)

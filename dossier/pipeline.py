@@ -38,7 +38,7 @@ from .render import render_site
 from .scan import EDITED, Scan, kept_originals, last_build, scan
 from .search import index_search, reindex_live
 from .wikilinks import entity_forms
-from .write import Staging, check_output_folder, output_lock, update_first, update_site, write_site
+from .write import Spool, Staging, check_output_folder, output_lock, update_first, update_site, write_site
 
 
 @dataclass
@@ -155,18 +155,19 @@ _REGISTRY: dict[tuple, tuple] = {}
 
 def build(paths: Paths, timings: Timings | None = None, strict: bool = False, cache: bool = True,
           previous: dict[str, tuple[str, str]] | None = None, sink=None, scanned: Scan | None = None,
-          earlier: Earlier | None = None) -> BuildResult:
+          earlier: Earlier | None = None, spool=None) -> BuildResult:
     """Gather and render the site in memory (nothing is written, unless a `sink` writes each file as it
     is made, in whichever process makes it); strict also checks every link. Given the outputs of the
     previous build, only the files whose inputs changed are made; given the files it wrote (`earlier`),
-    the data exports copy from them what did not change."""
+    the data exports copy from them what did not change; given a `spool`, they are kept there, not
+    in memory."""
     timings = Timings() if timings is None else timings
     with no_cycle_collection():
         corpus, problems = gather(paths, timings, cache, scanned)
         if corpus is None:
             return BuildResult(problems, timings=timings)
         with timings.stage("render"):
-            rendered = render_site(corpus, paths.templates, previous, sink, earlier)
+            rendered = render_site(corpus, paths.templates, previous, sink, earlier, spool)
         if strict and rendered.files:
             with timings.stage("link check"):
                 rendered.problems += broken_links(rendered.files, paths.output.name)
@@ -206,7 +207,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
     with output_lock(paths.output):
         manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
-        staging = None
+        staging = spool = None
         try:
             last, scanned, inputs = last_build(paths, manifest, scanned)
             if last and last.answers(inputs, search):
@@ -215,9 +216,10 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             # A whole new site is written to a staging folder as it is made; a strict build keeps it in
             # memory to check every link first; an update keeps the changed files until all are made.
             staging = Staging(paths.output) if not previous and not strict else None
+            spool = Spool(paths.output) if previous and not strict else None
             earlier = Earlier(paths.output, manifest.layouts(scanned.settings)) if previous else None
-            result = build(paths, strict=strict, cache=cache, previous=previous,
-                           sink=staging.write if staging else None, scanned=scanned, earlier=earlier)
+            result = build(paths, strict=strict, cache=cache, previous=previous, sink=staging.write if staging else None,
+                           scanned=scanned, earlier=earlier, spool=spool.write if spool else None)
             if result.ok and not (strict and result.errors):
                 build_id = digest(*sorted(f"{name}={d}" for name, (d, _) in result.outputs.items()))
                 if any(v.endswith(EDITED) for v in result.corpus.versions.values()):
@@ -243,6 +245,8 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                 manifest.close()
             if staging:
                 staging.discard()  # a no-op once it was swapped in
+            if spool:
+                spool.discard()
     return result
 
 

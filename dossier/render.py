@@ -25,6 +25,7 @@ from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
 from .parallel import each_item
 from .pieces import Earlier, Layout
+from .write import Spooled
 
 
 class TemplateProblem(Exception):
@@ -86,6 +87,7 @@ class Rendered:
     problems: list[Problem] = field(default_factory=list)
     made: list[str] = field(default_factory=list)  # the paths made this time
     sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None  # takes each file as it is made
+    spool: Callable[[Iterator[bytes]], Spooled] | None = None  # without a sink: keeps a file made in pieces
     catalogue: Catalogue | None = None  # the lookups the pages were made from
     layouts: dict[str, Layout] = field(default_factory=dict)  # how each data export made this time was joined
 
@@ -98,21 +100,24 @@ class Rendered:
             return
         if self.sink:
             self.sink(path, data)
+        elif isinstance(data, bytes):
+            self.files[path] = data
         else:
-            self.files[path] = data if isinstance(data, bytes) else b"".join(data)
+            self.files[path] = self.spool(data) if self.spool else b"".join(data)
 
 
 def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, str]] | None = None,
                 sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None,
-                earlier: Earlier | None = None) -> Rendered:
+                earlier: Earlier | None = None, spool: Callable[[Iterator[bytes]], Spooled] | None = None) -> Rendered:
     """Every output file, or no files and the template problem that stopped rendering; with warnings
     about the interface words (a word missing from the site's language is shown in English).
 
     Given the outputs of the previous build, a file whose digest is unchanged is not made again.
     Given a `sink`, each file is handed to it as soon as it is made instead of being kept (the large
     data exports in pieces, as they are made); pages are handed to it in the worker processes that
-    make them, so it must write them somewhere (a folder), not keep them. The data exports copy what
-    they can from the files the last build wrote (`earlier`).
+    make them, so it must write them somewhere (a folder), not keep them. Without a sink, a `spool`
+    keeps the files made in pieces (the data exports), not memory. The data exports copy what they
+    can from the files the last build wrote (`earlier`).
     """
     words, problems = load_words(templates, corpus.site.language)
     if any(p.severity == "error" for p in problems):
@@ -124,7 +129,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
     base = site_key(corpus, templates) if known else ""
     digests = page_digests(corpus, cat, jobs, base) if known else {}
-    out = Rendered(problems=problems, sink=sink, catalogue=cat)
+    out = Rendered(problems=problems, sink=sink, spool=spool, catalogue=cat)
     last = _LastBuild(previous or {}, out, digests, base, (corpus, cat, words))
     todo = [job for job in jobs if not last.page_unchanged(job)]
     everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
@@ -139,7 +144,9 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         _copies(corpus, out, last.file_unchanged)
 
     context = PageRendering(corpus, cat, words, env, templates, base, last.built, sink)
-    for job, path, data, problem, shown in each_item(render_page, context, todo, chunksize=64, first=files_beside):
+    pages = each_item(render_page, context, todo, chunksize=min(64, max(1, len(todo) // 16)), first=files_beside,
+                      min_items=PAGES_FORKED)
+    for job, path, data, problem, shown in pages:
         if problem:
             return Rendered(problems=problems + [problem])
         inputs = digests.get(job, "")
@@ -155,6 +162,10 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         out.outputs.update((name, digest_path) for name, digest_path in last.previous.items()
                            if not name.startswith(("page:", "file:")))
     return out
+
+
+PAGES_FORKED = 16  # from this many pages to make, the other cores make them too (a page takes milliseconds,
+# a fork tens of them)
 
 
 class _LastBuild:

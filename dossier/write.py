@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 MARKER = ".dossier-output"
@@ -56,6 +57,13 @@ def output_lock(output: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _clear_leftovers(output: Path) -> None:
+    """The folders a killed build left beside the output (a staged site, a retired one, a spool)."""
+    for kind in ("new", "old", "spool"):
+        for leftover in output.parent.glob(f".{output.name}.{kind}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 class Staging:
     """A new output folder filled beside the old one, file by file as pages are made (so they need not
     all be held in memory), then swapped in whole; removed if the build does not finish. Use it
@@ -64,22 +72,21 @@ class Staging:
     def __init__(self, output: Path):
         self.output = output.absolute()
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        for leftover in self.output.parent.glob(f".{self.output.name}.new-*"):  # from a build that was killed
-            shutil.rmtree(leftover, ignore_errors=True)
-        for leftover in self.output.parent.glob(f".{self.output.name}.old-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        _clear_leftovers(self.output)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.new-", dir=self.output.parent))
         self.folder.chmod(0o755)  # mkdtemp makes it private; a web server running as another user must read it
 
-    def write(self, relative: str, data: bytes | Iterable[bytes]) -> None:
+    def write(self, relative: str, data: bytes | Iterable[bytes] | Spooled) -> None:
         """One file, whole or in pieces (written as they are made)."""
         target = self.folder / safe_relative(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
+        if isinstance(data, Spooled):
+            os.replace(data.path, target)
+        elif isinstance(data, bytes):
             target.write_bytes(data)
-            return
-        with open(target, "wb") as handle:
-            handle.writelines(data)
+        else:
+            with open(target, "wb") as handle:
+                handle.writelines(data)
 
     def commit(self, build_id: str, finish: Callable[[Path], None] | None = None) -> None:
         """Swap the staged folder in; `finish` may add to it first (the search index does). The marker
@@ -88,6 +95,35 @@ class Staging:
         if finish:
             finish(self.folder)
         _swap(self.folder, self.output)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """A file made for an update, waiting in a spool (`Spool`) to be moved into place."""
+
+    path: Path
+
+
+class Spool:
+    """A folder beside the output where an update's large files (the data exports) are written as
+    they are made, in pieces, instead of being held in memory until the update is written; each is
+    then moved into place. Removed when the build is done (or, if it was killed, by the next). Use
+    it holding `output_lock(output)`."""
+
+    def __init__(self, output: Path):
+        output = output.absolute()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        _clear_leftovers(output)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.spool-", dir=output.parent))
+
+    def write(self, data: Iterable[bytes]) -> Spooled:
+        handle, path = tempfile.mkstemp(dir=self.folder)
+        with os.fdopen(handle, "wb") as stream:
+            stream.writelines(data)
+        return Spooled(Path(path))
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -134,7 +170,7 @@ def update_first(files: dict[str, bytes], output: Path) -> None:
         replace_file(output, relative, data)
 
 
-def replace_file(output: Path, relative: str, data: bytes) -> None:
+def replace_file(output: Path, relative: str, data: bytes | Spooled) -> None:
     """One file of `output` replaced atomically. Call it holding `output_lock(output)`."""
     _replace(output / safe_relative(relative), data)
 
@@ -153,8 +189,12 @@ def _mark(folder: Path, build_id: str) -> None:
                                f"build: {build_id}\n").encode())
 
 
-def _replace(target: Path, data: bytes) -> None:
+def _replace(target: Path, data: bytes | Spooled) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, Spooled):
+        os.chmod(data.path, 0o644)
+        os.replace(data.path, target)
+        return
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

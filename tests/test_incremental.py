@@ -284,3 +284,15 @@ def test_an_edit_to_the_text_alone_leaves_the_pages_listing_the_article_unread(p
     assert "entity" not in compared and "home" not in compared and "chronology-year" not in compared
     assert {"data/articles.json", "feed.xml"} <= made
     same_as_cold(project)
+
+
+def test_an_update_keeps_the_exports_it_makes_in_a_spool_not_in_memory_and_leaves_none_behind(project):
+    build(project)
+    path = project / GALUZIN
+    path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")
+    result = build(project)
+    from dossier.write import Spooled
+
+    assert "data/articles.json" in result.made and isinstance(result.files["data/articles.json"], Spooled)
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output")) == [".output.lock"]
+    same_as_cold(project)

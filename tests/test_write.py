@@ -2,8 +2,8 @@
 
 import pytest
 
-from dossier.write import (MARKER, OutputError, Staging, built_id, check_output_folder, replace_file, safe_relative,
-                           update_first, update_site, write_site)
+from dossier.write import (MARKER, OutputError, Spool, Staging, built_id, check_output_folder, replace_file,
+                           safe_relative, update_first, update_site, write_site)
 
 
 def test_write_replaces_the_whole_folder(tmp_path):
@@ -52,6 +52,22 @@ def test_leftovers_of_a_killed_build_are_cleared(tmp_path):
     (tmp_path / ".out.new-abc").mkdir()
     (tmp_path / ".out.new-abc" / "half.html").write_text("half")
     write_site({"index.html": b"x"}, tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_an_updates_file_made_in_pieces_waits_in_a_spool_and_is_moved_into_place(tmp_path):
+    output = tmp_path / "out"
+    write_site({"data/big.json": b"[]\n", "index.html": b"x"}, output, build_id="one")
+    spool = Spool(output)
+    spooled = spool.write(piece for piece in (b"[\n", b"1", b"\n]\n"))
+    assert spooled.path.read_bytes() == b"[\n1\n]\n" and spooled.path.parent.parent == tmp_path  # beside the output
+    update_site({"data/big.json": spooled}, set(), output, "two")
+    assert (output / "data" / "big.json").read_bytes() == b"[\n1\n]\n" and not spooled.path.exists()
+    assert (output / "data" / "big.json").stat().st_mode & 0o777 == 0o644
+    spool.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    (tmp_path / ".out.spool-abc").mkdir()  # a killed update's
+    write_site({"index.html": b"y"}, output)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
