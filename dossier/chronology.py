@@ -185,10 +185,14 @@ def patch_chronology(chronology: Chronology, full: dict[str, bytes], changed: se
     chronology = replace(chronology, parts=dict(chronology.parts), sizes=dict(chronology.sizes),
                          articles=dict(chronology.articles), timelines=dict(chronology.timelines),
                          dated_in=dict(chronology.dated_in))
-    full = dict(full)
+    full, kinds = dict(full), {year: Counter(counted) for year, counted in chronology.kinds.items()}
     for part in parts:
-        kept = [e for e in chronology.entries(part) if e.article not in changed]
+        was = chronology.entries(part)
+        kept = [e for e in was if e.article not in changed]
         found = list(heapq.merge(kept, sorted(in_parts.get(part, ()), key=_part_order), key=_part_order))
+        counted = kinds.setdefault(part[:4], Counter())
+        counted.subtract(e.kind for e in was)
+        counted.update(e.kind for e in found)
         _put(found, part, chronology.parts, pack(tuple(found)))
         _put(found, part, chronology.sizes, len(found))
         _put(found, part, chronology.articles, tuple(sorted({e.article for e in found if e.article})))
@@ -199,7 +203,8 @@ def patch_chronology(chronology: Chronology, full: dict[str, bytes], changed: se
         _put(found, entity, chronology.timelines, pack((tuple(found[:timeline]), len(found))))
         _put(found[timeline:], entity, full, pack(tuple(found)))
         _put(found, entity, chronology.dated_in, tuple(sorted({e.article for e in found})))
-    return _in_order(chronology, {part[:4] for part in parts}), full, parts, entities
+    kinds = {year: +counted for year, counted in kinds.items() if +counted}  # no kind counted 0, no empty year
+    return _in_order(replace(chronology, kinds=kinds)), full, parts, entities
 
 
 def _put(found: list, key: str, into: dict, value) -> None:
@@ -210,16 +215,10 @@ def _put(found: list, key: str, into: dict, value) -> None:
         into.pop(key, None)
 
 
-def _in_order(chronology: Chronology, years: set[str]) -> Chronology:
-    """The chronology with its parts and entities in order, as made whole, and the kinds of the
-    entries of `years` counted again."""
-    kinds = {year: counted for year, counted in chronology.kinds.items() if year not in years}
-    for year in years:
-        counted = Counter(e.kind for part in chronology.parts_of(year) for e in chronology.entries(part))
-        if counted:
-            kinds[year] = counted
+def _in_order(chronology: Chronology) -> Chronology:
+    """The chronology with its parts, years and entities in order, as made whole."""
     return replace(chronology, parts=_sorted(chronology.parts), sizes=_sorted(chronology.sizes),
-                   articles=_sorted(chronology.articles), kinds=_sorted(kinds),
+                   articles=_sorted(chronology.articles), kinds=_sorted(chronology.kinds),
                    timelines=_sorted(chronology.timelines), dated_in=_sorted(chronology.dated_in))
 
 

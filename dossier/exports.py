@@ -32,7 +32,7 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
     parts = [(part, _part_key(part, packed)) for part, packed in corpus.chronology.parts.items()]
 
     def file(name: str, layout: Layout, pieces: Iterable[Piece]) -> tuple[str, Iterator[bytes]]:
-        return name, joined(pieces, layout, earlier.pieces(name, layout) if earlier else None, made, name)
+        return name, joined(pieces, layout, earlier.file(name, layout) if earlier else None, made, name)
 
     yield file("data/articles.json", JSON_LIST, (
         (key, lambda a=a, r=r: f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'.encode())

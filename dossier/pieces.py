@@ -56,48 +56,57 @@ class Earlier:
     def __init__(self, folder: Path, layouts: dict[str, Layout]):
         self.folder, self.layouts = folder, layouts
 
-    def pieces(self, name: str, layout: Layout) -> Callable[[str], bytes | None]:
-        """Where to look up file `name`'s pieces by key (None: not there), if it was joined as `layout` is."""
+    def file(self, name: str, layout: Layout) -> EarlierFile | None:
+        """File `name` as the last build wrote it, if it was joined as `layout` is."""
         earlier = self.layouts.get(name)
         if earlier is None or (earlier.head, earlier.between, earlier.tail) != (layout.head, layout.between,
                                                                                   layout.tail):
-            return _nowhere
+            return None
         try:
             with open(self.folder / name, "rb") as handle:
                 if os.fstat(handle.fileno()).st_size != earlier.size() or not earlier.size():
-                    return _nowhere
+                    return None
                 data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
-            return _nowhere
-        spans = earlier.spans()
-
-        def piece(key: str) -> bytes | None:
-            span = spans.get(key)
-            return data[span[0]:span[1]] if span else None
-        return piece
+            return None
+        return EarlierFile(memoryview(data), earlier.spans())
 
 
-def _nowhere(key: str) -> None:
-    return None
+@dataclass(frozen=True)
+class EarlierFile:
+    """A file the last build wrote (its bytes, mapped) and where each of its pieces is, by key."""
+
+    data: memoryview
+    spans: dict[str, tuple[int, int]]
 
 
-def joined(pieces: Iterable[Piece], layout: Layout, earlier: Callable[[str], bytes | None] | None = None,
-           made: dict[str, Layout] | None = None, name: str = "") -> Iterator[bytes]:
-    """The file's bytes, in pieces as they are made (or copied from `earlier`, by key); once all are
-    given, how it was joined is put in `made` under `name`."""
-    earlier = earlier or _nowhere
+def joined(pieces: Iterable[Piece], layout: Layout, earlier: EarlierFile | None = None,
+           made: dict[str, Layout] | None = None, name: str = "") -> Iterator[bytes | memoryview]:
+    """The file's bytes, in pieces as they are made, or copied from `earlier` by key (pieces that
+    follow each other there, and what is between them, as one); once all are given, how it was
+    joined is put in `made` under `name`."""
+    spans = earlier.spans if earlier else {}
     keys, lengths = [], []
-    started = False
+    started, run = False, None  # run: the span of `earlier` to copy next, as long as pieces follow there
     for key, make in pieces:
-        data = earlier(key) if key else None
-        if data is None:
-            data = make()
-        keys.append(key)
-        lengths.append(len(data))
-        if data:
+        span = spans.get(key) if key else None
+        data = b"" if span else make()
+        if span and run and span[0] == run[1] + len(layout.between):
+            run = (run[0], span[1])
+        elif span or data:
+            if run:
+                yield earlier.data[run[0]:run[1]]
+                run = None
             yield layout.between if started else layout.head
-            yield data
+            if span:
+                run = span
+            else:
+                yield data
             started = True
+        keys.append(key)
+        lengths.append(span[1] - span[0] if span else len(data))
+    if run:
+        yield earlier.data[run[0]:run[1]]
     yield layout.tail if started else layout.empty
     if made is not None:
         made[name] = Layout(layout.head, layout.between, layout.tail, layout.empty, tuple(keys), tuple(lengths))

@@ -32,7 +32,7 @@ def test_a_file_joined_again_copies_the_pieces_it_has_by_key_and_makes_the_other
     _, layouts = write(tmp_path, "a.json", first.pieces(("k1", '{"a": 1}'), ("k2", '{"b": 2}'), ("k3", '{"c": 3}')))
     assert first.made == ["k1", "k2", "k3"]
     again = Maker()
-    earlier = Earlier(tmp_path, layouts).pieces("a.json", LIST)
+    earlier = Earlier(tmp_path, layouts).file("a.json", LIST)
     data, made = write(tmp_path, "a.json", again.pieces(("k1", "never made"), ("k2b", '{"b": 22}'),
                                                         ("k3", "never made"), ("k4", '{"d": 4}')), earlier=earlier)
     assert again.made == ["k2b", "k4"]
@@ -55,7 +55,7 @@ def test_a_file_changed_since_it_was_written_is_not_read_from(tmp_path):
     (tmp_path / "a.json").write_bytes(b'[\n{"a": 1}\n]\n')  # cut by hand
     again = Maker()
     write(tmp_path, "a.json", again.pieces(("k1", '{"a": 1}'), ("k2", '{"b": 2}')),
-          earlier=Earlier(tmp_path, layouts).pieces("a.json", LIST))
+          earlier=Earlier(tmp_path, layouts).file("a.json", LIST))
     assert again.made == ["k1", "k2"]
 
 
@@ -65,6 +65,15 @@ def test_no_piece_is_copied_from_a_file_joined_otherwise_or_missing_or_without_a
     assert layouts["a.csv"].spans() == {"k2": (6, 10)}  # a piece without a key is made every time
     again = Maker()
     write(tmp_path, "a.csv", again.pieces(("", "x,1\n"), ("k2", "y,2\n")), LIST,
-          Earlier(tmp_path, layouts).pieces("a.csv", LIST))  # another layout: a JSON list
+          Earlier(tmp_path, layouts).file("a.csv", LIST))  # another layout: a JSON list
     assert again.made == ["", "k2"]
-    assert Earlier(tmp_path, layouts).pieces("gone.csv", LIST)("k2") is None
+    assert Earlier(tmp_path, layouts).file("gone.csv", LIST) is None
+
+
+def test_pieces_that_follow_each_other_in_the_earlier_file_are_copied_as_one(tmp_path):
+    items = [("k1", '{"a": 1}'), ("k2", '{"b": 2}'), ("k3", '{"c": 3}'), ("k4", '{"d": 4}')]
+    _, layouts = write(tmp_path, "a.json", Maker().pieces(*items))
+    earlier = Earlier(tmp_path, layouts).file("a.json", LIST)
+    again = Maker().pieces(("k1", ""), ("k2", ""), ("gone", ""), ("k3", ""), ("k5", '{"e": 5}'), ("k4", ""))
+    given = [bytes(piece) for piece in joined(again, LIST, earlier)]
+    assert given == [b"[\n", b'{"a": 1},\n{"b": 2},\n{"c": 3}', b",\n", b'{"e": 5}', b",\n", b'{"d": 4}', b"\n]\n"]
