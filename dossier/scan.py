@@ -7,7 +7,7 @@ here to tell whether anything changed since the last one, and stops here when no
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .cache import article_key, settings_key
@@ -29,6 +29,7 @@ class Scan:
     keys: list[str]
     problems: list[Problem]
     stamps: list[str]  # each file's size and time when its key was taken
+    inputs: str = ""  # the digest of everything a build reads, once taken (`last_build`)
 
     def edited_since(self, keys: set[str]) -> set[str]:
         """Those of `keys` whose file changed after it was scanned (an editor saved it during the build)."""
@@ -56,7 +57,9 @@ def last_build(paths: Paths, manifest: Manifest | None,
     manifest)."""
     last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
     scanned = scanned or scan(paths.content)
-    return last, scanned, inputs(paths, scanned) if manifest else ""
+    if manifest and not scanned.inputs:
+        scanned = replace(scanned, inputs=inputs(paths, scanned))
+    return last, scanned, scanned.inputs if manifest else ""
 
 
 def up_to_date(paths: Paths, search: bool) -> tuple[LastBuild | None, Scan]:

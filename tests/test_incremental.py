@@ -296,3 +296,22 @@ def test_an_update_keeps_the_exports_it_makes_in_a_spool_not_in_memory_and_leave
     assert "data/articles.json" in result.made and isinstance(result.files["data/articles.json"], Spooled)
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output")) == [".output.lock"]
     same_as_cold(project)
+
+
+def test_a_build_from_the_command_line_walks_the_inputs_once(project, monkeypatch):
+    from dossier import scan
+    from dossier.cli import build_command
+    from dossier.console import Console
+
+    build(project)
+    (project / GALUZIN).write_text((project / GALUZIN).read_text() + "\nOne more line.\n")
+    walks = []
+
+    def counting(*args):
+        walks.append(args)
+        return input_key(*args)
+    input_key = scan.input_key
+    monkeypatch.setattr(scan, "input_key", counting)
+    paths = default_paths(project / "content", project / "output", PROJECT)
+    assert build_command(paths, Console(), search=False) == 0
+    assert len(walks) == 1  # to tell whether anything changed, then taken along into the build
