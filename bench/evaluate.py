@@ -13,6 +13,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from dossier import store
 from dossier.dated import find_dated_mentions
 from dossier.markdown import body_blocks
 from dossier.model import PartialDate
@@ -89,7 +90,7 @@ def quote_scores() -> dict:
             expected[source, start] = None if speaker == "-" else speaker
     given = right = named = 0
     for article in corpus.articles:
-        for quote in corpus.analyses[article.slug].quotes():
+        for quote in store.quotes(corpus.analyses[article.slug]):
             key = next(k for k in expected if k[0] == article.source_path and quote.text.startswith(k[1]))
             named += expected[key] is not None
             given += quote.speaker is not None

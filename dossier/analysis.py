@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import store
 from .boilerplate import Rule
 from .cache import ArticleCache
 from .catalogue import named_entities, named_sentences
@@ -74,7 +75,7 @@ def wikilink_problems(articles: tuple[Article, ...], context: ArticleContext, fo
     slugs = {a.slug for a in articles}
     problems = []
     for article in articles:
-        body = article.markdown()
+        body = store.body(article)
         if ARTICLE_LINK in body or ENTITY_LINK in body:
             path = folder / article.source_path
             problems += unresolved(path.read_text(encoding="utf-8", errors="replace"), 1, context.forms, slugs,
@@ -94,7 +95,7 @@ def shortcode_problems(analysed, context: ArticleContext, articles, folder: Path
     slugs = {a.slug for a in articles}
     problems = []
     for page, analysis in analysed:
-        _, errors = shortcodes(analysis.text()[0], context.forms, slugs)
+        _, errors = shortcodes(store.text(analysis)[0], context.forms, slugs)
         if errors:
             path = folder / page.source_path
             text = path.read_text(encoding="utf-8", errors="replace")

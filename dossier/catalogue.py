@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from . import store
 from .model import Analysis, Article, Corpus, Entity, Mention, Quote
 from .store import Parts, Shelf, Shelved, unpack
 from .parallel import Aside
@@ -52,7 +53,7 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     ids = {e.id: e.id for e in corpus.entities}  # one string per id, shared by every article's lookups
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
-        named = analysis.named()
+        named = store.named(analysis)
         catalogue.entities_in[slug] = tuple(ids.get(entity, entity) for entity, _ in named)
         catalogue.counts_in[slug] = tuple(count for _, count in named)
         for entity, count in zip(catalogue.entities_in[slug], catalogue.counts_in[slug]):
@@ -109,14 +110,14 @@ def sentences_naming(corpus: Corpus, cat: Catalogue, entity: str) -> dict[str, t
         packed = corpus.sentences.get(entity)
         return unpack(packed) if packed else {}
     slugs = latest_first(cat.articles_of.get(entity, []), cat.articles)[:KWIC_ARTICLES]
-    return {slug: corpus.analyses[slug].sentences().get(entity, ()) for slug in slugs}
+    return {slug: store.sentences(corpus.analyses[slug]).get(entity, ()) for slug in slugs}
 
 
 def quotes_of(corpus: Corpus, cat: Catalogue, entity: str) -> list[Quote]:
     """The quotes an entity said, in the order of the articles quoting it: as made aside, or now."""
     if corpus.quotes is not None:
         return [quote for packed in corpus.quotes.get(entity, ()) for quote in unpack(packed)]
-    return [quote for slug in cat.quotes_by.get(entity, ()) for quote in corpus.analyses[slug].quotes()
+    return [quote for slug in cat.quotes_by.get(entity, ()) for quote in store.quotes(corpus.analyses[slug])
             if quote.speaker == entity]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from operator import attrgetter
 
+from . import store
 from .model import (Analysis, Article, Chronology, ChronologyEntry, DatedMention, Entity, Mention, PartialDate,
                     shared_date)
 from .parallel import Aside
@@ -187,7 +188,7 @@ def patch_chronology(chronology: Chronology, full: dict[str, bytes], changed: se
                          dated_in=dict(chronology.dated_in))
     full, kinds = dict(full), {year: Counter(counted) for year, counted in chronology.kinds.items()}
     for part in parts:
-        was = chronology.entries(part)
+        was = store.entries(chronology, part)
         kept = [e for e in was if e.article not in changed]
         found = list(heapq.merge(kept, sorted(in_parts.get(part, ()), key=_part_order), key=_part_order))
         counted = kinds.setdefault(part[:4], Counter())
@@ -197,7 +198,7 @@ def patch_chronology(chronology: Chronology, full: dict[str, bytes], changed: se
         _put(found, part, chronology.sizes, len(found))
         _put(found, part, chronology.articles, tuple(sorted({e.article for e in found if e.article})))
     for entity in entities:
-        kept = [e for e in (unpack(full[entity]) if entity in full else chronology.timeline(entity)[0])
+        kept = [e for e in (unpack(full[entity]) if entity in full else store.timeline(chronology, entity)[0])
                 if e.article not in changed]
         found = list(heapq.merge(kept, sorted(in_timelines.get(entity, ()), key=_TIMELINE), key=_TIMELINE))
         _put(found, entity, chronology.timelines, pack((tuple(found[:timeline]), len(found))))

@@ -3,6 +3,7 @@ page per month of a busy year."""
 
 from __future__ import annotations
 
+from . import store
 from .catalogue import Catalogue
 from .i18n import Words
 from .model import Chronology, ChronologyEntry, Corpus, PartialDate
@@ -28,7 +29,7 @@ def _latest_entries(chronology: Chronology) -> list:
     """The last entries of the chronology, in time order (the latest parts only are read)."""
     found: list = []
     for part in reversed(list(chronology.parts)):
-        found = list(chronology.entries(part)) + found
+        found = list(store.entries(chronology, part)) + found
         if len(found) >= LATEST_ENTRIES:
             break
     return found[-LATEST_ENTRIES:]
@@ -58,14 +59,14 @@ def _year_part(chronology: Chronology, part: str, split: bool, cat: Catalogue, w
     linked = split and is_month
     return {"label": words.month_heading(PartialDate(part, "month")) if is_month else words("chronology.during_year"),
             "count": chronology.sizes[part], "url": f"chronology/{part[:4]}/{part[5:]}/" if linked else "",
-            "entries": [] if linked else [chronology_item(e, cat, words) for e in chronology.entries(part)]}
+            "entries": [] if linked else [chronology_item(e, cat, words) for e in store.entries(chronology, part)]}
 
 
 def chronology_month_page(corpus: Corpus, cat: Catalogue, words: Words, month: str) -> dict:
     """One month of a busy year."""
     months = chronology_months(corpus.chronology, month[:4])
     index = months.index(month)
-    entries = corpus.chronology.entries(month)
+    entries = store.entries(corpus.chronology, month)
     label = words.month_heading(PartialDate(month, "month"))
     return {**base_page(f"chronology/{month[:4]}/{month[5:]}/", "chronology_year.html",
                   words("chronology.month_title", month=label), "chronology"),

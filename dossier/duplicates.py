@@ -14,6 +14,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from . import store
 from .model import Article
 
 SHINGLE = 5
@@ -71,7 +72,7 @@ def find_duplicates(articles: tuple[Article, ...], fingerprints: list[bytes]) ->
     for a, b in candidates:
         if articles[b].slug in copies:
             continue
-        first, second = articles[a].markdown(), articles[b].markdown()
+        first, second = store.body(articles[a]), store.body(articles[b])
         if min(_word_count(first), _word_count(second)) < SHINGLE:
             continue  # a text shorter than a shingle has no fingerprint to compare: empty bodies are not copies
         score = similarity(first, second)

@@ -11,6 +11,7 @@ import json
 import hashlib
 from collections.abc import Iterable, Iterator
 
+from . import store
 from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
@@ -39,9 +40,9 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
         for a, r, key in zip(corpus.articles, records, keys)))
     yield file("data/entities.json", JSON_LIST, (("", lambda e=e: _dumps(e).encode()) for e in _entities(corpus, cat)))
     yield file("data/chronology.json", JSON_LIST, (
-        (key, lambda part=part: ",\n".join(map(chronology_record, corpus.chronology.entries(part))).encode())
+        (key, lambda part=part: ",\n".join(map(chronology_record, store.entries(corpus.chronology, part))).encode())
         for part, key in parts))
-    yield file("data/chronology.csv", CSV, ((key, lambda part=part: _csv_rows(corpus.chronology.entries(part)))
+    yield file("data/chronology.csv", CSV, ((key, lambda part=part: _csv_rows(store.entries(corpus.chronology, part)))
                                             for part, key in parts))
     yield file("data/quotes.json", JSON_LIST, ((key, lambda r=r: ",\n".join(unpack(r.quotes)).encode())
                                                for r, key in zip(records, keys)))

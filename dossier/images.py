@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 from PIL import Image, UnidentifiedImageError
 
+from . import store
 from .model import Article, Picture, Problem
 from .shapes import CAPTION
 from .readers import line_containing
@@ -28,7 +29,7 @@ _MD = MarkdownIt("commonmark", {"html": False})
 
 def find_pictures(article: Article, content: Path) -> tuple[tuple[Picture, ...], list[Problem]]:
     """Every picture of an article's body, each resolved to its file (or marked remote or missing)."""
-    body = article.markdown()
+    body = store.body(article)
     if "![" not in body:
         return (), []
     article_file = content / "articles" / article.source_path

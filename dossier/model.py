@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .store import Shelved, unpack
+if TYPE_CHECKING:  # what a packed field may be: a span of the store
+    from .store import Shelved
 
 KINDS = ("person", "organisation", "event", "place")
 KIND_PLURALS = {"person": "people", "organisation": "organisations", "event": "events", "place": "places"}
@@ -172,7 +173,7 @@ class Article:
     source_path: str  # file name under content/articles/
     slug: str
     title: str
-    body: str | bytes | Shelved  # Markdown, raw HTML never interpreted; packed once on the shelf: see `markdown()`
+    body: str | bytes | Shelved  # Markdown, raw HTML never interpreted; packed once on the shelf: read by `store.body`
     subtitle: str = ""
     date: PartialDate | None = None
     date_source: str | None = None  # "front-matter", "dateline", "text", "inferred"
@@ -191,10 +192,6 @@ class Article:
     original_file: str = ""  # where the file exactly as the user collected it is on disk (read when published)
     original_path: str = ""  # its path under originals/ on the site (the collected file's own name)
     format: str = "txt"
-
-    def markdown(self) -> str:
-        """Its body, as normalise made it or as packed once its analysis is done (analysis.process_articles)."""
-        return self.body if isinstance(self.body, str) else unpack(self.body)
 
 
 @record
@@ -286,9 +283,10 @@ class ChronologyEntry:
 @record
 class Analysis:
     """What the per-article stages found in one article. What only its own page and a few others read
-    is kept packed, one compressed bytes object each, unpacked where a page is made: its blocks and
-    mentions (`text()`), its quotes (`quotes()`), the sentences that name each entity (`sentences()`);
-    and what the whole-site lookups read once, who it names how often (`named()`).
+    is kept packed, one compressed bytes object each, read (store.py) where a page is made: its blocks
+    and mentions (`store.text`), its quotes (`store.quotes`), the sentences that name each entity
+    (`store.sentences`); and what the whole-site lookups read once, who it names how often
+    (`store.named`).
     Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
     As the articles' results come, these (and the article's body) are moved onto one shelf (`PACKED`, `Shelf`).
 
@@ -306,22 +304,6 @@ class Analysis:
     packed_sentences: bytes | Shelved = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
     shown: str = ""  # the digest of what pages other than its own show of it (incremental.shown_elsewhere)
 
-    def text(self) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
-        """Its blocks, and the mentions of registered names in them (in order)."""
-        return unpack(self.packed_text)
-
-    def named(self) -> tuple[tuple[str, int], ...]:
-        """The entities it names and how often, most first (catalogue.named_entities)."""
-        return unpack(self.packed_named) if self.packed_named else ()
-
-    def quotes(self) -> tuple[Quote, ...]:
-        """Its direct quotations, in order, with their speakers."""
-        return unpack(self.packed_quotes)
-
-    def sentences(self) -> dict[str, tuple[str, ...]]:
-        """For each entity it names, the first (up to three) distinct sentences that name it."""
-        return unpack(self.packed_sentences) if self.packed_sentences else {}
-
 
 PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "packed_entries")  # for `Shelf`
 
@@ -329,8 +311,8 @@ PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "p
 @record
 class Chronology:
     """The chronology, kept packed: its entries in time order, in parts (a year's entries known only to
-    the year, then each month's), each part one packed tuple, unpacked where a page or an export reads
-    it; and each entity's dated mentions, packed for its page. Held as objects, the entries were the
+    the year, then each month's), each part one packed tuple, read where a page or an export needs
+    it (`store.entries`); and each entity's dated mentions, packed for its page (`store.timeline`). Held as objects, the entries were the
     largest thing a build kept (about 12 KB an article), and every worker copied the pages of memory
     holding those it read. Made by `chronology.build_chronology`."""
 
@@ -343,11 +325,6 @@ class Chronology:
 
     def __len__(self) -> int:
         return sum(self.sizes.values())
-
-    def __iter__(self):
-        """Every entry, in time order, a part at a time."""
-        for part in self.parts.values():
-            yield from unpack(part)
 
     def years(self) -> list[str]:
         return sorted({part[:4] for part in self.parts})
@@ -363,17 +340,10 @@ class Chronology:
     def year_size(self, year: str) -> int:
         return sum(self.sizes[part] for part in self.parts_of(year))
 
-    def entries(self, part: str) -> tuple[ChronologyEntry, ...]:
-        return unpack(self.parts[part]) if part in self.parts else ()
-
     @staticmethod
     def part_of(date: PartialDate) -> str:
         """The part an entry of this date is kept in: its month, or its year if only that is known."""
         return date.value[:4] if date.precision == "year" else date.value[:7]
-
-    def timeline(self, entity: str) -> tuple[tuple[ChronologyEntry, ...], int]:
-        """The first of the dated mentions that involve `entity`, in time order, and how many there are."""
-        return unpack(self.timelines[entity]) if entity in self.timelines else ((), 0)
 
 
 @record

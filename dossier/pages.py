@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from . import store
 from .catalogue import Catalogue, co_mentioned, latest_first, quotes_of, sentences_naming
 from .chronology_pages import (chronology_item, chronology_month_page, chronology_months, chronology_page,
                                chronology_year_page)
@@ -103,10 +104,10 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
     article = cat.articles[slug]
     page = base_page(article_url(article.slug), "article.html", article.title, "articles", article.subtitle)
     analysis = corpus.analyses[article.slug]
-    quotes = analysis.quotes()
+    quotes = store.quotes(analysis)
     spans = [Span(m.block, m.start, m.end, "a", (("href", page["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
-             for m in analysis.text()[1] if m.linked]
+             for m in store.text(analysis)[1] if m.linked]
     spans += [Span(q.block, q.start, q.end, "span", (("class", "quote"), ("id", q.anchor)))
               for q in quotes]
     counts = cat.named_in(article.slug)
@@ -135,7 +136,7 @@ def article_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dic
             "date": words.date(article.date),
             "date_note": _date_note(article, words),
             "tags": [Link(name=t, url=tag_url(t), count=0) for t in article.tags],
-            "body": Markup(render_body(article.markdown(), spans, _resolver(cat, page["root"]),
+            "body": Markup(render_body(store.body(article), spans, _resolver(cat, page["root"]),
                                        _placer(pictures, page["root"]))),  # escaped; raw HTML off
             "sidebar": sidebar,
             "quotes": [_quote_item(q, cat, article, words) for q in quotes],
@@ -217,7 +218,7 @@ def entity_page(corpus: Corpus, cat: Catalogue, words: Words, entity_id: str) ->
     entity = cat.entities[entity_id]
     slugs = latest_first(cat.articles_of.get(entity.id, []), cat.articles)
     sentences = sentences_naming(corpus, cat, entity.id)  # in its most recent articles
-    dated, dated_count = corpus.chronology.timeline(entity.id)
+    dated, dated_count = store.timeline(corpus.chronology, entity.id)
     dates = [cat.articles[s].date for s in slugs if cat.articles[s].date]
     around = co_mentioned(corpus, cat, entity.id)  # the entities most often named with it
     return {**base_page(entity_url(entity), "entity.html", entity.name, KIND_PLURALS[entity.kind], entity.description),
@@ -263,7 +264,7 @@ def _resolver(cat: Catalogue, root: str):
 def editorial_page(corpus: Corpus, cat: Catalogue, words: Words, slug: str) -> dict:
     """One of the editor's pages, with registered names linked like in articles."""
     page, analysis = next((p, a) for p, a in corpus.pages if p.slug == slug)
-    blocks, mentions = analysis.text()
+    blocks, mentions = store.text(analysis)
     context = base_page(f"{slug}/", "page.html", page.title, slug)
     spans = [Span(m.block, m.start, m.end, "a", (("href", context["root"] + entity_url(cat.entities[m.entity])),
                                                  ("class", f"entity {cat.entities[m.entity].kind}")))
@@ -285,7 +286,7 @@ def _story_parts(corpus: Corpus, cat: Catalogue, words: Words, blocks, body: str
         if code.name == "article":
             parts.append(_part("article", article=article_item(cat.articles[code.slug], words)))
         else:
-            entries, total = excerpt(code, corpus.chronology)
+            entries, total = excerpt(code, store.every_entry(corpus.chronology))
             first = entries[0].date.value[:4] if entries else ""
             parts.append(_part("chronology", entries=[chronology_item(e, cat, words) for e in entries],
                                more=total - len(entries), more_url=f"chronology/{first}/" if first else "chronology/"))

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from . import store
 from .analysis import ArticleContext, process_article
 from .boilerplate import load_rules
 from .catalogue import Catalogue
@@ -84,7 +85,7 @@ class FirstLook:
                     or any(p.severity == "error" for p in problems + picture_problems)):
                 return {}
             articles[article.slug], analyses[article.slug] = article, analysis
-            named = analysis.named()
+            named = store.named(analysis)
             entities[article.slug], counts[article.slug] = tuple(e for e, _ in named), tuple(n for _, n in named)
             pictures[article.slug] = found
         corpus = replace(corpus, analyses=analyses, pictures=pictures,

@@ -12,9 +12,14 @@ import tempfile
 import threading
 from array import array
 from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import lz4.block
+
+if TYPE_CHECKING:  # the records it reads (model.py holds them, and reads nothing)
+    from .model import Analysis, Article, Block, Chronology, ChronologyEntry, Mention, Quote
 
 
 def pack(value) -> bytes:
@@ -144,3 +149,46 @@ class Parts:
 
     def names(self) -> list[str]:
         return self._names.split("\0") if self._names else []
+
+
+# What the records hold packed, read: each unpacked where it is used, never held by the records.
+
+def body(article: Article) -> str:
+    """An article's body: as normalise made it, or as packed once its analysis is done."""
+    return article.body if isinstance(article.body, str) else unpack(article.body)
+
+
+def text(analysis: Analysis) -> tuple[tuple[Block, ...], tuple[Mention, ...]]:
+    """An article's blocks, and the mentions of registered names in them (in order)."""
+    return unpack(analysis.packed_text)
+
+
+def named(analysis: Analysis) -> tuple[tuple[str, int], ...]:
+    """The entities an article names and how often, most first (catalogue.named_entities)."""
+    return unpack(analysis.packed_named) if analysis.packed_named else ()
+
+
+def quotes(analysis: Analysis) -> tuple[Quote, ...]:
+    """An article's direct quotations, in order, with their speakers."""
+    return unpack(analysis.packed_quotes)
+
+
+def sentences(analysis: Analysis) -> dict[str, tuple[str, ...]]:
+    """For each entity an article names, the first (up to three) distinct sentences that name it."""
+    return unpack(analysis.packed_sentences) if analysis.packed_sentences else {}
+
+
+def entries(chronology: Chronology, part: str) -> tuple[ChronologyEntry, ...]:
+    """The entries of one part of the chronology (a year's, or a month's), in time order."""
+    return unpack(chronology.parts[part]) if part in chronology.parts else ()
+
+
+def every_entry(chronology: Chronology) -> Iterator[ChronologyEntry]:
+    """Every entry of the chronology, in time order, a part at a time."""
+    for part in chronology.parts.values():
+        yield from unpack(part)
+
+
+def timeline(chronology: Chronology, entity: str) -> tuple[tuple[ChronologyEntry, ...], int]:
+    """The first of the dated mentions that involve `entity`, in time order, and how many there are."""
+    return unpack(chronology.timelines[entity]) if entity in chronology.timelines else ((), 0)

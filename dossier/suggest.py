@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import store
 from .inflection import nominative
 from .link import sentence_at
 from .model import Corpus
@@ -66,7 +67,7 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
     found: dict[str, Suggestion] = {}
     for article in corpus.articles:
         analysis = corpus.analyses[article.slug]
-        blocks, mentions = analysis.text()
+        blocks, mentions = store.text(analysis)
         covered = defaultdict(list)
         for mention in mentions:
             covered[mention.block].append((mention.start, mention.end))
@@ -84,7 +85,7 @@ def suggest(corpus: Corpus) -> list[Suggestion]:
                 if not item.example:
                     item.example = sentence_at(block.text, start)
                     item.example_article = article.source_path
-        for quote in analysis.quotes():
+        for quote in store.quotes(analysis):
             if quote.speaker is None and quote.speaker_name and quote.speaker_name.casefold() not in known:
                 item = found.setdefault(quote.speaker_name, Suggestion(quote.speaker_name, "person"))
                 item.cues.add("quoted")
@@ -107,7 +108,7 @@ def _count_every_article(kept: list[Suggestion], corpus: Corpus) -> None:
                                                                                        reverse=True)) + r")(?!\w)")
                 for s in kept}
     for article in corpus.articles:
-        text = "\n".join(block.text for block in corpus.analyses[article.slug].text()[0])
+        text = "\n".join(block.text for block in store.text(corpus.analyses[article.slug])[0])
         for item in kept:
             if article.slug not in item.articles and patterns[item.name].search(text):
                 item.articles.add(article.slug)
@@ -160,7 +161,7 @@ def _add_surnames(found: dict[str, Suggestion], corpus: Corpus) -> None:
         surname = item.name.split()[-1]
         pattern = re.compile(rf"\b{re.escape(surname)}\b(?!\s+{_WORD})")
         for slug in item.articles:
-            if any(pattern.search(b.text.replace(item.name, "")) for b in corpus.analyses[slug].text()[0]):
+            if any(pattern.search(b.text.replace(item.name, "")) for b in store.text(corpus.analyses[slug])[0]):
                 item.aliases.add(surname)
                 break
 
@@ -176,7 +177,7 @@ def unmatched_forms(corpus: Corpus) -> list[tuple[str, list[str]]]:
     """(entity id, its names and aliases) where some registered form is used by no article."""
     used: dict[str, set[str]] = defaultdict(set)  # entity → the forms articles wrote
     for analysis in corpus.analyses.values():
-        for mention in analysis.text()[1]:
+        for mention in store.text(analysis)[1]:
             used[mention.entity].add(mention.text.casefold())
     unmatched = []
     for entity in corpus.entities:

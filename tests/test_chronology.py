@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from dossier import store
 from dossier.chronology import build_chronology
 from dossier.exports import CSV, CSV_HEADER, _csv_rows, chronology_record
 from dossier.pieces import joined
@@ -41,7 +42,7 @@ def test_entries_of_the_same_date_are_ordered_by_kind_then_article_then_block_th
     }
     analyses = {slug: Analysis(b"", b"", packed_entries=pack(found)) for slug, found in entries.items()}
     chronology = build_chronology((b, a), events, analyses, budget=budget)  # articles in another order than their slugs'
-    assert [(e.date.value, e.kind, e.text) for e in chronology] == [
+    assert [(e.date.value, e.kind, e.text) for e in store.every_entry(chronology)] == [
         ("2020-11-09", "mention", "y"),
         ("2020-11-10", "event", "Alpha talks"), ("2020-11-10", "event", "Zeta summit"),
         ("2020-11-10", "publication", "A title"), ("2020-11-10", "publication", "B title"),
@@ -60,18 +61,18 @@ def test_kept_in_parts_by_year_and_month_with_each_entitys_first_dated_mentions(
                 "b": Analysis(b"", b"", packed_entries=pack(tuple(sorted(entries, key=lambda e: e.date.value))))}
     chronology = build_chronology((article("", slug="a"), article("", slug="b")), (), analyses, timeline=3,
                                   budget=budget)
-    assert [e.text for e in chronology] == ["during 2020", "in November", "B title", "the same day", "on the 10th",
+    assert [e.text for e in store.every_entry(chronology)] == ["during 2020", "in November", "B title", "the same day", "on the 10th",
                                              "on 2 January"]
     assert len(chronology) == 6 and chronology.years() == ["2020", "2021"]
     assert chronology.parts_of("2020") == ["2020", "2020-11"] and chronology.year_size("2020") == 5
     assert chronology.months("2020") == ["2020-11"] and chronology.months() == ["2020-11", "2021-01"]
-    assert [e.text for e in chronology.entries("2020-11")] == ["in November", "B title", "the same day", "on the 10th"]
-    assert chronology.entries("2019-01") == ()
+    assert [e.text for e in store.entries(chronology, "2020-11")] == ["in November", "B title", "the same day", "on the 10th"]
+    assert store.entries(chronology, "2019-01") == ()
     assert chronology.kinds["2020"] == {"mention": 4, "publication": 1} and chronology.articles["2020-11"] == ("a", "b")
     # an entity's dated mentions (not publications) by date, article, block, place; the first 3 and how many
-    first, count = chronology.timeline("x")
+    first, count = store.timeline(chronology, "x")
     assert [e.text for e in first] == ["during 2020", "in November", "the same day"] and count == 5
-    assert chronology.timeline("y")[1] == 1 and chronology.timeline("z") == ((), 0)
+    assert store.timeline(chronology, "y")[1] == 1 and store.timeline(chronology, "z") == ((), 0)
     assert chronology.dated_in["x"] == ("a", "b")
 
 
@@ -116,8 +117,8 @@ EVENTS = (entity("Summit", "event", date=day("2020-03-01")), entity("Accord", "e
 
 
 def everything(chronology):
-    return (list(chronology), list(chronology.parts), chronology.sizes, chronology.kinds, chronology.articles,
-            {e: chronology.timeline(e) for e in "pqrstu"}, chronology.dated_in, list(chronology.timelines))
+    return (list(store.every_entry(chronology)), list(chronology.parts), chronology.sizes, chronology.kinds, chronology.articles,
+            {e: store.timeline(chronology, e) for e in "pqrstu"}, chronology.dated_in, list(chronology.timelines))
 
 
 def whole(entries, timeline=4, budget=None):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier import store
 from dossier.markdown import body_blocks
 from dossier.model import default_paths
 from dossier.pipeline import build, build_site
@@ -113,13 +114,13 @@ def test_a_chronology_excerpt_follows_its_entity_dates_and_kinds(demo):
                          "{{ chronology entity='Vladimir Putin' to=2020 }}\n")
     codes, errors = shortcodes(blocks, forms, set())
     assert errors == []
-    found = [[(e.date.value, e.kind) for e in excerpt(code, demo.corpus.chronology)[0]] for code in codes]
+    found = [[(e.date.value, e.kind) for e in excerpt(code, store.every_entry(demo.corpus.chronology))[0]] for code in codes]
     # a date the article names on its own publication day is not listed again beside the publication
     assert found[0] == [("2023-10-05", "mention"), ("2023-10-09", "publication"), ("2025", "mention"),
                         ("2025-11", "mention")]
     assert found[1] == [("2023-09-19", "event"), ("2023-09-20", "mention"), ("2023-10-05", "mention"),
                         ("2023-10-12", "event")]
-    assert excerpt(codes[1], demo.corpus.chronology)[1] == 5  # one more: the Bishkek summit's mention
+    assert excerpt(codes[1], store.every_entry(demo.corpus.chronology))[1] == 5  # one more: the Bishkek summit's mention
     assert found[2] == [("2020", "mention")]
 
 

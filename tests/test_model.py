@@ -3,6 +3,7 @@
 import pickle
 from dataclasses import replace
 
+from dossier import store
 from dossier.model import PACKED, Analysis, PartialDate, Quote
 from dossier.store import Parts, Shelf, Shelved, pack, unpack
 from dossier.parallel import aside
@@ -21,19 +22,19 @@ def test_shelved_analyses_share_one_buffer_and_read_back_the_same():
     after = [shelf.put(a, PACKED) for a in before]
     assert {id(getattr(a, name).shelf) for a in after for name in PACKED} == {id(shelf)}
     for old, new in zip(before, after):
-        assert new.quotes() == old.quotes() and new.named() == old.named() and new.sentences() == old.sentences()
-    assert not after[0].packed_sentences and after[0].sentences() == {}  # an empty part stays empty
+        assert store.quotes(new) == store.quotes(old) and store.named(new) == store.named(old) and store.sentences(new) == store.sentences(old)
+    assert not after[0].packed_sentences and store.sentences(after[0]) == {}  # an empty part stays empty
 
 
 def test_shelving_again_and_pickling_give_the_same_values():
     first, second = Shelf(), Shelf()
     once = [first.put(analysis(n), PACKED) for n in range(40)]
     twice = [second.put(a, PACKED) for a in reversed(once)]  # from one shelf to another
-    assert [a.named() for a in twice] == [a.named() for a in reversed(once)]
+    assert [store.named(a) for a in twice] == [store.named(a) for a in reversed(once)]
     copy = pickle.loads(pickle.dumps(once[1]))
     assert type(copy.packed_quotes) is bytes  # a shelved part pickles as its own bytes, not the shelf
     assert len(pickle.dumps(once[1])) * 5 < first.size
-    assert copy.quotes() == once[1].quotes()
+    assert store.quotes(copy) == store.quotes(once[1])
 
 
 def test_unpack_reads_both():
@@ -48,8 +49,8 @@ def test_unpack_reads_both():
 def test_a_shelved_body_reads_back_and_its_repr_tells_contents_apart():
     shelf = Shelf()
     one, two = (replace(article(body=text), body=shelf.add(pack(text))) for text in ("Ein Text.", "Another text."))
-    assert one.markdown() == "Ein Text." and two.markdown() == "Another text."
-    assert pickle.loads(pickle.dumps(one)).markdown() == "Ein Text."  # as packed bytes
+    assert store.body(one) == "Ein Text." and store.body(two) == "Another text."
+    assert store.body(pickle.loads(pickle.dumps(one))) == "Ein Text."  # as packed bytes
     assert repr(one.body) != repr(two.body) and len(repr(one)) < 1000  # the shelf itself is never shown
 
 
