@@ -12,15 +12,21 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:  # what a packed field may be: a span of the store
-    from .store import Shelved
+from typing import Literal, Protocol
 
 KINDS = ("person", "organisation", "event", "place")
 KIND_PLURALS = {"person": "people", "organisation": "organisations", "event": "events", "place": "places"}
 Precision = Literal["day", "month", "year"]
 Severity = Literal["error", "warning"]
+
+
+class Span(Protocol):
+    """Packed bytes kept elsewhere, read back when asked for (a `store.Shelved`)."""
+
+    def read(self) -> bytes: ...
+
+
+Packed = bytes | Span  # a value packed by `store.pack`: held, or a span of the store (read through store.py)
 
 
 def record(cls):
@@ -173,7 +179,7 @@ class Article:
     source_path: str  # file name under content/articles/
     slug: str
     title: str
-    body: str | bytes | Shelved  # Markdown, raw HTML never interpreted; packed once on the shelf: read by `store.body`
+    body: str | Packed  # Markdown, raw HTML never interpreted; packed once on the shelf: read by `store.body`
     subtitle: str = ""
     date: PartialDate | None = None
     date_source: str | None = None  # "front-matter", "dateline", "text", "inferred"
@@ -293,15 +299,15 @@ class Analysis:
     Its dated mentions are not kept: each is an entry of the chronology (`packed_entries`), and a record in
     the exports (`exported`)."""
 
-    packed_text: bytes | Shelved  # pack((blocks, mentions))
-    packed_quotes: bytes | Shelved  # pack(quotes)
+    packed_text: Packed  # pack((blocks, mentions))
+    packed_quotes: Packed  # pack(quotes)
     speakers: tuple[str, ...] = ()  # the registered entities it quotes (catalogue.quotes_by)
     unresolved_roles: int = 0
     fingerprint: bytes = b""  # MinHash of the body, to find copies
-    packed_entries: bytes | Shelved = b""  # pack(its entries in the chronology, in time order: chronology.article_entries)
-    packed_named: bytes | Shelved = b""  # pack(the entities it names and how often), see `named()`
+    packed_entries: Packed = b""  # pack(its entries in the chronology, in time order: chronology.article_entries)
+    packed_named: Packed = b""  # pack(the entities it names and how often), see `store.named`
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
-    packed_sentences: bytes | Shelved = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
+    packed_sentences: Packed = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
     shown: str = ""  # the digest of what pages other than its own show of it (incremental.shown_elsewhere)
 
 
@@ -316,11 +322,11 @@ class Chronology:
     largest thing a build kept (about 12 KB an article), and every worker copied the pages of memory
     holding those it read. Made by `chronology.build_chronology`."""
 
-    parts: dict[str, bytes | Shelved] = field(default_factory=dict)  # "YYYY" or "YYYY-MM" → pack(entries), in order
+    parts: dict[str, Packed] = field(default_factory=dict)  # "YYYY" or "YYYY-MM" → pack(entries), in order
     sizes: dict[str, int] = field(default_factory=dict)  # part → how many entries it has
     kinds: dict[str, Counter[str]] = field(default_factory=dict)  # year → kind → how many entries
     articles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # part → the articles with entries in it
-    timelines: dict[str, bytes | Shelved] = field(default_factory=dict)  # entity → pack((first mentions, how many))
+    timelines: dict[str, Packed] = field(default_factory=dict)  # entity → pack((first mentions, how many))
     dated_in: dict[str, tuple[str, ...]] = field(default_factory=dict)  # entity → the articles of its dated mentions
 
     def __len__(self) -> int:
@@ -352,8 +358,8 @@ class Exported:
     are kept packed until the exports are written (`unpack`): uncompressed, they were a
     third of the memory an article takes while the site is built."""
 
-    article: bytes | Shelved  # pack(its articles.json record, open at the end: the copies are added when known)
-    quotes: bytes | Shelved  # pack(its quotes.json records)
+    article: Packed  # pack(its articles.json record, open at the end: the copies are added when known)
+    quotes: Packed  # pack(its quotes.json records)
     citation: str  # its citations.json record
 
 
@@ -373,8 +379,8 @@ class Corpus:
     versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
     # What entity pages show of the articles, made aside for every entity (catalogue.start_entity_parts);
     # None when a build did not (an update of a few articles): each page makes its own (catalogue.py)
-    sentences: dict[str, bytes | Shelved] | None = None  # entity → pack({slug: the sentences naming it})
-    quotes: dict[str, tuple[bytes | Shelved, ...]] | None = None  # speaker → packed groups of quotes
+    sentences: dict[str, Packed] | None = None  # entity → pack({slug: the sentences naming it})
+    quotes: dict[str, tuple[Packed, ...]] | None = None  # speaker → packed groups of quotes
     co_mentions: dict[str, tuple[tuple[str, int], ...]] | None = None  # entity → (entity, articles)
 
 
