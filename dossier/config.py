@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .i18n import babel_locale
-from .model import Problem, SiteConfig
+from .model import EXPORTS, Problem, SiteConfig
 from .yamlio import YamlError, line_of, load_yaml
 
 _KEYS = {
     "title": str, "description": str, "base_url": str, "language": str, "date_order": str,
-    "author": str, "require_dates": bool, "max_article_kb": int,
+    "author": str, "require_dates": bool, "max_article_kb": int, "exports": list,
 }
-_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number"}
+_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", list: "a list such as [articles, quotes]"}
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 
 
@@ -50,6 +50,13 @@ def load_site_config(content: Path) -> tuple[SiteConfig | None, list[Problem]]:
         problems.append(Problem(shown, f"`date_order` must be one of {', '.join(DATE_ORDERS)}, not {order!r}",
                                 line_of(data, "date_order"), "error"))
     values["date_order"] = order
+    exports = values.get("exports", list(EXPORTS))
+    unknown = [name for name in exports if name not in EXPORTS]
+    if unknown:
+        problems.append(Problem(shown, f"`exports` names {', '.join(map(repr, map(str, unknown)))}: the data exports "
+                                f"are {', '.join(EXPORTS)}; list those to publish, or [] for none",
+                                line_of(data, "exports"), "error"))
+    values["exports"] = tuple(name for name in EXPORTS if name in exports)
     language = values.get("language", "en")
     try:
         babel_locale(language)

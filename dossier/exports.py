@@ -24,10 +24,11 @@ from .urls import article_url, entity_url
 
 def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
                made: dict[str, Layout] | None = None) -> Iterator[tuple[str, Iterator[bytes]]]:
-    """Each export file (path, its bytes in pieces), made while it is written: on a large site
-    articles.json alone is large, and joining it in memory took several times its size. The pieces
-    `earlier` has (the records of articles and months that did not change since the last build) are
-    copied from the files it wrote; how each file was joined is put in `made`."""
+    """Each export the site publishes (`exports` in site.yaml): its path and bytes in pieces, made
+    while it is written (on a large site articles.json alone is large, and joining it in memory took
+    several times its size). The pieces `earlier` has (the records of articles and months that did
+    not change since the last build) are copied from the files it wrote; how each file was joined is
+    put in `made`."""
     records = [corpus.analyses[a.slug].exported for a in corpus.articles]
     keys = [_article_key(corpus, a) for a in corpus.articles]
     parts = [(part, _part_key(part, packed)) for part, packed in corpus.chronology.parts.items()]
@@ -35,19 +36,26 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
     def file(name: str, layout: Layout, pieces: Iterable[Piece]) -> tuple[str, Iterator[bytes]]:
         return name, joined(pieces, layout, earlier.file(name, layout) if earlier else None, made, name)
 
-    yield file("data/articles.json", JSON_LIST, (
-        (key, lambda a=a, r=r: f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'.encode())
-        for a, r, key in zip(corpus.articles, records, keys)))
-    yield file("data/entities.json", JSON_LIST, (("", lambda e=e: _dumps(e).encode()) for e in _entities(corpus, cat)))
-    yield file("data/chronology.json", JSON_LIST, (
-        (key, lambda part=part: ",\n".join(map(chronology_record, store.entries(corpus.chronology, part))).encode())
-        for part, key in parts))
-    yield file("data/chronology.csv", CSV, ((key, lambda part=part: _csv_rows(store.entries(corpus.chronology, part)))
-                                            for part, key in parts))
-    yield file("data/quotes.json", JSON_LIST, ((key, lambda r=r: ",\n".join(unpack(r.quotes)).encode())
-                                               for r, key in zip(records, keys)))
-    yield file("data/citations.json", JSON_LIST, ((key, lambda r=r: r.citation.encode())
-                                                  for r, key in zip(records, keys)))
+    published = corpus.site.exports
+    if "articles" in published:
+        yield file("data/articles.json", JSON_LIST, (
+            (key, lambda a=a, r=r: f'{unpack(r.article)}, "copies": {_copies(corpus, a)}}}'.encode())
+            for a, r, key in zip(corpus.articles, records, keys)))
+    if "entities" in published:
+        yield file("data/entities.json", JSON_LIST,
+                   (("", lambda e=e: _dumps(e).encode()) for e in _entities(corpus, cat)))
+    if "chronology" in published:
+        yield file("data/chronology.json", JSON_LIST, (
+            (key, lambda part=part: ",\n".join(map(chronology_record, store.entries(corpus.chronology, part))).encode())
+            for part, key in parts))
+        yield file("data/chronology.csv", CSV, (
+            (key, lambda part=part: _csv_rows(store.entries(corpus.chronology, part))) for part, key in parts))
+    if "quotes" in published:
+        yield file("data/quotes.json", JSON_LIST, ((key, lambda r=r: ",\n".join(unpack(r.quotes)).encode())
+                                                   for r, key in zip(records, keys)))
+    if "citations" in published:
+        yield file("data/citations.json", JSON_LIST, ((key, lambda r=r: r.citation.encode())
+                                                      for r, key in zip(records, keys)))
 
 
 JSON_LIST = Layout(b"[\n", b",\n", b"\n]\n", b"[]\n")  # one record a line: readable, diff-friendly

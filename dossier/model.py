@@ -18,6 +18,7 @@ KINDS = ("person", "organisation", "event", "place")
 KIND_PLURALS = {"person": "people", "organisation": "organisations", "event": "events", "place": "places"}
 Precision = Literal["day", "month", "year"]
 Severity = Literal["error", "warning"]
+EXPORTS = ("articles", "entities", "chronology", "quotes", "citations")  # data/<name>.json (chronology.csv too)
 
 
 class Span(Protocol):
@@ -97,6 +98,7 @@ class SiteConfig:
     author: str = ""
     require_dates: bool = False  # an undated article is an error, not a warning
     max_article_kb: int = 5000  # a larger file is not read
+    exports: tuple[str, ...] = EXPORTS  # the data exports published (data/<name>.json)
 
     def absolute(self, path: str) -> str:
         """The address of a site path ("articles/x/"): base_url ends with "/" (config.py) and dossier's

@@ -315,3 +315,19 @@ def test_a_build_from_the_command_line_walks_the_inputs_once(project, monkeypatc
     paths = default_paths(project / "content", project / "output", PROJECT)
     assert build_command(paths, Console(), search=False) == 0
     assert len(walks) == 1  # to tell whether anything changed, then taken along into the build
+
+
+def test_the_exports_a_site_leaves_out_are_not_published_and_go_when_left_out_later(project):
+    build(project)
+    assert sorted(p.name for p in (project / "output" / "data").iterdir()) == [
+        "articles.json", "chronology.csv", "chronology.json", "citations.json", "entities.json", "quotes.json"]
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text() + "exports: [quotes]\n")
+    build(project)
+    assert [p.name for p in (project / "output" / "data").iterdir()] == ["quotes.json"]
+    assert b"data/articles.json" not in (project / "output" / "index.html").read_bytes()  # nor linked
+    same_as_cold(project)
+    site.write_text(site.read_text().replace("exports: [quotes]", "exports: []"))
+    build(project)
+    assert not (project / "output" / "data").exists()
+    same_as_cold(project)

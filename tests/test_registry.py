@@ -76,7 +76,7 @@ def test_site_config_problems(tmp_path):
     assert site is None
     assert messages(problems) == [
         (1, "error", "`title` must be text, not list"),
-        (3, "warning", "unknown key `foo` (known keys: author, base_url, date_order, description, language, "
+        (3, "warning", "unknown key `foo` (known keys: author, base_url, date_order, description, exports, language, "
                        "max_article_kb, require_dates, title)"),
         (1, "error", "`title` is required, e.g. `title: My dossier`"),
         (2, "error", "`date_order` must be one of DMY, MDY, YMD, not 'XYZ'"),
@@ -115,3 +115,20 @@ def test_one_role_in_two_wordings_is_written_once_and_twice_is_a_warning(tmp_pat
     text = "The Riverton mayor met the press."
     mentions, _ = find_mentions(article(text, date="2023-10-09"), blocks_of(text), Matcher(entities))
     assert [(m.text, m.entity) for m in mentions] == [("Riverton mayor", "anna-petrova")]
+
+
+def test_site_config_chooses_the_data_exports_published(tmp_path):
+    write(tmp_path, "site.yaml", "title: Dossier\n")
+    assert load_site_config(tmp_path)[0].exports == ("articles", "entities", "chronology", "quotes", "citations")
+    write(tmp_path, "site.yaml", "title: Dossier\nexports: [quotes, articles]\n")
+    assert load_site_config(tmp_path)[0].exports == ("articles", "quotes")  # in the documented order
+    write(tmp_path, "site.yaml", "title: Dossier\nexports: []\n")
+    assert load_site_config(tmp_path)[0].exports == ()
+    write(tmp_path, "site.yaml", "title: Dossier\nexports: [articles, timeline]\n")
+    site, problems = load_site_config(tmp_path)
+    assert site is None and messages(problems) == [
+        (2, "error", "`exports` names 'timeline': the data exports are articles, entities, chronology, quotes, "
+                     "citations; list those to publish, or [] for none")]
+    write(tmp_path, "site.yaml", "title: Dossier\nexports: articles\n")
+    assert messages(load_site_config(tmp_path)[1]) == [
+        (2, "error", "`exports` must be a list such as [articles, quotes], not str")]
