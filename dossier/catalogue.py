@@ -136,6 +136,20 @@ def co_mentioned(corpus: Corpus, cat: Catalogue, entity: str) -> tuple[tuple[str
     return tuple((cat.ids[n], int(counts[n])) for n in ranked.tolist())
 
 
+ENTITY_PAGES_EACH = 1000  # up to this many entities named by the articles an update changed, each entity
+# page made again makes what it shows of the articles (a few milliseconds each, in one process);
+# beyond, it is made for every entity aside (~3 s at 10,000 articles, beside the rest)
+
+
+def pages_make_their_own(changed: set[str] | None, analyses: dict[str, Analysis]) -> bool:
+    """Whether each entity page made again should make what it shows of the articles itself: when the
+    build changed few articles (`changed`, None if many), naming few entities between them."""
+    if changed is None:
+        return False
+    named = {entity for slug in changed if slug in analyses for entity, _ in store.named(analyses[slug])}
+    return len(named) <= ENTITY_PAGES_EACH
+
+
 def start_entity_parts(articles: tuple[Article, ...], analyses: dict[str, Analysis], most: int = KWIC_ARTICLES
                        ) -> Callable[[], dict]:
     """What entity pages show of the articles, made aside in a child process (beside the chronology's two);

@@ -111,10 +111,10 @@ def _bytes(packed: bytes | Shelved) -> bytes:
 
 def start_kept_chronology(cache: ChronologyCache | None, settings: str, articles: tuple[Article, ...],
                           entities: tuple[Entity, ...], analyses: dict[str, Analysis],
-                          versions: dict[str, str]) -> tuple[Callable[[], Chronology], bool]:
+                          versions: dict[str, str]) -> tuple[Callable[[], Chronology], set[str] | None]:
     """The chronology of `articles`: patched from the one kept in `cache` if few articles changed
     since, else made whole aside (`start_chronology`); kept for the next build either way. Returns
-    what waits for it, and whether it was patched (few articles changed)."""
+    what waits for it, and the slugs of the articles changed since if it was patched (else None)."""
     versions = {a.slug: versions.get(a.slug, "") for a in articles}
     since = cache.load(settings) if cache and all(versions.values()) else None
     changed = {s for s in versions.keys() | since.versions.keys() if versions.get(s) != since.versions.get(s)} \
@@ -127,8 +127,8 @@ def start_kept_chronology(cache: ChronologyCache | None, settings: str, articles
             if cache and all(versions.values()):
                 cache.save(KeptChronology(settings, versions, chronology, full), None)
             return chronology
-        return finish, False
+        return finish, None
     entries = {s: unpack(analyses[s].packed_entries) for s in changed if s in versions}
     chronology, full, parts, touched = patch_chronology(since.chronology, since.full, changed, entries, TIMELINE)
     cache.save(KeptChronology(settings, versions, chronology, full), since, parts, touched)
-    return (lambda: chronology), True
+    return (lambda: chronology), changed

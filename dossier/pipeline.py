@@ -22,7 +22,7 @@ from pathlib import Path
 from .analysis import (ArticleContext, analyse_article, process_articles, set_copies_aside, shortcode_problems,
                        unique_articles, wikilink_page_problems, wikilink_problems)
 from .boilerplate import load_rules
-from .catalogue import Catalogue, start_entity_parts
+from .catalogue import Catalogue, pages_make_their_own, start_entity_parts
 from .chronology_cache import ChronologyCache, start_kept_chronology
 from .config import load_site_config
 from .editorial import as_article, read_pages
@@ -119,9 +119,9 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
     with timings.stage("chronology"):  # and what entity pages show of the articles: in child processes, side by side
         kept = ChronologyCache(paths.content.parent / ".cache") if cache else None
         try:
-            chronology, patched = start_kept_chronology(kept, scanned.settings, articles, entities, analyses, versions)
-            # when few articles changed, each entity page made again makes its own (catalogue.py)
-            entity_parts = (lambda: {}) if patched else start_entity_parts(articles, analyses)
+            chronology, changed = start_kept_chronology(kept, scanned.settings, articles, entities, analyses, versions)
+            entity_parts = (lambda: {}) if pages_make_their_own(changed, analyses) else \
+                start_entity_parts(articles, analyses)
             chronology, entity_parts = chronology(), entity_parts()
         finally:
             if kept:

@@ -68,3 +68,13 @@ def test_co_mentions_count_articles_most_first_then_by_id():
         assert co_mentioned(corpus, cat, "a") == (("b", 1), ("c", 1), ("x", 1))
         assert co_mentioned(corpus, cat, "lone") == ()  # named with nothing else
     assert catalogue._co_mentions(Parts(a.packed_named for a in analyses.values()), limit=1)["x"] == (("b", 2),)
+
+
+def test_entity_pages_make_their_own_parts_only_after_an_update_naming_few_entities(monkeypatch):
+    from dossier.catalogue import pages_make_their_own
+
+    analyses = {"a": analysis([("x", 2), ("y", 1)], {}), "b": analysis([("y", 1), ("z", 1)], {})}
+    assert not pages_make_their_own(None, analyses)  # many articles changed: made aside for every entity
+    assert pages_make_their_own({"a", "b", "removed"}, analyses)  # x, y, z: three entity pages at most
+    monkeypatch.setattr(catalogue, "ENTITY_PAGES_EACH", 2)
+    assert pages_make_their_own({"a"}, analyses) and not pages_make_their_own({"a", "b"}, analyses)
