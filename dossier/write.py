@@ -11,6 +11,7 @@ writes bytes to paths.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -193,12 +194,20 @@ def _replace(target: Path, data: bytes | Spooled) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, Spooled):
         os.chmod(data.path, 0o644)
-        os.replace(data.path, target)
-        return
+        try:
+            os.replace(data.path, target)
+            return
+        except OSError as exc:  # the spool is on another file system (the output folder is a mount point)
+            if exc.errno != errno.EXDEV:
+                raise
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, Spooled):
+                with open(data.path, "rb") as spooled:
+                    shutil.copyfileobj(spooled, stream, 1 << 20)
+            else:
+                stream.write(data)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:

@@ -200,3 +200,25 @@ def test_the_refusals_say_what_to_do(tmp_path):
         check_output_folder(tmp_path / "content" / "out", [tmp_path / "content"])
     assert str(refused.value).endswith(f"the output folder must not be, contain or lie inside "
                                        f"{(tmp_path / 'content').resolve()}; choose another --output")
+
+
+def test_a_spooled_file_is_copied_in_when_the_output_folder_is_on_another_file_system(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    output = tmp_path / "out"
+    write_site({"data/big.json": b"[]\n"}, output, build_id="one")
+    spool = Spool(output)
+    spooled = spool.write(iter([b"[\n1\n]\n"]))
+    replace = os.replace
+
+    def across(source, target):
+        if str(source) == str(spooled.path):  # as a mount point's output folder answers a rename from outside
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return replace(source, target)
+    monkeypatch.setattr(os, "replace", across)
+    update_site({"data/big.json": spooled}, set(), output, "two")
+    assert (output / "data" / "big.json").read_bytes() == b"[\n1\n]\n"
+    assert (output / "data" / "big.json").stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in (output / "data").iterdir()) == ["big.json"]  # no temporary file left
+    spool.discard()
