@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .chronology import TIMELINE, patch_chronology, start_chronology
 from .model import Analysis, Article, Chronology, Entity
-from .store import Shelved, unpack
+from .store import raw, unpack
 
 PATCHED_AT_MOST = 0.02  # of the articles: with more changed, the chronology is made whole (it is then faster)
 
@@ -80,7 +80,7 @@ class ChronologyCache:
             self.db.execute("INSERT INTO state VALUES (?, ?)", (kept.settings, kept.generation))
             self.db.executemany("DELETE FROM part WHERE name = ?", ((p,) for p in parts if p not in chronology.parts))
             self.db.executemany("INSERT OR REPLACE INTO part VALUES (?, ?, ?, ?)", (
-                (p, _bytes(chronology.parts[p]), chronology.sizes[p], "\0".join(chronology.articles[p]))
+                (p, raw(chronology.parts[p]), chronology.sizes[p], "\0".join(chronology.articles[p]))
                 for p in sorted(parts) if p in chronology.parts))
             years = {p[:4] for p in parts}
             self.db.executemany("DELETE FROM year WHERE year = ?", ((y,) for y in years if y not in chronology.kinds))
@@ -90,7 +90,7 @@ class ChronologyCache:
             self.db.executemany("DELETE FROM timeline WHERE entity = ?",
                                 ((e,) for e in entities if e not in chronology.timelines))
             self.db.executemany("INSERT OR REPLACE INTO timeline VALUES (?, ?, ?, ?)", (
-                (e, _bytes(chronology.timelines[e]), _bytes(kept.full[e]) if e in kept.full else None,
+                (e, raw(chronology.timelines[e]), raw(kept.full[e]) if e in kept.full else None,
                  "\0".join(chronology.dated_in[e])) for e in sorted(entities) if e in chronology.timelines))
             old = since.versions if since else {}
             self.db.executemany("DELETE FROM article WHERE slug = ?", ((s,) for s in old if s not in kept.versions))
@@ -103,10 +103,6 @@ class ChronologyCache:
 
 def _slugs(joined: str) -> tuple[str, ...]:
     return tuple(joined.split("\0")) if joined else ()
-
-
-def _bytes(packed: bytes | Shelved) -> bytes:
-    return packed.read() if isinstance(packed, Shelved) else packed
 
 
 def start_kept_chronology(cache: ChronologyCache | None, settings: str, articles: tuple[Article, ...],

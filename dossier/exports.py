@@ -18,7 +18,7 @@ from .frontmatter import described
 from .model import Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig
 from .incremental import digest
 from .pieces import Earlier, Layout, Piece, joined
-from .store import Shelved, pack, unpack
+from .store import Shelved, pack, raw, unpack
 from .urls import article_url, entity_url
 
 
@@ -70,8 +70,7 @@ def _article_key(corpus: Corpus, article: Article) -> str:
 
 def _part_key(part: str, packed: bytes | Shelved) -> str:
     """What a part of the chronology's records are made from: its entries."""
-    data = packed.read() if isinstance(packed, Shelved) else packed
-    return digest(part, hashlib.blake2b(data, digest_size=16).hexdigest())
+    return digest(part, hashlib.blake2b(raw(packed), digest_size=16).hexdigest())
 
 
 def _copies(corpus: Corpus, article: Article) -> str:

@@ -11,8 +11,7 @@ import pickle
 import tempfile
 import threading
 from array import array
-from collections.abc import Iterable
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,12 @@ def pack(value) -> bytes:
 
 def unpack(data: bytes | Shelved):
     """What `pack` was given. Made by this process or its cache, never read from content."""
-    return pickle.loads(lz4.block.decompress(data.read() if isinstance(data, Shelved) else data))
+    return pickle.loads(lz4.block.decompress(raw(data)))
+
+
+def raw(data: bytes | Shelved) -> bytes:
+    """Packed bytes, read from the shelf if they are kept there."""
+    return data.read() if isinstance(data, Shelved) else data
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,7 @@ class Shelf:
         self.lock = threading.Lock()  # where the system reads and writes only at the file's position
 
     def add(self, data: bytes | Shelved) -> Shelved:
-        data = data.read() if isinstance(data, Shelved) else data
+        data = raw(data)
         start = self.size
         if _POSITIONED:
             view = memoryview(data)
@@ -102,13 +106,11 @@ class Shelf:
 
     def put(self, record, names: tuple[str, ...]):
         """The same record, its packed fields `names` on this shelf (written at once)."""
-        values = [getattr(record, name) for name in names]
-        whole = self.add(b"".join(value.read() if isinstance(value, Shelved) else value for value in values))
-        shelved, start = {}, whole.start
+        values = [raw(getattr(record, name)) for name in names]
+        shelved, start = {}, self.add(b"".join(values)).start
         for name, value in zip(names, values):
-            end = start + (value.end - value.start if isinstance(value, Shelved) else len(value))
-            shelved[name] = Shelved(self, start, end)
-            start = end
+            shelved[name] = Shelved(self, start, start + len(value))
+            start += len(value)
         return replace(record, **shelved)
 
 
