@@ -35,8 +35,10 @@ class Catalogue:
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
-    ids: tuple[str, ...] = ()  # every entity an article names, in id order: their numbers
-    numbered_in: dict[str, np.ndarray] = field(default_factory=dict)  # article → the numbers of entities_in
+    # for co_mentioned, when the build did not count co-mentions aside: every entity an article names,
+    # in id order (their numbers), and each article's entities_in by number
+    ids: tuple[str, ...] = ()
+    numbered_in: dict[str, np.ndarray] = field(default_factory=dict)
 
     def named_in(self, slug: str) -> dict[str, int]:
         """The entities an article names, with how often, most named first. (Kept as two tuples an
@@ -68,6 +70,8 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
+    if corpus.co_mentions is not None:  # made aside for every entity: no page counts them (co_mentioned)
+        return catalogue
     ids = tuple(sorted(catalogue.articles_of))
     number = {entity: n for n, entity in enumerate(ids)}
     catalogue.numbered_in.update((slug, np.fromiter((number[e] for e in named), np.int32, len(named)))

@@ -63,15 +63,15 @@ def everything_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:
     return digest(base, *(f"{slug}={corpus.versions[slug]}" for slug in cat.articles))
 
 
-def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str) -> dict[Job, str]:
+def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, whole: str) -> dict[Job, str]:
     """Each page's digest; pages of the same inputs have the same digest, build after build. An
     article's page and its source text's depend on the article whole (its version); every other page
     on what it shows of the articles it lists (`shown_elsewhere`): an edit to an article's text that
-    changes none of its names, quotes, dated mentions or front matter remakes its own pages only."""
+    changes none of its names, quotes, dated mentions or front matter remakes its own pages only.
+    `whole`: the digest of every article whole (`everything_digest`), for the pages that show any text."""
     version = corpus.versions
     shown = {slug: corpus.analyses[slug].shown or version[slug] for slug in cat.articles}
     everything = digest(base, *(f"{slug}={shown[slug]}" for slug in cat.articles))
-    whole = everything_digest(corpus, cat, base)
     chronology = corpus.chronology
     months = {month: chronology.articles[month] for month in chronology.months()}
     years = {year: sorted({slug for part in chronology.parts_of(year) for slug in chronology.articles[part]})

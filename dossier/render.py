@@ -128,11 +128,11 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     jobs = page_jobs(corpus, cat)
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
     base = site_key(corpus, templates) if known else ""
-    digests = page_digests(corpus, cat, jobs, base) if known else {}
+    everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
+    digests = page_digests(corpus, cat, jobs, base, everything) if known else {}
     out = Rendered(problems=problems, sink=sink, spool=spool, catalogue=cat)
     last = _LastBuild(previous or {}, out, digests, base, (corpus, cat, words))
     todo = [job for job in jobs if not last.page_unchanged(job)]
-    everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
     site_changed = not last.file_unchanged("feed.xml", everything)
 
     def files_beside() -> None:
