@@ -320,9 +320,10 @@ PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "p
 class Chronology:
     """The chronology, kept packed: its entries in time order, in parts (a year's entries known only to
     the year, then each month's), each part one packed tuple, read where a page or an export needs
-    it (`store.entries`); and each entity's dated mentions, packed for its page (`store.timeline`). Held as objects, the entries were the
-    largest thing a build kept (about 12 KB an article), and every worker copied the pages of memory
-    holding those it read. Made by `chronology.build_chronology`."""
+    it (`store.entries`); and each entity's dated mentions, packed for its page (`store.timeline`).
+    Held as objects, the entries were the largest thing a build kept (about 12 KB an article), and
+    every worker copied the pages of memory holding those it read. Made by
+    `chronology.build_chronology`."""
 
     parts: dict[str, Packed] = field(default_factory=dict)  # "YYYY" or "YYYY-MM" → pack(entries), in order
     sizes: dict[str, int] = field(default_factory=dict)  # part → how many entries it has
