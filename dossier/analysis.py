@@ -117,7 +117,7 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
         last = _LAST_RESULTS.get(context.content.resolve(), {})  # a rebuild in `serve`: already shelved
         known = {key: last[key] for key in keys if key in last}
         shelf = _edits_shelf() if known else Shelf()
-        known.update(cache.get_many([key for key in keys if key not in known], lambda r: _shelved(shelf, r)))
+        known.update(cache.get_many([key for key in keys if key not in known]))  # packed parts on its shelf
         missing = [path for path, key in zip(files, keys) if key not in known]
         if missing:
             load_language_model()

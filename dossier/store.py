@@ -61,18 +61,27 @@ class Shelved:
 
 
 class Shelf:
-    """Packed bytes kept in one temporary file, read back where they are unpacked: an article's body
-    and analysis are read once or twice in a build and held by none of its processes meanwhile (in
-    memory, as one buffer, they were a quarter of a large build's peak). The file is in the system's temporary folder (`TMPDIR`), deleted when the shelf is let
-    go. Forked processes read it, and a child made aside may fill it, through the same descriptor at
+    """Packed bytes kept in one file, read back where they are unpacked: an article's body and analysis
+    are read once or twice in a build and held by none of its processes meanwhile (in memory, as one
+    buffer, they were a quarter of a large build's peak). The file is a temporary one (in `TMPDIR`,
+    deleted when the shelf is let go), or the article cache's own (cache.py), whose records point into
+    it. Forked processes read it, and a child made aside may fill it, through the same descriptor at
     given offsets (no shared position); what a child added is found through the spans it hands back
     (this process's `size` does not see it)."""
 
-    def __init__(self):
-        self.file = tempfile.TemporaryFile(prefix="dossier-shelf-")
+    def __init__(self, file=None):
+        """A shelf in a new temporary file, or in `file` (opened for reading and writing), added to at
+        its end."""
+        self.file = file if file is not None else tempfile.TemporaryFile(prefix="dossier-shelf-")
         self.fd = self.file.fileno()
         self.size = 0
         self.lock = threading.Lock()  # where the system reads and writes only at the file's position
+        self.find_end()
+
+    def find_end(self) -> int:
+        """Where the file ends now (another process may have added to a file kept between builds)."""
+        self.size = os.fstat(self.fd).st_size
+        return self.size
 
     def add(self, data: bytes | Shelved) -> Shelved:
         data = raw(data)
