@@ -40,6 +40,16 @@ def digest(*parts: str) -> str:
     return hasher.hexdigest()
 
 
+def _part(text: str) -> bytes:
+    """One part of a `digest`, as it hashes it."""
+    return text.encode("utf-8", "surrogateescape") + b"\0"
+
+
+def _digest_of(*parts: bytes) -> str:
+    """`digest` of the parts `_part` made (joined runs of them too): the same digest, in one call."""
+    return hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
+
+
 def shown_elsewhere(article: Article, *packed: bytes) -> str:
     """The digest of what pages other than an article's own (and its source text's) show of it: its
     front matter, and what its analysis found (`packed`: who it names and in which sentences, its
@@ -70,16 +80,17 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, who
     changes none of its names, quotes, dated mentions or front matter remakes its own pages only.
     `whole`: the digest of every article whole (`everything_digest`), for the pages that show any text."""
     version = corpus.versions
-    shown = {slug: corpus.analyses[slug].shown or version[slug] for slug in cat.articles}
-    everything = digest(base, *(f"{slug}={shown[slug]}" for slug in cat.articles))
+    shown = {slug: _part(f"{slug}={corpus.analyses[slug].shown or version[slug]}") for slug in cat.articles}
+    base_part = _part(base)
+    everything = _digest_of(base_part, *shown.values())
     chronology = corpus.chronology
     months = {month: chronology.articles[month] for month in chronology.months()}
     years = {year: sorted({slug for part in chronology.parts_of(year) for slug in chronology.articles[part]})
              for year in chronology.years()}
     year_list = ",".join(sorted(years))
 
-    def of(slugs) -> list[str]:
-        return [f"{slug}={shown[slug]}" for slug in slugs]
+    def of(slugs) -> bytes:
+        return b"".join([shown[slug] for slug in slugs])
 
     def inputs(job: Job) -> str:
         kind, key = job
@@ -91,21 +102,21 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, who
             previous, following = cat.neighbours[key]
             copies = [f"copy={version.get(c.slug, '')}" for c in corpus.copies.get(key, ())]
             pictures = [f"{p.file}:{file_stamp(p.file)}" for p in corpus.pictures.get(key, ())]
-            return digest(base, f"{key}={version[key]}", *of(s for s in (previous, following) if s), *copies,
-                          *pictures)
+            return _digest_of(base_part, _part(f"{key}={version[key]}"), of(s for s in (previous, following) if s),
+                              *map(_part, copies + pictures))
         if kind == "source":
             return digest(base, f"{key}={version[key]}")
         if kind == "entity":
             slugs = {*cat.articles_of.get(key, ()), *cat.quotes_by.get(key, ()),
                      *corpus.chronology.dated_in.get(key, ())}
-            return digest(base, *of(sorted(slugs)))
+            return _digest_of(base_part, of(sorted(slugs)))
         if kind == "tag":
-            return digest(base, *of(cat.tags[key][1]))
+            return _digest_of(base_part, of(cat.tags[key][1]))
         if kind == "chronology-year":
-            return digest(base, year_list, *of(years[key]))
+            return _digest_of(base_part, _part(year_list), of(years[key]))
         if kind == "chronology-month":  # its articles, and the months around it for its links
             around = ",".join(m for m in sorted(months) if m[:4] == key[:4])
-            return digest(base, around, *of(months.get(key, ())))
+            return _digest_of(base_part, _part(around), of(months.get(key, ())))
         return whole
     return {job: inputs(job) for job in jobs}
 
