@@ -156,6 +156,25 @@ def _loads(value: bytes, shelf: Shelf):
     return unpickler.load()
 
 
+def remembered_keys(folder: Path) -> dict[tuple, str]:
+    """The article keys the last build kept (`remember_keys`), by what each was taken from; none if
+    they cannot be read."""
+    try:
+        with open(folder / "keys.pickle", "rb") as file:
+            found = pickle.load(file)
+    except Exception:  # missing, cut short or not ours: taken again
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def remember_keys(folder: Path, keys: dict[tuple, str]) -> None:
+    """Keep these keys for the next build: written whole, then put in place."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = folder / f"keys.pickle.{os.getpid()}"
+    written.write_bytes(pickle.dumps(keys, pickle.HIGHEST_PROTOCOL))
+    os.replace(written, folder / "keys.pickle")
+
+
 def settings_key(content: Path) -> str:
     """A hash of the inputs every article's result depends on, dossier's own code and data included,
     and where the content folder is: a result names its file by its full path, so a content folder

@@ -122,11 +122,13 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, who
 
 
 def file_stamp(path: str) -> str:
+    """A file's size, time, change time and inode: any of them differs once it is written or replaced
+    (the change time cannot be set back as the time can)."""
     try:
-        status = Path(path).stat()
+        status = os.stat(path)
     except OSError:
         return "missing"
-    return f"{status.st_size}:{status.st_mtime_ns}"
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}:{status.st_ino}"
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         if any(p.unreadable for p in page_problems):  # an editor's page that cannot be read: no new site
             return None, problems + registry_problems + rule_problems + page_problems
     with timings.stage("read, normalise, link, quotes, dated mentions"):
-        scanned = scanned or scan(paths.content)
+        scanned = scanned or scan(paths.content, remembered=cache)
         problems += scanned.problems
         processed, keys = process_articles(context, scanned, cache)
         release_language_model()

@@ -7,10 +7,11 @@ here to tell whether anything changed since the last one, and stops here when no
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from .cache import article_key, settings_key
+from .cache import article_key, remember_keys, remembered_keys, settings_key
 from .incremental import LastBuild, Manifest, file_stamp, input_key
 from .model import Paths, Problem
 from .write import built_id
@@ -42,12 +43,14 @@ class Scan:
 EDITED = "+edited"
 
 
-def scan(content: Path) -> Scan:
+def scan(content: Path, remembered: bool = True) -> Scan:
+    """The article files and their keys; `remembered`: taking the keys the last build took for files
+    of the same size and time (else every file is read and hashed)."""
     problems: list[Problem] = []
     settings = settings_key(content)
     files = article_files(content / "articles", problems)
     stamps = [file_stamp(str(path)) for path in files]
-    return Scan(settings, files, article_keys(content, files, stamps, settings), problems, stamps)
+    return Scan(settings, files, article_keys(content, files, stamps, settings, remembered), problems, stamps)
 
 
 def last_build(paths: Paths, manifest: Manifest | None,
@@ -56,7 +59,7 @@ def last_build(paths: Paths, manifest: Manifest | None,
     now (scanned unless given), and the digest of it (compared with the last build's; only with a
     manifest)."""
     last = manifest.load(paths.output, built_id(paths.output)) if manifest else None
-    scanned = scanned or scan(paths.content)
+    scanned = scanned or scan(paths.content, remembered=manifest is not None)
     if manifest and not scanned.inputs:
         scanned = replace(scanned, inputs=inputs(paths, scanned))
     return last, scanned, scanned.inputs if manifest else ""
@@ -109,12 +112,17 @@ def article_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return files
 
 
-def article_keys(content: Path, files: list[Path], stamps: list[str], settings: str) -> list[str]:
-    """Each file's key; remembered for the life of the process while the file's size and time stay the
-    same (in `serve`, a rebuild reads only the files that changed)."""
+def article_keys(content: Path, files: list[Path], stamps: list[str], settings: str,
+                 remembered: bool = True) -> list[str]:
+    """Each file's key; taken again only when the file's size or time changed: remembered for the life
+    of the process (in `serve`, a rebuild reads only the files that changed) and, if `remembered`,
+    from the last build (in `.cache/`; only for files left alone for a while before it, whose time
+    tells every edit since)."""
     folder = content / "articles"
     originals = kept_originals(content)
-    keys = []
+    earlier = remembered_keys(content.parent / ".cache") if remembered else {}
+    settled = time.time_ns() - SETTLED_NS
+    keys, learned = [], {}
     for path, stamp in zip(files, stamps):
         relative = path.relative_to(folder).as_posix()
         kept = str(originals.get(article_stem(relative)) or "")
@@ -122,12 +130,19 @@ def article_keys(content: Path, files: list[Path], stamps: list[str], settings: 
         if seen not in _KEYS_SEEN:
             if len(_KEYS_SEEN) > 1_000_000:
                 _KEYS_SEEN.clear()
-            _KEYS_SEEN[seen] = article_key(settings, relative, _bytes_of(path), kept)
+            _KEYS_SEEN[seen] = earlier.get(seen) or article_key(settings, relative, _bytes_of(path), kept)
         keys.append(_KEYS_SEEN[seen])
+        if stamp != "missing" and int(stamp.split(":")[2]) < settled:  # its change time
+            learned[seen] = keys[-1]
+    if remembered and learned != earlier:
+        remember_keys(content.parent / ".cache", learned)
     return keys
 
 
 _KEYS_SEEN: dict[tuple, str] = {}
+# A file changed this recently may change again within the same tick of its clock, size and time alike:
+# its key is not remembered between builds.
+SETTLED_NS = 2_000_000_000
 
 
 def _bytes_of(path: Path) -> bytes:
