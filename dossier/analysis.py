@@ -120,7 +120,7 @@ def process_articles(context: ArticleContext, scanned: Scan, use_cache: bool) ->
         known.update(cache.get_many([key for key in keys if key not in known]))  # packed parts on its shelf
         missing = [path for path, key in zip(files, keys) if key not in known]
         if missing:
-            load_language_model()
+            load_language_model(kept_in=cache.folder)  # once, before the workers are forked
         fresh = dict(zip((k for k in keys if k not in known),
                          (_shelved(shelf, result) for result in each_item(process_article, context, missing))))
         edited = scanned.edited_since(set(fresh))

@@ -42,3 +42,29 @@ def test_a_whole_page_is_read_by_its_paragraphs_not_its_english_menus():
                        "Contact us", "About us", "Careers", "Advertise with us"] * 3)
     page = menus + "\n" + TEXTS["de"] + "\n" + TEXTS["de"] + "\n" + menus
     assert detect_language(page, "en") == "de"
+
+
+def test_a_copy_kept_between_builds_is_read_back_and_scores_the_same(tmp_path, monkeypatch):
+    from dossier import language
+
+    monkeypatch.setattr(language, "_KEPT", False)
+    monkeypatch.setattr(language, "_LOADED", [])
+    first = load_language_model(kept_in=tmp_path)
+    assert (tmp_path / language.COPY).is_file()
+    language.release_language_model()
+    unpacked = []
+    monkeypatch.setattr(language, "_unpacked", lambda kept_in: unpacked.append(kept_in))
+    second = load_language_model(kept_in=tmp_path)
+    assert not unpacked and second is not first  # read from the copy, not from py3langid's file
+    assert second.nb_ptc.dtype == numpy.float32 and second.nb_classes == first.nb_classes
+    for text in [*TEXTS.values(), "Short but enough letters to score: " * 3]:
+        assert numpy.array_equal(second._decide(text), first._decide(text))
+    language.release_language_model()
+    monkeypatch.setattr(language, "_stamp", lambda: "another version of the model")
+    assert load_language_model(kept_in=tmp_path) is None and unpacked == [tmp_path]  # not that copy
+    monkeypatch.setattr(language, "_LOADED", [])
+    (tmp_path / language.COPY).write_bytes(b"cut short")
+    monkeypatch.undo()
+    monkeypatch.setattr(language, "_LOADED", [])
+    assert load_language_model(kept_in=tmp_path).classify(TEXTS["fr"])[0] == "fr"  # made again
+    assert language._read_copy(tmp_path) is not None
