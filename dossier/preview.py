@@ -99,11 +99,10 @@ class FirstLook:
         for path in sorted(changed):
             slug = by_source[path.relative_to(folder).as_posix()].slug
             for job in (("article", slug), ("source", slug)):
-                _, output_path, data, problem, _ = render_page(
-                    PageRendering(corpus, cat, env.globals["t"], env, self.paths.templates), job)
-                if problem:
+                page = render_page(PageRendering(corpus, cat, env.globals["t"], env, self.paths.templates), job)
+                if page.problem:
                     return {}
-                files[output_path] = data
+                files[page.path] = page.data
         return files
 
     def write(self, files: dict[str, bytes]) -> None:

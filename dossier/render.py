@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 
@@ -131,7 +132,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
     digests = page_digests(corpus, cat, jobs, base, everything) if known else {}
     out = Rendered(problems=problems, sink=sink, spool=spool, catalogue=cat)
-    last = _LastBuild(previous or {}, out, digests, base, (corpus, cat, words))
+    last = _LastBuild(previous or {}, out, digests)
     todo = [job for job in jobs if not last.page_unchanged(job)]
     site_changed = not last.file_unchanged("feed.xml", everything)
 
@@ -143,14 +144,17 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
                 out.add(name, name, data, everything)
         _copies(corpus, out, last.file_unchanged)
 
-    context = PageRendering(corpus, cat, words, env, templates, base, last.built, sink)
+    context = PageRendering(corpus, cat, words, env, templates, base, last.shown_before, sink)
     pages = each_item(render_page, context, todo, chunksize=min(64, max(1, len(todo) // 16)), first=files_beside,
                       min_items=PAGES_FORKED)
-    for job, path, data, problem, shown in pages:
-        if problem:
-            return Rendered(problems=problems + [problem])
-        inputs = digests.get(job, "")
-        out.add(_name(job), path, data, f"{inputs}/{shown}" if inputs and shown else inputs)
+    for page in pages:
+        if page.problem:
+            return Rendered(problems=problems + [page.problem])
+        inputs = digests.get(page.job, "")
+        if page.made:
+            out.add(_name(page.job), page.path, page.data, f"{inputs}/{page.shown}" if inputs and page.shown else inputs)
+        else:  # it shows what it showed: kept, with its new inputs
+            out.outputs[_name(page.job)] = (f"{inputs}/{page.shown}", last.previous[_name(page.job)][1])
     if site_changed:
         try:
             site_wide = _site_wide(corpus, cat, env, templates, out.outputs)  # the sitemap lists every page
@@ -172,11 +176,9 @@ class _LastBuild:
     """The outputs of the previous build, and which of this build's files and pages are as they were
     then (those are recorded in `out` with their old digests, and not made again)."""
 
-    def __init__(self, previous: dict[str, tuple[str, str]], out: Rendered, digests: dict, base: str,
-                 page_inputs: tuple) -> None:
-        self.previous, self.out, self.digests, self.base = previous, out, digests, base
-        self.page_inputs = page_inputs  # corpus, catalogue, words: what build_page needs
-        self.built: dict[tuple[str, str], dict] = {}  # contexts made to compare, handed to rendering
+    def __init__(self, previous: dict[str, tuple[str, str]], out: Rendered, digests: dict) -> None:
+        self.previous, self.out, self.digests = previous, out, digests
+        self.shown_before: dict[tuple[str, str], str] = {}  # pages to compare: what each showed
 
     def file_unchanged(self, name: str, file_digest: str) -> bool:
         if file_digest and self.previous.get(name, ("",))[0] == file_digest:
@@ -185,16 +187,14 @@ class _LastBuild:
         return False
 
     def page_unchanged(self, job: tuple[str, str]) -> bool:
-        """Its inputs are the same; or, for a page that shows a summary of them, what it shows is."""
+        """Its inputs are the same. (A page that shows a summary of them, whose inputs changed, is made
+        and compared with what it showed by the worker that makes it: `shown_before`.)"""
         name, inputs = _name(job), self.digests.get(job, "")
         if not inputs or name not in self.previous:
             return False
         old_inputs, _, old_shown = self.previous[name][0].partition("/")
         if old_inputs != inputs and job[0] in COMPARED and old_shown:
-            self.built[job] = build_page(*self.page_inputs, job)
-            if shown_digest(self.base, self.built[job]) == old_shown:
-                del self.built[job]
-                old_inputs = inputs
+            self.shown_before[job] = old_shown
         if old_inputs == inputs:
             self.out.outputs[name] = (f"{inputs}/{old_shown}" if old_shown else inputs, self.previous[name][1])
             return True
@@ -268,8 +268,9 @@ class _HashWriter:
 @dataclass(frozen=True)
 class PageRendering:
     """What rendering any page needs: the corpus and its lookups, the words and templates, the digest
-    all pages share (`base`: "" when pages are not compared), the contexts already made to compare
-    (`built`), and where a worker hands each page (`sink`: None to return it)."""
+    all pages share (`base`: "" when pages are not compared), what the pages to compare showed before
+    (`shown_before`: not made again if they show the same), and where a worker hands each page
+    (`sink`: None to return it)."""
 
     corpus: Corpus
     catalogue: Catalogue
@@ -277,27 +278,37 @@ class PageRendering:
     environment: jinja2.Environment
     templates: Path
     base: str = ""
-    built: dict = field(default_factory=dict)
+    shown_before: dict = field(default_factory=dict)
     sink: Callable[[str, bytes | Iterator[bytes]], None] | None = None
 
 
-def render_page(context: PageRendering, job) -> tuple[tuple[str, str], str, bytes | None, Problem | None, str]:
-    """One page: (its job, output path, HTML or the template problem that stopped it, the digest of what
-    it shows if its kind is compared). Runs in a worker; given a sink, the worker hands the HTML to it
-    (None is returned instead: pages do not travel back to the main process)."""
+class RenderedPage(NamedTuple):
+    job: tuple[str, str]
+    path: str  # in the output folder
+    data: bytes | None  # the HTML, unless handed to the sink (or not made)
+    problem: Problem | None  # the template problem that stopped it
+    shown: str  # the digest of what it shows, if its kind is compared
+    made: bool = True  # False: it shows what it showed before, and was not made again
+
+
+def render_page(context: PageRendering, job) -> RenderedPage:
+    """One page, made unless it shows what it showed before. Runs in a worker; given a sink, the worker
+    hands the HTML to it (None is returned instead: pages do not travel back to the main process)."""
     corpus, sink = context.corpus, context.sink
-    page = context.built.get(job) or build_page(corpus, context.catalogue, context.words, job)
+    page = build_page(corpus, context.catalogue, context.words, job)
     shown = shown_digest(context.base, page) if context.base and job[0] in COMPARED else ""
+    if shown and context.shown_before.get(job) == shown:
+        return RenderedPage(job, page["path"], None, None, shown, made=False)
     try:
         values = {**page, "site": corpus.site, "canonical": corpus.site.absolute(page["url"]),
                   "editorial": editorial_nav(corpus)}
         html = _render(context.environment, page["template"], values, context.templates)
     except TemplateProblem as exc:
-        return job, page["path"], b"", exc.problem, shown
+        return RenderedPage(job, page["path"], b"", exc.problem, shown)
     if sink:
         sink(page["path"], html)
-        return job, page["path"], None, None, shown
-    return job, page["path"], html, None, shown
+        return RenderedPage(job, page["path"], None, None, shown)
+    return RenderedPage(job, page["path"], html, None, shown)
 
 
 def _render(env: jinja2.Environment, name: str, context: dict, templates: Path) -> bytes:
