@@ -199,13 +199,14 @@ class Manifest:
         self.db.close()
 
 
-def input_key(settings: str, article_keys: list[str], folders: list[Path]) -> str:
+def input_key(settings: str, article_keys: list[str], folders: list[Path], keyed: frozenset[str] = frozenset()) -> str:
     """The digest of everything a build reads: the settings and code, every article, and the files of
-    the given folders (templates, site_src, the editor's pages, pictures beside the articles)."""
+    the given folders (templates, site_src, the editor's pages, pictures beside the articles) but
+    those `keyed` (the article files, whose keys are given)."""
     parts = [settings, *article_keys]
     for folder in folders:
         found = []
         for current, _, names in os.walk(folder):
-            found += [os.path.join(current, name) for name in names]
+            found += [path for path in (os.path.join(current, name) for name in names) if path not in keyed]
         parts += [f"{path}:{file_stamp(path)}" for path in sorted(found)]
     return digest(*parts)

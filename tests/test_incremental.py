@@ -331,3 +331,13 @@ def test_the_exports_a_site_leaves_out_are_not_published_and_go_when_left_out_la
     build(project)
     assert not (project / "output" / "data").exists()
     same_as_cold(project)
+
+
+def test_an_article_saved_again_unchanged_changes_nothing(project):
+    import os
+
+    build(project)
+    path = project / GALUZIN
+    path.write_bytes(path.read_bytes())  # saved again as it was: a new time, the same text
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    assert build(project).unchanged  # its key is read from its text, not its time
