@@ -55,9 +55,10 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     ids = {e.id: e.id for e in corpus.entities}  # one string per id, shared by every article's lookups
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
-        named = store.named(analysis)
-        catalogue.entities_in[slug] = tuple(ids.get(entity, entity) for entity, _ in named)
-        catalogue.counts_in[slug] = tuple(count for _, count in named)
+        pairs = store.named(analysis)
+        named, counts = tuple(zip(*pairs)) if pairs else ((), ())
+        catalogue.entities_in[slug] = tuple(map(ids.get, named, named))
+        catalogue.counts_in[slug] = counts
         for entity, count in zip(catalogue.entities_in[slug], catalogue.counts_in[slug]):
             catalogue.articles_of.setdefault(entity, []).append(slug)
             catalogue.mention_count[entity] = catalogue.mention_count.get(entity, 0) + count
