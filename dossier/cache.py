@@ -25,6 +25,8 @@ import sys
 import uuid
 from pathlib import Path
 
+import lz4.block
+
 from . import __version__
 from .store import Shelf, Shelved
 
@@ -156,23 +158,23 @@ def _loads(value: bytes, shelf: Shelf):
     return unpickler.load()
 
 
-def remembered_keys(folder: Path) -> dict[tuple, str]:
-    """The article keys the last build kept (`remember_keys`), by what each was taken from; none if
-    they cannot be read."""
+def kept(path: Path, compressed: bool = False):
+    """What `keep` wrote to `path`; None if nothing was, or it cannot be read (cut short, not ours)."""
     try:
-        with open(folder / "keys.pickle", "rb") as file:
-            found = pickle.load(file)
-    except Exception:  # missing, cut short or not ours: taken again
-        return {}
-    return found if isinstance(found, dict) else {}
+        data = path.read_bytes()
+        return pickle.loads(lz4.block.decompress(data) if compressed else data)
+    except Exception:
+        return None
 
 
-def remember_keys(folder: Path, keys: dict[tuple, str]) -> None:
-    """Keep these keys for the next build: written whole, then put in place."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = folder / f"keys.pickle.{os.getpid()}"
-    written.write_bytes(pickle.dumps(keys, pickle.HIGHEST_PROTOCOL))
-    os.replace(written, folder / "keys.pickle")
+def keep(path: Path, value, compressed: bool = False) -> None:
+    """`value` kept in `path` for the next build (pickled, LZ4-compressed if asked): written whole beside
+    it, then put in place, so a reader finds the old or the new, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    written = path.with_name(f"{path.name}.{os.getpid()}")
+    written.write_bytes(lz4.block.compress(data) if compressed else data)
+    os.replace(written, path)
 
 
 def settings_key(content: Path) -> str:

@@ -6,11 +6,10 @@ Only a confident answer is used; otherwise the site's configured language stands
 from __future__ import annotations
 
 import os
-import pickle
 import re
 from pathlib import Path
 
-import lz4.block
+from .cache import keep, kept
 
 MIN_CHARACTERS = 80  # shorter texts are too little to tell
 MIN_PROBABILITY = 0.9
@@ -45,12 +44,9 @@ def _unpacked(kept_in: Path | None):
     # them up. Held whole, row by row, in float32: the same sums, four times faster.
     identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
     if kept_in:
-        kept = (_stamp(), every, identifier.nb_classes, identifier.nb_ptc.astype(numpy.float16), identifier.nb_pc,
+        copy = (_stamp(), every, identifier.nb_classes, identifier.nb_ptc.astype(numpy.float16), identifier.nb_pc,
                 identifier.tk_nextmove, identifier.tk_output, identifier.tk_row)  # float16: as py3langid has it
-        kept_in.mkdir(parents=True, exist_ok=True)
-        written = kept_in / f"{COPY}.{os.getpid()}"
-        written.write_bytes(lz4.block.compress(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)))
-        os.replace(written, kept_in / COPY)
+        keep(kept_in / COPY, copy, compressed=True)
     return identifier
 
 
@@ -61,9 +57,8 @@ def _read_copy(folder: Path):
     from py3langid.langid import LanguageIdentifier
 
     try:
-        kept = pickle.loads(lz4.block.decompress((folder / COPY).read_bytes()))
-        stamp, every, chosen, ptc, pc, nextmove, output, row = kept
-    except Exception:  # none, or cut short: made again
+        stamp, every, chosen, ptc, pc, nextmove, output, row = kept(folder / COPY, compressed=True)
+    except (TypeError, ValueError):  # none, or not what `_unpacked` keeps: made again
         return None
     if stamp != _stamp() or chosen != _chosen(every):
         return None

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from .cache import article_key, remember_keys, remembered_keys, settings_key
+from .cache import article_key, keep, kept, settings_key
 from .incremental import LastBuild, Manifest, file_stamp, input_key
 from .model import Paths, Problem
 from .write import built_id
@@ -121,22 +121,22 @@ def article_keys(content: Path, files: list[Path], stamps: list[str], settings: 
     tells every edit since)."""
     folder = content / "articles"
     originals = kept_originals(content)
-    earlier = remembered_keys(content.parent / ".cache") if remembered else {}
+    earlier = (kept(content.parent / ".cache" / "keys.pickle") or {}) if remembered else {}
     settled = time.time_ns() - SETTLED_NS
     keys, learned = [], {}
     for path, stamp in zip(files, stamps):
         relative = path.relative_to(folder).as_posix()
-        kept = str(originals.get(article_stem(relative)) or "")
-        seen = (settings, str(path), stamp, kept)
+        original = str(originals.get(article_stem(relative)) or "")
+        seen = (settings, str(path), stamp, original)
         if seen not in _KEYS_SEEN:
             if len(_KEYS_SEEN) > 1_000_000:
                 _KEYS_SEEN.clear()
-            _KEYS_SEEN[seen] = earlier.get(seen) or article_key(settings, relative, _bytes_of(path), kept)
+            _KEYS_SEEN[seen] = earlier.get(seen) or article_key(settings, relative, _bytes_of(path), original)
         keys.append(_KEYS_SEEN[seen])
         if stamp != "missing" and int(stamp.split(":")[2]) < settled:  # its change time
             learned[seen] = keys[-1]
     if remembered and learned != earlier:
-        remember_keys(content.parent / ".cache", learned)
+        keep(content.parent / ".cache" / "keys.pickle", learned)
     return keys
 
 
