@@ -22,6 +22,7 @@ from pathlib import Path
 from .analysis import (ArticleContext, analyse_article, process_articles, set_copies_aside, shortcode_problems,
                        unique_articles, wikilink_page_problems, wikilink_problems)
 from .boilerplate import load_rules
+from .cache import keep, kept, settings_key
 from .catalogue import Catalogue, pages_make_their_own, start_entity_parts
 from .chronology_cache import ChronologyCache, start_kept_chronology
 from .config import load_site_config
@@ -88,7 +89,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         site, problems = load_site_config(paths.content)
         if site is None:
             return None, problems
-        entities, registry_problems, matcher, forms = registry(paths.content)
+        entities, registry_problems, matcher, forms = registry(paths.content, remembered=cache)
         rules, rule_problems = load_rules(paths.content)
         if any(p.unreadable for p in registry_problems + rule_problems):
             # a registry or rules file that cannot be read would unpublish what it holds: no new site
@@ -136,16 +137,23 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
                   **entity_parts), problems
 
 
-def registry(content: Path) -> tuple[tuple[Entity, ...], list[Problem], Matcher, dict[str, str]]:
+def registry(content: Path, remembered: bool = True) -> tuple[tuple[Entity, ...], list[Problem], Matcher, dict[str, str]]:
     """The registry, its problems, its name matcher and wikilink forms; remembered for the life of the
-    process while its files stay the same (in `serve`, an article edit does not read it again)."""
+    process while its files stay the same (in `serve`, an article edit does not read it again) and,
+    if `remembered`, from the last build (in `.cache/`, for the same registry files, settings and code)."""
     folder = content / "entities"
     files = sorted(str(path) for path in folder.iterdir()) if folder.is_dir() else []
     key = (str(content.absolute()), *(f"{path}:{file_stamp(path)}" for path in files))
     if key not in _REGISTRY:
-        entities, problems = load_registry(content)
+        settings, path = settings_key(content), content.parent / ".cache" / "registry.pickle"
+        found = kept(path) if remembered else None
+        if not (isinstance(found, tuple) and len(found) == 2 and found[0] == settings):
+            entities, problems = load_registry(content)
+            found = settings, (entities, problems, Matcher(entities), entity_forms(entities))
+            if remembered:
+                keep(path, found)
         _REGISTRY.clear()
-        _REGISTRY[key] = entities, problems, Matcher(entities), entity_forms(entities)
+        _REGISTRY[key] = found[1]
     entities, problems, matcher, forms = _REGISTRY[key]
     return entities, list(problems), matcher, forms
 

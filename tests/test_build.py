@@ -206,3 +206,26 @@ def test_an_editors_page_that_cannot_be_read_fails_the_build_and_the_last_site_s
     assert "about.md:2: error: front matter: invalid YAML" in result.stderr
     assert (tmp_path / "output" / "about" / "index.html").read_bytes() == about
     assert not (tmp_path / "output" / "articles" / "another-story").exists()  # nothing new published
+
+
+def test_the_registry_is_read_once_and_kept_for_the_next_build_until_its_files_change(tmp_path, monkeypatch):
+    from dossier import pipeline
+
+    people = "- name: Sergey Lavrov\n  aliases: [Lavrov]\n"
+    result, output = make_site(tmp_path, {"a.txt": "Talks\n\n10.11.2020\n\nLavrov spoke in Moscow.\n"}, people)
+    assert result.ok
+    content = tmp_path / "content"
+    reads = []
+    load = pipeline.load_registry
+    monkeypatch.setattr(pipeline, "load_registry", lambda folder: reads.append(folder) or load(folder))
+    monkeypatch.setattr(pipeline, "_REGISTRY", {})  # the next build, in a process of its own
+    entities, _, matcher, _ = pipeline.registry(content)
+    assert reads == [] and [e.name for e in entities] == ["Sergey Lavrov"]  # kept in .cache/
+    assert [target.entity for _, _, target in matcher.find("Lavrov said")] == ["sergey-lavrov"]  # the matcher too
+    monkeypatch.setattr(pipeline, "_REGISTRY", {})
+    pipeline.registry(content, remembered=False)  # --no-cache: read afresh
+    assert len(reads) == 1
+    (content / "entities" / "people.yaml").write_text(people + "- name: Anna Petrova\n")
+    monkeypatch.setattr(pipeline, "_REGISTRY", {})
+    entities, _, _, _ = pipeline.registry(content)
+    assert len(reads) == 2 and sorted(e.name for e in entities) == ["Anna Petrova", "Sergey Lavrov"]
