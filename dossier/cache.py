@@ -86,7 +86,10 @@ class ArticleCache:
         self.db.execute("COMMIT")
         for path in self.folder.glob("analyses-*.shelf"):
             if path.name != current:  # replaced: a build still reading it holds it open
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:  # where an open file cannot be removed (Windows): by a later build
+                    pass
 
     def close(self) -> None:
         self.db.close()
