@@ -41,3 +41,20 @@ def test_each_surviving_mutant_is_sorted_into_the_kind_of_change_it_made():
     }
     assert {pair: kind(*pair) for pair in cases} == cases
     assert set(cases.values()) == set(KINDS)
+
+
+def test_compare_times_each_checkout_in_turn_and_leaves_the_content_as_it_was(tmp_path):
+    from bench.compare import PROJECT, compare
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "site.yaml").write_text("title: Compared\n")
+    for name in ("a", "b"):
+        (content / "articles" / f"{name}.txt").write_text(f"Story {name}\n\n03.04.2021\n\nA paragraph.\n\nAnother.\n")
+    before = {p.name: p.read_bytes() for p in (content / "articles").iterdir()}
+    times = compare([PROJECT, PROJECT], content, rounds=1)
+    assert list(times) == [str(PROJECT)]  # the same checkout twice: one record, both turns in it
+    assert {name: len(seconds) for name, seconds in times[str(PROJECT)].items()} == \
+        {"no change": 2, "edit": 2, "in place": 2}
+    assert all(s > 0 for seconds in times[str(PROJECT)].values() for s in seconds)
+    assert {p.name: p.read_bytes() for p in (content / "articles").iterdir()} == before  # copied, not edited
