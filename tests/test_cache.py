@@ -89,3 +89,31 @@ def test_the_earlier_cache_file_is_removed(tmp_path):
     (tmp_path / "articles.sqlite").write_bytes(b"x" * 1000)
     ArticleCache(tmp_path).close()
     assert not (tmp_path / "articles.sqlite").exists()
+
+
+def _store_many(folder, name: str, rounds: int) -> None:
+    made = Shelf()
+    for n in range(rounds):
+        analysis, problems = result(n, made)
+        quote = store.quotes(analysis)[0]
+        big = replace(analysis, packed_quotes=pack((replace(quote, text=f"{name} {n} " + "x" * 200_000),)))
+        ArticleCache(folder).keep_only({f"{name}{n}": (made.put(big, PACKED), problems)},
+                                       [f"{w}{k}" for w in ("a", "b") for k in range(rounds)])
+
+
+def test_two_builds_storing_at_once_each_find_what_they_stored(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_store_many, args=(tmp_path, name, 8)) for name in ("a", "b")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    cache = ArticleCache(tmp_path)
+    found = cache.get_many([f"{name}{n}" for name in ("a", "b") for n in range(8)])
+    assert len(found) == 16  # none lost, none pointing into what the other wrote
+    for key, (analysis, _) in found.items():
+        assert store.quotes(analysis)[0].text.startswith(f"{key[0]} {key[1:]} ")
+    cache.close()
