@@ -29,6 +29,7 @@ import lz4.block
 
 from . import __version__
 from .store import Shelf, Shelved
+from .write import write_file
 
 FORMAT = 6  # bump when the cached records change shape
 COMPACT_PAST = 1 << 24  # bytes on the shelf no record points to, past which (and past what they point to) it is written again
@@ -171,13 +172,9 @@ def kept(path: Path, compressed: bool = False):
 
 
 def keep(path: Path, value, compressed: bool = False) -> None:
-    """`value` kept in `path` for the next build (pickled, LZ4-compressed if asked): written whole beside
-    it, then put in place, so a reader finds the old or the new, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """`value` kept in `path` for the next build (pickled, LZ4-compressed if asked), replacing it at once."""
     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    written = path.with_name(f"{path.name}.{os.getpid()}")
-    written.write_bytes(lz4.block.compress(data) if compressed else data)
-    os.replace(written, path)
+    write_file(path, lz4.block.compress(data) if compressed else data)
 
 
 def settings_key(content: Path) -> str:
