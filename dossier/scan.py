@@ -29,7 +29,7 @@ class Scan:
     files: list[Path]
     keys: list[str]
     problems: list[Problem]
-    stamps: list[str]  # each file's size and time when its key was taken
+    stamps: list[str]  # each file's `file_stamp` when its key was taken
     inputs: str = ""  # the digest of everything a build reads, once taken (`last_build`)
 
     def edited_since(self, keys: set[str]) -> set[str]:
@@ -45,7 +45,7 @@ EDITED = "+edited"
 
 def scan(content: Path, remembered: bool = True) -> Scan:
     """The article files and their keys; `remembered`: taking the keys the last build took for files
-    of the same size and time (else every file is read and hashed)."""
+    of the same stamp (size, times, inode; else every file is read and hashed)."""
     problems: list[Problem] = []
     settings = settings_key(content)
     files = article_files(content / "articles", problems)
@@ -115,7 +115,7 @@ def article_files(folder: Path, problems: list[Problem]) -> list[Path]:
 
 def article_keys(content: Path, files: list[Path], stamps: list[str], settings: str,
                  remembered: bool = True) -> list[str]:
-    """Each file's key; taken again only when the file's size or time changed: remembered for the life
+    """Each file's key; taken again only when the file's stamp changed: remembered for the life
     of the process (in `serve`, a rebuild reads only the files that changed) and, if `remembered`,
     from the last build (in `.cache/`; only for files left alone for a while before it, whose time
     tells every edit since)."""
