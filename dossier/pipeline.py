@@ -118,15 +118,16 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
                 pictures[article.slug] = found
             problems += picture_problems
     with timings.stage("chronology"):  # and what entity pages show of the articles: in child processes, side by side
-        kept = ChronologyCache(paths.content.parent / ".cache") if cache else None
+        chronology_cache = ChronologyCache(paths.content.parent / ".cache") if cache else None
         try:
-            chronology, changed = start_kept_chronology(kept, scanned.settings, articles, entities, analyses, versions)
+            chronology, changed = start_kept_chronology(chronology_cache, scanned.settings, articles, entities,
+                                                        analyses, versions)
             entity_parts = (lambda: {}) if pages_make_their_own(changed, analyses) else \
                 start_entity_parts(articles, analyses)
             chronology, entity_parts = chronology(), entity_parts()
         finally:
-            if kept:
-                kept.close()
+            if chronology_cache:
+                chronology_cache.close()
     with timings.stage("editorial pages"):
         problems += page_problems + wikilink_page_problems(pages, context, articles, paths.content / "pages")
         analysed = tuple((page, analyse_article(as_article(page), context.matcher, context.entities, site))
