@@ -154,7 +154,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         if page.made:
             out.add(_name(page.job), page.path, page.data, f"{inputs}/{page.shown}" if inputs and page.shown else inputs)
         else:  # it shows what it showed: kept, with its new inputs
-            out.outputs[_name(page.job)] = (f"{inputs}/{page.shown}", last.previous[_name(page.job)][1])
+            last.keep(_name(page.job), inputs, page.shown)
     if site_changed:
         try:
             site_wide = _site_wide(corpus, cat, env, templates, out.outputs)  # the sitemap lists every page
@@ -196,9 +196,13 @@ class _LastBuild:
         if old_inputs != inputs and job[0] in COMPARED and old_shown:
             self.shown_before[job] = old_shown
         if old_inputs == inputs:
-            self.out.outputs[name] = (f"{inputs}/{old_shown}" if old_shown else inputs, self.previous[name][1])
+            self.keep(name, inputs, old_shown)
             return True
         return False
+
+    def keep(self, name: str, inputs: str, shown: str) -> None:
+        """Page `name` kept as the last build made it, recorded with its inputs now."""
+        self.out.outputs[name] = (f"{inputs}/{shown}" if shown else inputs, self.previous[name][1])
 
 
 def _name(job: tuple[str, str]) -> str:
