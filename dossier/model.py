@@ -75,8 +75,7 @@ class PartialDate:
 
 def shared_date(value: str, precision: str) -> PartialDate:
     """A date read back from a pickle (the cache, a worker's results): one object for each distinct date,
-    shared. A corpus has a few thousand dates and, in its chronology, millions of references to them;
-    unpickled one by one they were a sixth of the chronology's memory."""
+    shared (a corpus has a few thousand dates and, in its chronology, millions of references to them)."""
     date = _DATES.get((value, precision))
     if date is None:
         date = _DATES[value, precision] = PartialDate(value, sys.intern(precision))
@@ -291,12 +290,11 @@ class ChronologyEntry:
 @record
 class Analysis:
     """What the per-article stages found in one article. What only its own page and a few others read
-    is kept packed, one compressed bytes object each, read (store.py) where a page is made: its blocks
-    and mentions (`store.text`), its quotes (`store.quotes`), the sentences that name each entity
-    (`store.sentences`); and what the whole-site lookups read once, who it names how often
-    (`store.named`).
-    Held unpacked, they were most of the build's memory, and every worker copied them as it touched them.
-    As the articles' results come, these (and the article's body) are moved onto one shelf (`PACKED`, `Shelf`).
+    is kept packed (not held as objects: they would be most of a build's memory), one compressed bytes
+    object each, read (store.py) where a page is made: its blocks and mentions (`store.text`), its
+    quotes (`store.quotes`), the sentences that name each entity (`store.sentences`); and what the
+    whole-site lookups read once, who it names how often (`store.named`). As the articles' results
+    come, these (and the article's body) are moved onto one shelf (`PACKED`, `Shelf`).
 
     Its dated mentions are not kept: each is an entry of the chronology (`packed_entries`), and a record in
     the exports (`exported`)."""
@@ -318,12 +316,10 @@ PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "p
 
 @record
 class Chronology:
-    """The chronology, kept packed: its entries in time order, in parts (a year's entries known only to
-    the year, then each month's), each part one packed tuple, read where a page or an export needs
-    it (`store.entries`); and each entity's dated mentions, packed for its page (`store.timeline`).
-    Held as objects, the entries were the largest thing a build kept (about 12 KB an article), and
-    every worker copied the pages of memory holding those it read. Made by
-    `chronology.build_chronology`."""
+    """The chronology, kept packed (as objects, its entries would be the largest thing a build holds):
+    its entries in time order, in parts (a year's entries known only to the year, then each month's),
+    each part one packed tuple, read where a page or an export needs it (`store.entries`); and each
+    entity's dated mentions, packed for its page (`store.timeline`). Made by `chronology.build_chronology`."""
 
     parts: dict[str, Packed] = field(default_factory=dict)  # "YYYY" or "YYYY-MM" → pack(entries), in order
     sizes: dict[str, int] = field(default_factory=dict)  # part → how many entries it has
@@ -357,9 +353,8 @@ class Chronology:
 
 @record
 class Exported:
-    """An article's records in the data exports, as JSON text (exports.py joins them). The large ones
-    are kept packed until the exports are written (`unpack`): uncompressed, they were a
-    third of the memory an article takes while the site is built."""
+    """An article's records in the data exports, as JSON text (exports.py joins them); the large ones
+    kept packed until the exports are written (`unpack`)."""
 
     article: Packed  # pack(its articles.json record, open at the end: the copies are added when known)
     quotes: Packed  # pack(its quotes.json records)
