@@ -58,6 +58,16 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
                                                       for r, key in zip(records, keys)))
 
 
+def export_paths(site: SiteConfig) -> list[str]:
+    """The files of the exports a site publishes, as `data_files` names them."""
+    return [path for export in site.exports for path in _PATHS[export]]
+
+
+_PATHS = {"articles": ("data/articles.json",), "entities": ("data/entities.json",),
+          "chronology": ("data/chronology.json", "data/chronology.csv"), "quotes": ("data/quotes.json",),
+          "citations": ("data/citations.json",)}
+
+
 JSON_LIST = Layout(b"[\n", b",\n", b"\n]\n", b"[]\n")  # one record a line: readable, diff-friendly
 
 

@@ -73,16 +73,28 @@ def everything_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:
     return digest(base, *(f"{slug}={corpus.versions[slug]}" for slug in cat.articles))
 
 
-def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, whole: str) -> dict[Job, str]:
+def listing_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:
+    """The digest of what pages other than an article's own show of every article (`shown_elsewhere`):
+    what a page or file listing them all depends on (the home page, the indexes, the feed)."""
+    return _digest_of(_part(base), *_shown(corpus, cat).values())
+
+
+def _shown(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
+    version = corpus.versions
+    return {slug: _part(f"{slug}={corpus.analyses[slug].shown or version[slug]}") for slug in cat.articles}
+
+
+def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, whole: str, listed: str
+                 ) -> dict[Job, str]:
     """Each page's digest; pages of the same inputs have the same digest, build after build. An
     article's page and its source text's depend on the article whole (its version); every other page
     on what it shows of the articles it lists (`shown_elsewhere`): an edit to an article's text that
     changes none of its names, quotes, dated mentions or front matter remakes its own pages only.
-    `whole`: the digest of every article whole (`everything_digest`), for the pages that show any text."""
+    `whole`: the digest of every article whole (`everything_digest`), for the pages that show any text;
+    `listed`: the `listing_digest`, for those that list every article."""
     version = corpus.versions
-    shown = {slug: _part(f"{slug}={corpus.analyses[slug].shown or version[slug]}") for slug in cat.articles}
+    shown = _shown(corpus, cat)
     base_part = _part(base)
-    everything = _digest_of(base_part, *shown.values())
     chronology = corpus.chronology
     months = {month: chronology.articles[month] for month in chronology.months()}
     years = {year: sorted({slug for part in chronology.parts_of(year) for slug in chronology.articles[part]})
@@ -97,7 +109,7 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, who
         if kind == "page":  # an editor's page may show any article's text
             return digest(whole, *(repr(page) for page, _ in corpus.pages if page.slug == key))
         if kind in EVERYTHING:
-            return everything
+            return listed
         if kind == "article":
             previous, following = cat.neighbours[key]
             copies = [f"copy={version.get(c.slug, '')}" for c in corpus.copies.get(key, ())]

@@ -18,9 +18,9 @@ from typing import NamedTuple
 import jinja2
 
 from .catalogue import Catalogue, build_catalogue
-from .exports import data_files
+from .exports import data_files, export_paths
 from .i18n import Words, load_words
-from .incremental import digest, everything_digest, file_stamp, page_digests, site_key
+from .incremental import digest, everything_digest, file_stamp, listing_digest, page_digests, site_key
 from .model import Corpus, Problem
 from .pages import build_page, editorial_nav, page_jobs
 from .urls import article_url
@@ -130,16 +130,17 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     known = corpus.versions.keys() >= cat.articles.keys()  # every article has a digest (the cache is on)
     base = site_key(corpus, templates) if known else ""
     everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
-    digests = page_digests(corpus, cat, jobs, base, everything) if known else {}
+    listed = listing_digest(corpus, cat, base) if known else ""  # of what the lists of articles show
+    digests = page_digests(corpus, cat, jobs, base, everything, listed) if known else {}
     out = Rendered(problems=problems, sink=sink, spool=spool, catalogue=cat)
     last = _LastBuild(previous or {}, out, digests)
     todo = [job for job in jobs if not last.page_unchanged(job)]
-    site_changed = not last.file_unchanged("feed.xml", everything)
+    exports_changed = not all([last.file_unchanged(path, everything) for path in export_paths(corpus.site)])
 
     def files_beside() -> None:
         """The files that need no page, made by this process while the workers begin the pages (not
         after them, when the other cores would wait)."""
-        if site_changed:
+        if exports_changed:
             for name, data in data_files(corpus, cat, earlier, out.layouts):  # handed on as made: they are large
                 out.add(name, name, data, everything)
         _copies(corpus, out, last.file_unchanged)
@@ -155,16 +156,10 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
             out.add(_name(page.job), page.path, page.data, f"{inputs}/{page.shown}" if inputs and page.shown else inputs)
         else:  # it shows what it showed: kept, with its new inputs
             last.keep(_name(page.job), inputs, page.shown)
-    if site_changed:
-        try:
-            site_wide = _site_wide(corpus, cat, env, templates, out.outputs)  # the sitemap lists every page
-        except TemplateProblem as exc:
-            return Rendered(problems=problems + [exc.problem])
-        for name, data in site_wide.items():
-            out.add(name, name, data, everything)
-    else:
-        out.outputs.update((name, digest_path) for name, digest_path in last.previous.items()
-                           if not name.startswith(("page:", "file:")))
+    try:
+        _site_wide(corpus, env, templates, out, last, listed, base)
+    except TemplateProblem as exc:
+        return Rendered(problems=problems + [exc.problem])
     return out
 
 
@@ -209,18 +204,24 @@ def _name(job: tuple[str, str]) -> str:
     return f"page:{job[0]}:{job[1]}"
 
 
-def _site_wide(corpus: Corpus, cat, env: jinja2.Environment, templates: Path,
-               outputs: dict[str, tuple[str, str]]) -> dict[str, bytes]:
-    """The feed, the sitemap (of every page, made this time or not) and robots.txt."""
-    paths = sorted(path for name, (_, path) in outputs.items() if name.startswith("page:") and path != "404.html")
-    urls = [corpus.site.absolute(path.removesuffix("index.html")) for path in paths]
-    feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
-                    "self_url": corpus.site.absolute("feed.xml")}
-    files = {"feed.xml": _render(env, "feed.xml", feed_context, templates),
-             "sitemap.xml": _render(env, "sitemap.xml", {"urls": sorted(urls)}, templates),
-             "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {corpus.site.absolute('sitemap.xml')}\n"
-                           .encode()}
-    return files
+def _site_wide(corpus: Corpus, env: jinja2.Environment, templates: Path, out: Rendered, last: _LastBuild,
+               listed: str, base: str) -> None:
+    """The feed (made again when what it lists of the articles changed: `listed`), the sitemap (of every
+    page, made this time or not: made again when the pages are others) and robots.txt. (`listed` and
+    `base`, the digest of the settings and templates, are "" when unknown: each file is made.)"""
+    if not last.file_unchanged("feed.xml", listed):
+        feed_context = {"site": corpus.site, "entries": _feed_entries(corpus), "updated": _latest(corpus),
+                        "self_url": corpus.site.absolute("feed.xml")}
+        out.add("feed.xml", "feed.xml", _render(env, "feed.xml", feed_context, templates), listed)
+    paths = sorted(path for name, (_, path) in out.outputs.items() if name.startswith("page:") and path != "404.html")
+    pages = base and digest(base, *paths)
+    if not last.file_unchanged("sitemap.xml", pages):
+        urls = [corpus.site.absolute(path.removesuffix("index.html")) for path in paths]
+        out.add("sitemap.xml", "sitemap.xml", _render(env, "sitemap.xml", {"urls": sorted(urls)}, templates), pages)
+    robots = base and digest(base, "robots.txt")
+    if not last.file_unchanged("robots.txt", robots):
+        sitemap = corpus.site.absolute("sitemap.xml")
+        out.add("robots.txt", "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n".encode(), robots)
 
 
 def _copies(corpus: Corpus, out: Rendered, unchanged) -> None:

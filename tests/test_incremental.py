@@ -80,7 +80,8 @@ def test_a_page_that_shows_nothing_of_an_edit_is_not_remade(project):
     path.write_text(text.replace("Russian peacekeepers in Karabakh demanded", "Peacekeepers demanded", 2))
     made = set(build(project).made)
     assert {"articles/index.html", "sources/index.html", "people/mikhail-galuzin/index.html",
-            "chronology/2023/index.html"} <= made  # the title shows on each
+            "chronology/2023/index.html", "feed.xml",  # the title shows on each
+            "sitemap.xml"} <= made  # and the article's address follows it
     same_as_cold(project)
 
 
@@ -94,7 +95,9 @@ def test_removed_and_added_articles(project):
     (project / "content" / "articles" / "new.md").write_text(
         "---\ntitle: A new note\ndate: 2024-02-03\ntags: [Fresh]\n---\nVladimir Putin spoke in Moscow.\n")
     result = build(project)
-    assert {"articles/a-new-note/index.html", "tags/fresh/index.html", "chronology/2024/index.html"} <= set(result.made)
+    assert {"articles/a-new-note/index.html", "tags/fresh/index.html", "chronology/2024/index.html",
+            "feed.xml", "sitemap.xml"} <= set(result.made)
+    assert "robots.txt" not in result.made
     same_as_cold(project)
 
 
@@ -282,7 +285,8 @@ def test_an_edit_to_the_text_alone_leaves_the_pages_listing_the_article_unread(p
     # what other pages show of it (front matter, names, quotes, dated mentions) is as it was: their
     # inputs are unchanged, so they are not even made to be compared
     assert "entity" not in compared and "home" not in compared and "chronology-year" not in compared
-    assert {"data/articles.json", "feed.xml"} <= made
+    assert "data/articles.json" in made  # it has the texts
+    assert not made & {"feed.xml", "sitemap.xml", "robots.txt"}  # the feed lists titles, the sitemap pages
     same_as_cold(project)
 
 
@@ -318,13 +322,21 @@ def test_a_build_from_the_command_line_walks_the_inputs_once(project, monkeypatc
 
 
 def test_the_exports_a_site_leaves_out_are_not_published_and_go_when_left_out_later(project):
+    from dossier.config import load_site_config
+    from dossier.exports import export_paths
+
+    def published_as_said() -> list[str]:  # the files an update checks for are those published
+        published = sorted(f"data/{p.name}" for p in (project / "output" / "data").iterdir())
+        assert published == sorted(export_paths(load_site_config(project / "content")[0]))
+        return published
+
     build(project)
-    assert sorted(p.name for p in (project / "output" / "data").iterdir()) == [
-        "articles.json", "chronology.csv", "chronology.json", "citations.json", "entities.json", "quotes.json"]
+    assert published_as_said() == ["data/articles.json", "data/chronology.csv", "data/chronology.json",
+                                   "data/citations.json", "data/entities.json", "data/quotes.json"]
     site = project / "content" / "site.yaml"
     site.write_text(site.read_text() + "exports: [quotes]\n")
     build(project)
-    assert [p.name for p in (project / "output" / "data").iterdir()] == ["quotes.json"]
+    assert published_as_said() == ["data/quotes.json"]
     assert b"data/articles.json" not in (project / "output" / "index.html").read_bytes()  # nor linked
     same_as_cold(project)
     site.write_text(site.read_text().replace("exports: [quotes]", "exports: []"))
