@@ -214,7 +214,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
     build left it, the whole site is written to a staging folder and swapped in.
     """
     check_output_folder(paths.output, [paths.content, paths.templates, paths.site_src])
-    with output_lock(paths.output):
+    with output_lock(paths.output), no_cycle_collection():  # as in `build`: the write stage too
         manifest = Manifest(paths.content.parent / ".cache") if cache and not strict else None
         staging = spool = None
         try:

@@ -229,3 +229,27 @@ def test_the_registry_is_read_once_and_kept_for_the_next_build_until_its_files_c
     monkeypatch.setattr(pipeline, "_REGISTRY", {})
     entities, _, _, _ = pipeline.registry(content)
     assert len(reads) == 2 and sorted(e.name for e in entities) == ["Anna Petrova", "Sergey Lavrov"]
+
+
+def test_no_cycle_collection_walks_the_corpus_while_a_build_runs_nor_while_it_writes(tmp_path, monkeypatch):
+    import gc
+
+    from dossier import pipeline
+
+    collecting = []
+
+    def recording(write):
+        def written(*args, **kwargs):
+            collecting.append(gc.isenabled())
+            return write(*args, **kwargs)
+        return written
+    monkeypatch.setattr(pipeline, "render_site", recording(pipeline.render_site))
+    monkeypatch.setattr(pipeline, "update_site", recording(pipeline.update_site))
+    result, output = make_site(tmp_path, {"a.txt": f"Lavrov in Yerevan\n\n10.11.2020\n\n{STORY}\n",
+                                          "b.txt": "Another story\n\n12.11.2020\n\nLavrov met the press.\n"})
+    (tmp_path / "content" / "articles" / "b.txt").write_text("Another story\n\n12.11.2020\n\nLavrov left.\n")
+    again = build_site(default_paths(tmp_path / "content", output, PROJECT))  # an update: written in place
+    assert result.ok and again.ok and "articles/another-story/index.html" in again.made
+    # rendered twice, written in place once, never with the collector on: it walks every object of the
+    # corpus, seconds on a large site
+    assert collecting == [False, False, False] and gc.isenabled()
