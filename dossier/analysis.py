@@ -18,6 +18,7 @@ from .dates import date_sort_key
 from .duplicates import find_duplicates, fingerprint
 from .exports import exported
 from .frontmatter import is_draft
+from .images import has_pictures
 from .incremental import shown_elsewhere
 from .language import load_language_model
 from .link import Matcher, find_mentions, named_in_heading
@@ -70,13 +71,13 @@ def process_article(context: ArticleContext, path: Path) -> tuple[Article | None
         problems + normalise_problems
 
 
-def wikilink_problems(articles: tuple[Article, ...], context: ArticleContext, folder: Path) -> list[Problem]:
+def wikilink_problems(articles: tuple[Article, ...], analyses: dict[str, Analysis], context: ArticleContext,
+                      folder: Path) -> list[Problem]:
     """Every wikilink that names neither an entity nor an article, with its file and line."""
     slugs = {a.slug for a in articles}
     problems = []
     for article in articles:
-        body = store.body(article)
-        if ARTICLE_LINK in body or ENTITY_LINK in body:
+        if analyses[article.slug].has_wikilinks:
             path = folder / article.source_path
             problems += unresolved(path.read_text(encoding="utf-8", errors="replace"), 1, context.forms, slugs,
                                    str(path))
@@ -223,4 +224,5 @@ def analyse_article(article: Article, matcher: Matcher, entities: dict[str, Enti
     packed = pack(quotes), pack(article_entries(article, mentions, dated)), pack(named), pack(named_sentences(mentions))
     return Analysis(pack((blocks, mentions)), packed[0], speakers, unresolved, fingerprint(article.body), packed[1],
                     packed[2], exported(article, blocks, quotes, dated, named, site, mentions), packed[3],
-                    shown_elsewhere(article, *packed))
+                    shown_elsewhere(article, *packed), ARTICLE_LINK in article.body or ENTITY_LINK in article.body,
+                    has_pictures(article.body))

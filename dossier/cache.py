@@ -31,7 +31,7 @@ from . import __version__
 from .store import Shelf, Shelved
 from .write import write_file
 
-FORMAT = 6  # bump when the cached records change shape
+FORMAT = 7  # bump when the cached records change shape
 COMPACT_PAST = 1 << 24  # bytes on the shelf no record points to, past which (and past what they point to) it is written again
 _MAGIC = b"dossier analyses "
 

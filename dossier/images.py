@@ -30,7 +30,7 @@ _MD = MarkdownIt("commonmark", {"html": False})
 def find_pictures(article: Article, content: Path) -> tuple[tuple[Picture, ...], list[Problem]]:
     """Every picture of an article's body, each resolved to its file (or marked remote or missing)."""
     body = store.body(article)
-    if "![" not in body:
+    if not has_pictures(body):
         return (), []
     article_file = content / "articles" / article.source_path
     pictures, problems, taken = [], [], set()
@@ -54,6 +54,11 @@ def find_pictures(article: Article, content: Path) -> tuple[tuple[Picture, ...],
         pictures.append(Picture(src, alt, caption, credit, f"{article_url(article.slug)}{name}", str(path),
                                 width, height))
     return tuple(pictures), problems
+
+
+def has_pictures(markdown: str) -> bool:
+    """Whether a Markdown body may show a picture (`find_pictures` then looks)."""
+    return "![" in markdown
 
 
 def split_credit(caption: str) -> tuple[str, str]:

@@ -309,6 +309,8 @@ class Analysis:
     exported: "Exported | None" = None  # its records in the data exports, made once with the analysis
     packed_sentences: Packed = b""  # pack({entity id: its first sentences}), see catalogue.named_sentences
     shown: str = ""  # the digest of what pages other than its own show of it (incremental.shown_elsewhere)
+    has_wikilinks: bool = False  # its body links by name (checked against the registry and articles every build)
+    has_pictures: bool = False  # its body shows pictures (their files are looked for every build)
 
 
 PACKED = ("packed_text", "packed_quotes", "packed_named", "packed_sentences", "packed_entries")  # for `Shelf`
@@ -375,8 +377,7 @@ class Corpus:
     assets: dict[str, bytes] = field(default_factory=dict)  # site_src files by relative path
     pictures: dict[str, tuple[Picture, ...]] = field(default_factory=dict)  # by article slug
     versions: dict[str, str] = field(default_factory=dict)  # article slug → digest of its inputs (none: uncached)
-    # What entity pages show of the articles, made aside for every entity (catalogue.start_entity_parts);
-    # None when a build did not (an update of a few articles): each page makes its own (catalogue.py)
+    # What entity pages show of the articles, made aside (catalogue.start_entity_parts); None: each page makes its own
     sentences: dict[str, Packed] | None = None  # entity → pack({slug: the sentences naming it})
     quotes: dict[str, tuple[Packed, ...]] | None = None  # speaker → packed groups of quotes
     co_mentions: dict[str, tuple[tuple[str, int], ...]] | None = None  # entity → (entity, articles)

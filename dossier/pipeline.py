@@ -106,13 +106,13 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         release_language_model()
         articles, analyses, versions, article_problems = unique_articles(processed, keys,
                                                                          paths.content / "articles")
-    problems += wikilink_problems(articles, context, paths.content / "articles")
+    problems += wikilink_problems(articles, analyses, context, paths.content / "articles")
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")
     problems += registry_problems + rule_problems + article_problems + copy_problems
     with timings.stage("pictures"):
         pictures = {}
-        for article in articles:
+        for article in (a for a in articles if analyses[a.slug].has_pictures):
             found, picture_problems = find_pictures(article, paths.content)
             if found:
                 pictures[article.slug] = found

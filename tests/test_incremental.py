@@ -353,3 +353,23 @@ def test_an_article_saved_again_unchanged_changes_nothing(project):
     path.write_bytes(path.read_bytes())  # saved again as it was: a new time, the same text
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
     assert build(project).unchanged  # its key is read from its text, not its time
+
+
+def test_an_update_reads_back_the_bodies_of_the_articles_it_makes_pages_of_only(project, monkeypatch):
+    from dossier import store
+
+    build(project)
+    read = []
+
+    def reading(article):
+        read.append(article.slug)
+        return body(article)
+    body = store.body
+    monkeypatch.setattr(store, "body", reading)  # as every module reads a body
+    path = project / GALUZIN
+    path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")
+    made = build(project).made
+    # not every article's, to look for wikilinks and pictures: whether it has any is in its analysis
+    assert set(read) == {"russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign"}
+    assert f"articles/{read[0]}/index.html" in made
+    same_as_cold(project)
