@@ -5,11 +5,14 @@ Only a confident answer is used; otherwise the site's configured language stands
 
 from __future__ import annotations
 
+import mmap
 import os
+import pickle
 import re
+from array import array
 from pathlib import Path
 
-from .cache import keep, kept
+from .write import write_file
 
 MIN_CHARACTERS = 80  # shorter texts are too little to tell
 MIN_PROBABILITY = 0.9
@@ -22,14 +25,16 @@ def load_language_model(kept_in: Path | None = None):
     include regional varieties (Aragonese, Extremaduran beside Spanish) that took enough of the
     probability from a short Spanish article for it to go undetected. Loaded once, until released.
     `kept_in`: a folder (the content's `.cache/`) where a copy of the model as chosen is kept
-    between builds: read back in half the time py3langid's own file takes to unpack."""
+    between builds (`_keep_copy`), its table of scores mapped from the file rather than read."""
     if not _LOADED:
         _LOADED.append((_read_copy(kept_in) if kept_in else None) or _unpacked(kept_in))
     return _LOADED[0]
 
 
 _LOADED: list = []  # the model, once loaded
-COPY = "language-model.lz4"
+COPY = "language-model.bin"
+_MAGIC = b"dossier-language-model-2\n"
+_ALIGN = 64  # where each large table starts in the copy: a multiple of this
 
 
 def _unpacked(kept_in: Path | None):
@@ -44,26 +49,50 @@ def _unpacked(kept_in: Path | None):
     # them up. Held whole, row by row, in float32: the same sums, four times faster.
     identifier.nb_ptc = numpy.ascontiguousarray(identifier.nb_ptc, dtype=numpy.float32)
     if kept_in:
-        copy = (_stamp(), every, identifier.nb_classes, identifier.nb_ptc.astype(numpy.float16), identifier.nb_pc,
-                identifier.tk_nextmove, identifier.tk_output, identifier.tk_row)  # float16: as py3langid has it
-        keep(kept_in / COPY, copy, compressed=True)
+        _keep_copy(kept_in / COPY, identifier, every)
     return identifier
 
 
+def _keep_copy(path: Path, identifier, every: list[str]) -> None:
+    """The model as chosen, in one file: a header (which model file, the languages, the small tables),
+    then its two large tables as they are held (the tokenizer's moves, the scores in float32 row by
+    row), which a build maps instead of reading: an article touches few of their pages."""
+    moves, scores = identifier.tk_nextmove, identifier.nb_ptc
+    header = pickle.dumps((_stamp(), every, identifier.nb_classes, identifier.nb_pc, identifier.tk_output,
+                           identifier.tk_row, moves.typecode, len(moves), scores.shape), pickle.HIGHEST_PROTOCOL)
+    parts = [_MAGIC, len(header).to_bytes(8, "little"), header]
+    for table in (moves.tobytes(), scores.tobytes()):
+        parts += [bytes(_aligned(sum(map(len, parts))) - sum(map(len, parts))), table]
+    (path.parent / "language-model.lz4").unlink(missing_ok=True)  # its earlier form (compressed, read whole)
+    write_file(path, b"".join(parts))
+
+
+def _aligned(offset: int) -> int:
+    return -(-offset // _ALIGN) * _ALIGN
+
+
 def _read_copy(folder: Path):
-    """The model as `_unpacked` kept it in `folder`, if it was made from the same model file for the
-    same choice of languages."""
+    """The model as `_keep_copy` kept it in `folder`, if it was made from the same model file for the
+    same choice of languages and is whole; its large tables mapped from the file."""
     import numpy
     from py3langid.langid import LanguageIdentifier
 
     try:
-        stamp, every, chosen, ptc, pc, nextmove, output, row = kept(folder / COPY, compressed=True)
-    except (TypeError, ValueError):  # none, or not what `_unpacked` keeps: made again
+        with open(folder / COPY, "rb") as file:
+            if file.read(len(_MAGIC)) != _MAGIC:
+                return None
+            header = file.read(int.from_bytes(file.read(8), "little"))
+            stamp, every, chosen, pc, output, row, typecode, moves, shape = pickle.loads(header)
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        moves_at = _aligned(len(_MAGIC) + 8 + len(header))
+        scores_at = _aligned(moves_at + moves * array(typecode).itemsize)
+        if stamp != _stamp() or chosen != _chosen(every) or len(mapped) != scores_at + shape[0] * shape[1] * 4:
+            return None
+        nextmove = memoryview(mapped)[moves_at:moves_at + moves * array(typecode).itemsize].cast(typecode)
+        scores = numpy.frombuffer(mapped, numpy.float32, shape[0] * shape[1], scores_at).reshape(shape)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # not what `_keep_copy` writes
         return None
-    if stamp != _stamp() or chosen != _chosen(every):
-        return None
-    return LanguageIdentifier(numpy.ascontiguousarray(ptc, dtype=numpy.float32), pc, chosen, nextmove, output,
-                              norm_probs=True, tk_row=row)
+    return LanguageIdentifier(scores, pc, chosen, nextmove, output, norm_probs=True, tk_row=row)
 
 
 def _model_file() -> Path:

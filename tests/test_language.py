@@ -57,6 +57,7 @@ def test_a_copy_kept_between_builds_is_read_back_and_scores_the_same(tmp_path, m
     second = load_language_model(kept_in=tmp_path)
     assert not unpacked and second is not first  # read from the copy, not from py3langid's file
     assert second.nb_ptc.dtype == numpy.float32 and second.nb_classes == first.nb_classes
+    assert isinstance(second.tk_nextmove, memoryview) and not second.nb_ptc.flags.writeable  # mapped, not read
     for text in [*TEXTS.values(), "Short but enough letters to score: " * 3]:
         assert numpy.array_equal(second._decide(text), first._decide(text))
     language.release_language_model()
@@ -68,3 +69,6 @@ def test_a_copy_kept_between_builds_is_read_back_and_scores_the_same(tmp_path, m
     monkeypatch.setattr(language, "_LOADED", [])
     assert load_language_model(kept_in=tmp_path).classify(TEXTS["fr"])[0] == "fr"  # made again
     assert language._read_copy(tmp_path) is not None
+    whole = (tmp_path / language.COPY).read_bytes()
+    (tmp_path / language.COPY).write_bytes(whole[:-4])  # its table cut short: not mapped, made again
+    assert language._read_copy(tmp_path) is None
