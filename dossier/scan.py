@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .cache import article_key, keep, kept, settings_key
 from .incremental import LastBuild, Manifest, file_stamp, input_key
@@ -89,28 +89,41 @@ def article_files(folder: Path, problems: list[Problem]) -> list[Path]:
     if not folder.is_dir():
         problems.append(Problem(str(folder), "no articles folder; create it and put .txt, .md or .html files in it"))
         return []
-    found = []
-    for current, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        inside = os.path.relpath(current, folder)
-        parts = () if inside == "." else tuple(inside.split(os.sep))
-        found += [(*parts, name) for name in names if not name.startswith(".")]
+    found: list[tuple[tuple[str, ...], bool]] = []
+    _walk(str(folder), (), found)
     files = []
     root = folder.resolve()
-    for parts in sorted(found):
-        path = folder.joinpath(*parts)
-        if path.is_symlink() and root not in path.resolve().parents:
+    for parts, link in sorted(found):
+        path = Path(os.path.join(folder, *parts))
+        if link and root not in path.resolve().parents:
             problems.append(Problem(str(path), "is a link to a file outside content/; copy the file in instead",
                                     severity="error"))
             continue
         in_saved_page_folder = any(part.endswith("_files") for part in parts[:-1])
-        if path.suffix.lower() in PICTURE_SUFFIXES or in_saved_page_folder:
+        suffix = os.path.splitext(parts[-1])[1].lower()
+        if suffix in PICTURE_SUFFIXES or in_saved_page_folder:
             continue  # a picture, or a saved page's own files: published when an article refers to them
-        if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        if suffix not in ARTICLE_SUFFIXES:
             problems.append(Problem(str(path), f"skipped: dossier reads {', '.join(sorted(ARTICLE_SUFFIXES))} files"))
             continue
         files.append(path)
     return files
+
+
+def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], bool]]) -> None:
+    """Every file under `folder` but hidden ones, as its path's parts and whether it is a link, into
+    `found`; folders that are links are not entered (as `os.walk` does)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir():
+            found.append(((*parts, entry.name), entry.is_symlink()))
+        elif not entry.is_symlink():
+            _walk(entry.path, (*parts, entry.name), found)
 
 
 def article_keys(content: Path, files: list[Path], stamps: list[str], settings: str,
@@ -124,8 +137,9 @@ def article_keys(content: Path, files: list[Path], stamps: list[str], settings: 
     earlier = (kept(content.parent / ".cache" / "keys.pickle") or {}) if remembered else {}
     settled = time.time_ns() - SETTLED_NS
     keys, learned = [], {}
+    inside = len(str(folder)) + 1
     for path, stamp in zip(files, stamps):
-        relative = path.relative_to(folder).as_posix()
+        relative = str(path)[inside:].replace(os.sep, "/")
         original = str(originals.get(article_stem(relative)) or "")
         seen = (settings, str(path), stamp, original)
         if seen not in _KEYS_SEEN:
@@ -169,4 +183,7 @@ def kept_originals(content: Path) -> dict[str, Path]:
 
 def article_stem(relative: str) -> str:
     """An article's path without its extension: how its kept original is found."""
-    return PurePosixPath(relative).with_suffix("").as_posix()
+    folder, _, name = relative.rpartition("/")
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as pathlib's suffix: "f." and ".x" have none
+    return f"{folder}/{stem}" if folder else stem

@@ -63,3 +63,26 @@ def test_without_the_cache_every_file_is_read_and_nothing_is_kept(content, monke
     reads = reads_of(monkeypatch)
     again = scan_module.scan(content)
     assert sorted(reads) == ["a.txt", "b.txt", "c.txt"] and again.keys[0] == expected(content, "a")
+
+
+def test_the_article_files_are_those_a_reader_reads_in_path_order(content):
+    articles = content / "articles"
+    (articles / "later" / "deeper").mkdir(parents=True)
+    (articles / "later" / "deeper" / "d.md").write_text("# D\n")
+    (articles / "later" / "B.html").write_text("<p>B</p>")
+    (articles / ".draft.txt").write_text("hidden")  # hidden: left out
+    (articles / ".hidden").mkdir()
+    (articles / ".hidden" / "e.txt").write_text("hidden too")
+    (articles / "photo.JPG").write_bytes(b"\xff\xd8")  # a picture: published with the article showing it
+    (articles / "saved_files").mkdir()
+    (articles / "saved_files" / "frame.html").write_text("<p>a saved page's own file</p>")
+    (articles / "notes.docx").write_bytes(b"PK")  # not read: said so
+    (articles / "also-later").symlink_to(articles / "later", target_is_directory=True)  # not entered
+    (articles / "c-again.txt").symlink_to(articles / "c.txt")  # a link inside content/: read
+    problems = []
+    files = scan_module.article_files(articles, problems)
+    assert [f.relative_to(articles).as_posix() for f in files] == [
+        "a.txt", "b.txt", "c-again.txt", "c.txt", "later/B.html", "later/deeper/d.md"]
+    assert [(p.path, p.message.split(":")[0]) for p in problems] == [(str(articles / "notes.docx"), "skipped")]
+    assert scan_module.article_stem("later/deeper/d.md") == "later/deeper/d"
+    assert scan_module.article_stem("dotted.name/file") == "dotted.name/file"
