@@ -152,6 +152,7 @@ class LastBuild:
     searched: bool  # the search index was made for these pages
     problems: list  # what it reported, to report again when nothing changed
     summary: str  # "5 articles and 55 entities"
+    build_id: str = ""  # the id it wrote in the folder's marker (write.built_id)
 
     def answers(self, inputs: str, search: bool) -> bool:
         """Whether a build of `inputs` (with the search index if `search`) would make what this one did."""
@@ -176,7 +177,7 @@ class Manifest:
         if not build_id or row is None or row[0] != build_id:
             return None
         outputs = {name: (file_digest, path) for name, file_digest, path in self.db.execute("SELECT * FROM output")}
-        return LastBuild(outputs, row[1], bool(row[2]), pickle.loads(row[3]), row[4])
+        return LastBuild(outputs, row[1], bool(row[2]), pickle.loads(row[3]), row[4], row[0])
 
     def layouts(self, settings: str) -> dict[str, Layout]:
         """How the data exports in the output folder were joined, those made with the same `settings`
@@ -185,17 +186,22 @@ class Manifest:
                 self.db.execute("SELECT name, layout FROM layout WHERE settings = ?", (settings,))}
 
     def save(self, output: Path, build_id: str, last: LastBuild, layouts: dict[str, Layout] | None = None,
-             settings: str = "") -> None:
+             settings: str = "", since: LastBuild | None = None) -> None:
         """Record the last build; the layouts of the exports it made replace those it did not make
-        again (still the ones in the folder)."""
+        again (still the ones in the folder). Given the build it followed (`since`, as loaded), only
+        the outputs that changed are written, if the manifest still holds that build."""
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO layout VALUES (?, ?, ?)",
                                 ((name, settings, pickle.dumps(layout, pickle.HIGHEST_PROTOCOL))
                                  for name, layout in (layouts or {}).items()))
-            self.db.execute("DELETE FROM output")
+            held = self.db.execute("SELECT id FROM last_build").fetchall()
+            old = since.outputs if since and since.build_id and held == [(since.build_id,)] else {}
+            if not old:
+                self.db.execute("DELETE FROM output")
+            self.db.executemany("DELETE FROM output WHERE name = ?", ((name,) for name in old.keys() - last.outputs.keys()))
             self.db.execute("DELETE FROM last_build")
-            self.db.executemany("INSERT INTO output VALUES (?, ?, ?)",
-                                ((name, d, path) for name, (d, path) in last.outputs.items()))
+            self.db.executemany("INSERT OR REPLACE INTO output VALUES (?, ?, ?)",
+                                ((name, d, path) for name, (d, path) in last.outputs.items() if old.get(name) != (d, path)))
             self.db.execute("INSERT INTO last_build VALUES (?, ?, ?, ?, ?, ?)",
                             (str(output.absolute()), build_id, last.inputs, int(last.searched),
                              pickle.dumps(last.problems), last.summary))

@@ -247,7 +247,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
                         _write(result, paths.output, previous, build_id, search and not index_is_current)
                     if manifest and all(d for d, _ in result.outputs.values()):  # recorded before the preview writes
                         _record(manifest, paths.output, build_id, result, inputs, search or index_is_current,
-                                scanned.settings)
+                                scanned.settings, last)
                 result.timings["write"] -= result.timings.get("search index", 0.0)  # timed as its own line
         finally:
             if manifest:
@@ -273,12 +273,13 @@ def _leave_newer(result: BuildResult, newer: set[str]) -> None:
 
 
 def _record(manifest: Manifest, output: Path, build_id: str, result: BuildResult, inputs: str,
-            searched: bool, settings: str) -> None:
+            searched: bool, settings: str, since: LastBuild | None) -> None:
     """What the next build needs to know of this one: its outputs, inputs and problems, and how the
-    data exports it made were joined (made with `settings`: dossier's code among them)."""
+    data exports it made were joined (made with `settings`: dossier's code among them); written as
+    what changed `since` the build it followed."""
     summary = f"{len(result.corpus.articles)} articles and {len(result.corpus.entities)} entities"
     manifest.save(output, build_id, LastBuild(result.outputs, inputs, searched, result.problems, summary),
-                  result.layouts, settings)
+                  result.layouts, settings, since)
 
 
 def _write(result: BuildResult, output: Path, previous: dict[str, tuple[str, str]], build_id: str,

@@ -268,6 +268,29 @@ def test_the_layouts_of_the_exports_are_kept_for_the_same_settings_and_code_only
     manifest.close()
 
 
+def test_the_manifest_writes_what_changed_since_the_build_it_holds_and_else_the_whole(tmp_path):
+    from dossier.incremental import LastBuild, Manifest
+
+    manifest = Manifest(tmp_path)
+    out = tmp_path / "out"
+    first = {"page:a": ("1", "a/index.html"), "page:b": ("2", "b/index.html"), "file:c": ("3", "c.txt")}
+    manifest.save(out, "id1", LastBuild(first, "in1", False, [], "1 article"))
+    since = manifest.load(out, "id1")
+    assert since.outputs == first and since.build_id == "id1"
+    second = {"page:a": ("1", "a/index.html"), "page:b": ("2b", "b/index.html"), "page:d": ("4", "d/index.html")}
+    written = []
+    manifest.db.set_trace_callback(written.append)
+    manifest.save(out, "id2", LastBuild(second, "in2", False, [], "2 articles"), since=since)
+    manifest.db.set_trace_callback(None)
+    assert manifest.load(out, "id2").outputs == second  # b changed, c gone, d new
+    assert not any("page:a" in statement for statement in written)  # a, unchanged, was not written again
+    # a build that followed another state than the manifest holds (another build saved meanwhile): the whole
+    other = {"page:e": ("5", "e/index.html")}
+    manifest.save(out, "id3", LastBuild(other, "in3", False, [], "1 article"), since=since)
+    assert manifest.load(out, "id3").outputs == other
+    manifest.close()
+
+
 def test_an_edit_to_the_text_alone_leaves_the_pages_listing_the_article_unread(project, monkeypatch):
     from dossier import render
 
