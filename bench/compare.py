@@ -1,7 +1,8 @@
 """Two checkouts of dossier timed on the same articles at the same moment: a no-change build, the
 benchmark's edit (a paragraph added to the first article) and an edit in place (that paragraph
 changed), each from the command line with `.cache/` kept, taking turns round by round so the
-machine's drift falls on both.
+machine's drift falls on both; with the CPU seconds of each build (its processes' user and system
+time), which drift less than the clock's.
 
     python -m bench.compare OTHER_CHECKOUT [--content DIR] [--rounds 4]
 
@@ -13,6 +14,7 @@ this Python. Each gets its own copy of the content (default: bench/.work/10000/c
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -24,23 +26,34 @@ PROJECT = Path(__file__).resolve().parent.parent
 EDITS = {"edit": "An added sentence for the benchmark.", "in place": "An added sentence for the benchmark, changed."}
 
 
-def build(checkout: Path, root: Path) -> float:
-    started = time.perf_counter()
+def build(checkout: Path, root: Path) -> tuple[float, float]:
+    """A command-line build's seconds, on the clock and of CPU (its processes' user and system time:
+    less moved by what else the machine runs)."""
+    started, used = time.perf_counter(), _children_cpu()
     run = subprocess.run([sys.executable, str(checkout / "build.py"), "build", "--content", str(root / "content"),
                           "--output", str(root / "output"), "--no-search"], cwd=checkout, capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"{checkout}: the build failed:\n{run.stderr[-2000:]}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - used
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def one_round(checkout: Path, root: Path, times: dict[str, list[float]]) -> None:
     article = min((root / "content" / "articles").iterdir())
     original = article.read_text(encoding="utf-8")
+    def timed(name: str) -> None:
+        seconds, cpu = build(checkout, root)
+        times.setdefault(name, []).append(seconds)
+        times.setdefault(f"{name}, CPU", []).append(cpu)
     try:
-        times.setdefault("no change", []).append(build(checkout, root))
+        timed("no change")
         for name, sentence in EDITS.items():
             article.write_text(original.replace("\n\n", f"\n\n{sentence}\n\n", 1), encoding="utf-8")
-            times.setdefault(name, []).append(build(checkout, root))
+            timed(name)
     finally:
         article.write_text(original, encoding="utf-8")
     build(checkout, root)  # back to where the next round starts

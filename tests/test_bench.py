@@ -55,6 +55,6 @@ def test_compare_times_each_checkout_in_turn_and_leaves_the_content_as_it_was(tm
     times = compare([PROJECT, PROJECT], content, rounds=1)
     assert list(times) == [str(PROJECT)]  # the same checkout twice: one record, both turns in it
     assert {name: len(seconds) for name, seconds in times[str(PROJECT)].items()} == \
-        {"no change": 2, "edit": 2, "in place": 2}
+        {"no change": 2, "edit": 2, "in place": 2, "no change, CPU": 2, "edit, CPU": 2, "in place, CPU": 2}
     assert all(s > 0 for seconds in times[str(PROJECT)].values() for s in seconds)
     assert {p.name: p.read_bytes() for p in (content / "articles").iterdir()} == before  # copied, not edited
