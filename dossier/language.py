@@ -83,12 +83,14 @@ def _read_copy(folder: Path):
                 return None
             header = file.read(int.from_bytes(file.read(8), "little"))
             stamp, every, chosen, pc, output, row, typecode, moves, shape = pickle.loads(header)
+            if stamp != _stamp() or chosen != _chosen(every):
+                return None
             mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        moves_at = _aligned(len(_MAGIC) + 8 + len(header))
-        scores_at = _aligned(moves_at + moves * array(typecode).itemsize)
-        if stamp != _stamp() or chosen != _chosen(every) or len(mapped) != scores_at + shape[0] * shape[1] * 4:
+        moves_at, moves_size = _aligned(len(_MAGIC) + 8 + len(header)), moves * array(typecode).itemsize
+        scores_at = _aligned(moves_at + moves_size)
+        if len(mapped) != scores_at + shape[0] * shape[1] * 4:  # cut short
             return None
-        nextmove = memoryview(mapped)[moves_at:moves_at + moves * array(typecode).itemsize].cast(typecode)
+        nextmove = memoryview(mapped)[moves_at:moves_at + moves_size].cast(typecode)
         scores = numpy.frombuffer(mapped, numpy.float32, shape[0] * shape[1], scores_at).reshape(shape)
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # not what `_keep_copy` writes
         return None

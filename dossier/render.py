@@ -135,7 +135,7 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     out = Rendered(problems=problems, sink=sink, spool=spool, catalogue=cat)
     last = _LastBuild(previous or {}, out, digests)
     todo = [job for job in jobs if not last.page_unchanged(job)]
-    exports_changed = not all([last.file_unchanged(path, everything) for path in export_paths(corpus.site)])
+    exports_changed = not all(last.file_unchanged(path, everything) for path in export_paths(corpus.site))
 
     def files_beside() -> None:
         """The files that need no page, made by this process while the workers begin the pages (not
