@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import hashlib
 from collections.abc import Iterable, Iterator
 
 from . import store
@@ -18,7 +17,7 @@ from .frontmatter import described
 from .model import Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig
 from .incremental import digest
 from .pieces import Earlier, Layout, Piece, joined
-from .store import Shelved, pack, raw, unpack
+from .store import pack, unpack
 from .urls import article_url, entity_url
 
 
@@ -28,12 +27,18 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
     while it is written (on a large site articles.json alone is large, and joining it in memory took
     several times its size). The pieces `earlier` has (the records of articles and months that did
     not change since the last build) are copied from the files it wrote; how each file was joined is
-    put in `made`."""
+    put in `made`. A file whose pieces are all the last build's, in the same order, is given as None:
+    it is as that build wrote it."""
     records = [corpus.analyses[a.slug].exported for a in corpus.articles]
     keys = [_article_key(corpus, a) for a in corpus.articles]
-    parts = [(part, _part_key(part, packed)) for part, packed in corpus.chronology.parts.items()]
+    shown = [_shown_key(corpus, a) for a in corpus.articles]
+    by_slug = dict(zip((a.slug for a in corpus.articles), shown))
+    parts = [(part, _part_key(part, corpus.chronology.articles.get(part, ()), by_slug)) for part in corpus.chronology.parts]
 
-    def file(name: str, layout: Layout, pieces: Iterable[Piece]) -> tuple[str, Iterator[bytes]]:
+    def file(name: str, layout: Layout, pieces: Iterable[Piece]) -> tuple[str, Iterator[bytes] | None]:
+        pieces = list(pieces)
+        if earlier and earlier.same(name, layout, [key for key, _ in pieces]):
+            return name, None
         return name, joined(pieces, layout, earlier.file(name, layout) if earlier else None, made, name)
 
     published = corpus.site.exports
@@ -52,10 +57,10 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
             (key, lambda part=part: _csv_rows(store.entries(corpus.chronology, part))) for part, key in parts))
     if "quotes" in published:
         yield file("data/quotes.json", JSON_LIST, ((key, lambda r=r: ",\n".join(unpack(r.quotes)).encode())
-                                                   for r, key in zip(records, keys)))
+                                                   for r, key in zip(records, shown)))
     if "citations" in published:
         yield file("data/citations.json", JSON_LIST, ((key, lambda r=r: r.citation.encode())
-                                                      for r, key in zip(records, keys)))
+                                                      for r, key in zip(records, shown)))
 
 
 def export_paths(site: SiteConfig) -> list[str]:
@@ -78,9 +83,19 @@ def _article_key(corpus: Corpus, article: Article) -> str:
     return version and digest(version, article.slug, *(c.source_path for c in corpus.copies.get(article.slug, ())))
 
 
-def _part_key(part: str, packed: bytes | Shelved) -> str:
-    """What a part of the chronology's records are made from: its entries."""
-    return digest(part, hashlib.blake2b(raw(packed), digest_size=16).hexdigest())
+def _shown_key(corpus: Corpus, article: Article) -> str:
+    """What an article's records in quotes.json and citations.json are made from: its front matter
+    and quotes (in what other pages show of it, `Analysis.shown`), else its whole version."""
+    shown = corpus.analyses[article.slug].shown or corpus.versions.get(article.slug, "")
+    return shown and digest(shown, article.slug)
+
+
+def _part_key(part: str, slugs: tuple[str, ...], shown: dict[str, str]) -> str:
+    """What a part of the chronology's records is made from: the entries of the articles it holds
+    (in what other pages show of each, `_shown_key`) and the registry's events (in the settings the
+    last build's layouts are kept for). No key (made every time) if an article has none."""
+    keys = [shown.get(slug, "") for slug in slugs]
+    return digest(part, *keys) if all(keys) else ""
 
 
 def _copies(corpus: Corpus, article: Article) -> str:

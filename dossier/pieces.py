@@ -56,6 +56,19 @@ class Earlier:
     def __init__(self, folder: Path, layouts: dict[str, Layout]):
         self.folder, self.layouts = folder, layouts
 
+    def same(self, name: str, layout: Layout, keys: list[str]) -> bool:
+        """Whether file `name`, joined as `layout` of pieces of these `keys` (every one keyed), would be
+        as the last build wrote it: the same pieces in the same order, and the file still their size."""
+        earlier = self.layouts.get(name)
+        if earlier is None or earlier.keys != tuple(keys) or not all(keys) or \
+                (earlier.head, earlier.between, earlier.tail, earlier.empty) != \
+                (layout.head, layout.between, layout.tail, layout.empty):
+            return False
+        try:
+            return os.stat(self.folder / name).st_size == earlier.size()
+        except OSError:
+            return False
+
     def file(self, name: str, layout: Layout) -> EarlierFile | None:
         """File `name` as the last build wrote it, if it was joined as `layout` is."""
         earlier = self.layouts.get(name)

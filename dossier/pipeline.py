@@ -226,7 +226,7 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             # memory to check every link first; an update keeps the changed files until all are made.
             staging = Staging(paths.output) if not previous and not strict else None
             spool = Spool(paths.output) if previous and not strict else None
-            earlier = Earlier(paths.output, manifest.layouts(scanned.settings)) if previous else None
+            earlier = _earlier(paths.output, manifest, scanned.settings, previous)
             result = build(paths, strict=strict, cache=cache, previous=previous, sink=staging.write if staging else None,
                            scanned=scanned, earlier=earlier, spool=spool.write if spool else None)
             if result.ok and not (strict and result.errors):
@@ -257,6 +257,15 @@ def build_site(paths: Paths, strict: bool = False, search: bool = True, cache: b
             if spool:
                 spool.discard()
     return result
+
+
+def _earlier(output: Path, manifest: Manifest, settings: str, previous: dict[str, tuple[str, str]]) -> Earlier | None:
+    """The exports the last build wrote into `output` (recorded in `previous`), with how each was
+    joined, if made with the same `settings` and code; None for a new site."""
+    if not previous:
+        return None
+    layouts = manifest.layouts(settings)
+    return Earlier(output, {name: layouts[name] for name in layouts.keys() & previous.keys()})
 
 
 NEWER = "-"  # the digest recorded for a file the preview wrote during a build, newer than the build's

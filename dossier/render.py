@@ -142,7 +142,10 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
         after them, when the other cores would wait)."""
         if exports_changed:
             for name, data in data_files(corpus, cat, earlier, out.layouts):  # handed on as made: they are large
-                out.add(name, name, data, everything)
+                if data is None:  # as the last build wrote it
+                    last.keep(name, everything, "")
+                else:
+                    out.add(name, name, data, everything)
         _copies(corpus, out, last.file_unchanged)
 
     context = PageRendering(corpus, cat, words, env, templates, base, last.shown_before, sink)

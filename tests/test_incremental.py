@@ -251,7 +251,9 @@ def test_an_update_makes_the_export_records_of_the_edited_article_and_copies_the
     path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")
     unpacked.clear()
     assert "data/articles.json" in build(project).made
-    assert len(unpacked) == 2  # the edited article's records; the others' copied from the files written
+    # the edited article's articles.json record; the others' copied from the file written, and
+    # quotes.json left as it was (none of its records changed)
+    assert len(unpacked) == 1
     same_as_cold(project)
 
 
@@ -310,6 +312,13 @@ def test_an_edit_to_the_text_alone_leaves_the_pages_listing_the_article_unread(p
     assert "entity" not in compared and "home" not in compared and "chronology-year" not in compared
     assert "data/articles.json" in made  # it has the texts
     assert not made & {"feed.xml", "sitemap.xml", "robots.txt"}  # the feed lists titles, the sitemap pages
+    # nor are the exports of what did not change written again (every record in them as it was)
+    assert not made & {"data/quotes.json", "data/citations.json", "data/chronology.json", "data/chronology.csv"}
+    same_as_cold(project)
+    text = path.read_text()
+    path.write_text(text.replace("The interview was long.", '"It was long," Galuzin said.'))  # a quote
+    made = set(build(project).made)
+    assert {"data/articles.json", "data/quotes.json"} <= made
     same_as_cold(project)
 
 
