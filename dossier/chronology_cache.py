@@ -27,7 +27,8 @@ PATCHED_AT_MOST = 0.02  # of the articles: with more changed, the chronology is 
 @dataclass(frozen=True)
 class KeptChronology:
     """A chronology kept between builds: made with `settings` from the articles of `versions` (slug →
-    version), `full` as `start_chronology` gives it; `generation`: new at each save."""
+    what its entries are made from, `entries_key`), `full` as `start_chronology` gives it;
+    `generation`: new at each save."""
 
     settings: str
     versions: dict[str, str]
@@ -101,6 +102,13 @@ class ChronologyCache:
         self.db.close()
 
 
+def entries_key(analysis: Analysis, version: str) -> str:
+    """What an article's entries in the chronology are made from: what other pages show of it
+    (`Analysis.shown`, its dated mentions among it: an edit to its text alone leaves them as they
+    were), else its version; none without a version (not cached: made every time)."""
+    return version and (analysis.shown or version)
+
+
 def _slugs(joined: str) -> tuple[str, ...]:
     return tuple(joined.split("\0")) if joined else ()
 
@@ -111,7 +119,7 @@ def start_kept_chronology(cache: ChronologyCache | None, settings: str, articles
     """The chronology of `articles`: patched from the one kept in `cache` if few articles changed
     since, else made whole aside (`start_chronology`); kept for the next build either way. Returns
     what waits for it, and the slugs of the articles changed since if it was patched (else None)."""
-    versions = {a.slug: versions.get(a.slug, "") for a in articles}
+    versions = {a.slug: entries_key(analyses[a.slug], versions.get(a.slug, "")) for a in articles}
     since = cache.load(settings) if cache and all(versions.values()) else None
     changed = {s for s in versions.keys() | since.versions.keys() if versions.get(s) != since.versions.get(s)} \
         if since else set()
@@ -124,6 +132,8 @@ def start_kept_chronology(cache: ChronologyCache | None, settings: str, articles
                 cache.save(KeptChronology(settings, versions, chronology, full), None)
             return chronology
         return finish, None
+    if not changed:  # what it is made from is as it was (an article's text alone may have changed)
+        return (lambda: since.chronology), changed
     entries = {s: unpack(analyses[s].packed_entries) for s in changed if s in versions}
     chronology, full, parts, touched = patch_chronology(since.chronology, since.full, changed, entries, TIMELINE)
     cache.save(KeptChronology(settings, versions, chronology, full), since, parts, touched)

@@ -66,3 +66,25 @@ def test_a_state_saved_by_another_build_meanwhile_is_not_patched_over(tmp_path):
     cache.save(since, since, set(), set())  # ... then this one, patched from what it read before
     assert cache.load("s1") is None  # the next build makes it whole
     cache.close()
+
+
+def test_an_edit_that_leaves_an_articles_entries_as_they_were_leaves_the_chronology_alone(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    entries = random_articles(random.Random(3), 12)
+    cache = ChronologyCache(tmp_path)
+    articles = tuple(article("", slug=slug) for slug in entries)
+    analyses = {slug: replace(analysis, shown=f"shown-{slug}") for slug, analysis in analyses_of(entries).items()}
+    versions = {slug: f"v1-{slug}" for slug in entries}
+    made, _ = start_kept_chronology(cache, "s1", articles, EVENTS, analyses, versions)
+    made = made()
+    patched = []
+    monkeypatch.setattr(chronology_cache, "patch_chronology", lambda *args: patched.append(args))
+    edited = dict(versions, **{next(iter(entries)): "v2"})  # its text changed, not what it shows elsewhere
+    again, changed = start_kept_chronology(cache, "s1", articles, EVENTS, analyses, edited)
+    assert changed == set() and patched == [] and everything(again()) == everything(made)
+    slug = next(iter(entries))
+    analyses[slug] = replace(analyses[slug], shown="shown again")  # its dated mentions (or names) changed
+    with pytest.raises(TypeError):  # patched: (the stand-in above returns nothing to unpack)
+        start_kept_chronology(cache, "s1", articles, EVENTS, analyses, edited)
+    assert len(patched) == 1
