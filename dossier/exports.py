@@ -48,7 +48,7 @@ def data_files(corpus: Corpus, cat: Catalogue, earlier: Earlier | None = None,
             for a, r, key in zip(corpus.articles, records, keys)))
     if "entities" in published:
         yield file("data/entities.json", JSON_LIST,
-                   (("", lambda e=e: _dumps(e).encode()) for e in _entities(corpus, cat)))
+                   ((_entity_key(e), lambda e=e: _dumps(e).encode()) for e in _entities(corpus, cat)))
     if "chronology" in published:
         yield file("data/chronology.json", JSON_LIST, (
             (key, lambda part=part: ",\n".join(map(chronology_record, store.entries(corpus.chronology, part))).encode())
@@ -88,6 +88,12 @@ def _shown_key(corpus: Corpus, article: Article) -> str:
     and quotes (in what other pages show of it, `Analysis.shown`), else its whole version."""
     shown = corpus.analyses[article.slug].shown or corpus.versions.get(article.slug, "")
     return shown and digest(shown, article.slug)
+
+
+def _entity_key(record: dict) -> str:
+    """What an entity's entities.json record is made from: the articles naming it and how often (the
+    rest is the registry's, in the settings the last build's layouts are kept for)."""
+    return digest(record["id"], str(record["mentions"]), "\0".join(record["articles"]))
 
 
 def _part_key(part: str, slugs: tuple[str, ...], shown: dict[str, str]) -> str:
