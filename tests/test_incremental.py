@@ -406,3 +406,14 @@ def test_an_update_reads_back_the_bodies_of_the_articles_it_makes_pages_of_only(
     assert set(read) == {"russian-peacekeepers-in-karabakh-demanded-and-needed-russian-deputy-foreign"}
     assert f"articles/{read[0]}/index.html" in made
     same_as_cold(project)
+
+
+def test_an_export_taken_away_by_hand_is_written_again_not_left_missing(project):
+    build(project)
+    (project / "output" / "data" / "quotes.json").unlink()
+    (project / "output" / "data" / "chronology.csv").write_text("cut\n")  # no longer the size it was written
+    path = project / GALUZIN
+    path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")  # no record of either changes
+    made = set(build(project).made)
+    assert {"data/quotes.json", "data/chronology.csv"} <= made and "data/citations.json" not in made
+    same_as_cold(project)
