@@ -8,7 +8,7 @@ for `render` and `exports`.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -53,21 +53,24 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     articles = {a.slug: a for a in corpus.articles}
     catalogue = Catalogue(articles, {e.id: e for e in corpus.entities})
     ids = {e.id: e.id for e in corpus.entities}  # one string per id, shared by every article's lookups
+    articles_of, mention_count = defaultdict(list), defaultdict(int)  # (no empty list made for each mention)
     for slug, article in articles.items():
         analysis = corpus.analyses[slug]
         pairs = store.named(analysis)
         named, counts = tuple(zip(*pairs)) if pairs else ((), ())
         catalogue.entities_in[slug] = tuple(map(ids.get, named, named))
         catalogue.counts_in[slug] = counts
-        for entity, count in zip(catalogue.entities_in[slug], catalogue.counts_in[slug]):
-            catalogue.articles_of.setdefault(entity, []).append(slug)
-            catalogue.mention_count[entity] = catalogue.mention_count.get(entity, 0) + count
+        for entity, count in zip(catalogue.entities_in[slug], counts):
+            articles_of[entity].append(slug)
+            mention_count[entity] += count
         for speaker in analysis.speakers:
             catalogue.quotes_by.setdefault(speaker, []).append(slug)
         for tag in article.tags:
             key = tag_key(tag)
             catalogue.tags.setdefault(key, (tag, []))[1].append(slug)
         catalogue.sources.setdefault(article.source or "", []).append(slug)
+    catalogue.articles_of.update(articles_of)
+    catalogue.mention_count.update(mention_count)
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
