@@ -25,8 +25,6 @@ import sys
 import uuid
 from pathlib import Path
 
-import lz4.block
-
 from . import __version__
 from .store import Shelf, Shelved
 from .write import write_file
@@ -162,19 +160,17 @@ def _loads(value: bytes, shelf: Shelf):
     return unpickler.load()
 
 
-def kept(path: Path, compressed: bool = False):
+def kept(path: Path):
     """What `keep` wrote to `path`; None if nothing was, or it cannot be read (cut short, not ours)."""
     try:
-        data = path.read_bytes()
-        return pickle.loads(lz4.block.decompress(data) if compressed else data)
+        return pickle.loads(path.read_bytes())
     except Exception:
         return None
 
 
-def keep(path: Path, value, compressed: bool = False) -> None:
-    """`value` kept in `path` for the next build (pickled, LZ4-compressed if asked), replacing it at once."""
-    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    write_file(path, lz4.block.compress(data) if compressed else data)
+def keep(path: Path, value) -> None:
+    """`value` kept in `path` for the next build (pickled), replacing it at once."""
+    write_file(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 def settings_key(content: Path) -> str:
