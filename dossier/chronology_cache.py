@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chronology import TIMELINE, patch_chronology, start_chronology
+from .incremental import shown_key
 from .model import Analysis, Article, Chronology, Entity
 from .store import raw, unpack
 
@@ -27,7 +28,7 @@ PATCHED_AT_MOST = 0.02  # of the articles: with more changed, the chronology is 
 @dataclass(frozen=True)
 class KeptChronology:
     """A chronology kept between builds: made with `settings` from the articles of `versions` (slug →
-    what its entries are made from, `entries_key`), `full` as `start_chronology` gives it;
+    what its entries are made from, `incremental.shown_key`), `full` as `start_chronology` gives it;
     `generation`: new at each save."""
 
     settings: str
@@ -102,13 +103,6 @@ class ChronologyCache:
         self.db.close()
 
 
-def entries_key(analysis: Analysis, version: str) -> str:
-    """What an article's entries in the chronology are made from: what other pages show of it
-    (`Analysis.shown`, its dated mentions among it: an edit to its text alone leaves them as they
-    were), else its version; none without a version (not cached: made every time)."""
-    return version and (analysis.shown or version)
-
-
 def _slugs(joined: str) -> tuple[str, ...]:
     return tuple(joined.split("\0")) if joined else ()
 
@@ -119,7 +113,9 @@ def start_kept_chronology(cache: ChronologyCache | None, settings: str, articles
     """The chronology of `articles`: patched from the one kept in `cache` if few articles changed
     since, else made whole aside (`start_chronology`); kept for the next build either way. Returns
     what waits for it, and the slugs of the articles changed since if it was patched (else None)."""
-    versions = {a.slug: entries_key(analyses[a.slug], versions.get(a.slug, "")) for a in articles}
+    # each article followed by what other pages show of it, its dated mentions among it: an edit to its
+    # text alone leaves the chronology as it was
+    versions = {a.slug: shown_key(analyses[a.slug], versions.get(a.slug, "")) for a in articles}
     since = cache.load(settings) if cache and all(versions.values()) else None
     changed = {s for s in versions.keys() | since.versions.keys() if versions.get(s) != since.versions.get(s)} \
         if since else set()

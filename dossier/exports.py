@@ -15,7 +15,7 @@ from .catalogue import Catalogue
 from .cite import csl_json
 from .frontmatter import described
 from .model import Article, Block, ChronologyEntry, Corpus, DatedMention, Exported, Mention, Quote, SiteConfig
-from .incremental import digest
+from .incremental import digest, shown_key
 from .pieces import Earlier, Layout, Piece, joined
 from .store import pack, unpack
 from .urls import article_url, entity_url
@@ -85,8 +85,8 @@ def _article_key(corpus: Corpus, article: Article) -> str:
 
 def _shown_key(corpus: Corpus, article: Article) -> str:
     """What an article's records in quotes.json and citations.json are made from: its front matter
-    and quotes (in what other pages show of it, `Analysis.shown`), else its whole version."""
-    shown = corpus.analyses[article.slug].shown or corpus.versions.get(article.slug, "")
+    and quotes (in what other pages show of it, `incremental.shown_key`)."""
+    shown = shown_key(corpus.analyses[article.slug], corpus.versions.get(article.slug, ""))
     return shown and digest(shown, article.slug)
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for annotations: a build that finds nothing changed imports little
     from .catalogue import Catalogue
-    from .model import Article, Corpus
+    from .model import Analysis, Article, Corpus
     from .pieces import Layout
 
 Job = tuple[str, str]
@@ -57,6 +57,13 @@ def shown_elsewhere(article: Article, *packed: bytes) -> str:
     return digest(repr(replace(article, body="", removed=())), *(hashlib.blake2b(part).hexdigest() for part in packed))
 
 
+def shown_key(analysis: Analysis, version: str) -> str:
+    """What pages and files other than an article's own are made from of it: what they show of it
+    (`shown_elsewhere`, kept in `Analysis.shown`), else its whole version; none without a version
+    (the cache is off: made every time)."""
+    return version and (analysis.shown or version)
+
+
 def site_key(corpus: Corpus, templates: Path) -> str:
     """What every page depends on: settings and code (in each article's version), templates, the editor's pages."""
     parts = [repr(corpus.site), repr(corpus.entities)]
@@ -81,7 +88,7 @@ def listing_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:
 
 def _shown(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
     version = corpus.versions
-    return {slug: _part(f"{slug}={corpus.analyses[slug].shown or version[slug]}") for slug in cat.articles}
+    return {slug: _part(f"{slug}={shown_key(corpus.analyses[slug], version[slug])}") for slug in cat.articles}
 
 
 def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, whole: str, listed: str
