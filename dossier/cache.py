@@ -16,6 +16,7 @@ again without the rest under a new name; a build still reading the old one holds
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -177,14 +178,24 @@ def settings_key(content: Path) -> str:
     """A hash of the inputs every article's result depends on, dossier's own code and data included,
     and where the content folder is: a result names its file by its full path, so a content folder
     copied with its `.cache/` builds afresh rather than read files from where it was copied from."""
-    digest = hashlib.sha256(sys.version.encode())  # results are stored in pickle format
+    digest = hashlib.sha256(code_digest().encode())
     digest.update(str(content.resolve()).encode() + b"\0")
-    package = Path(__file__).parent
-    files = [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml")),
-             content / "site.yaml", content / "boilerplate.yaml", *sorted((content / "entities").glob("*.y*ml"))]
+    files = [content / "site.yaml", content / "boilerplate.yaml", *sorted((content / "entities").glob("*.y*ml"))]
     for path in files:
         digest.update(str(path.name).encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """The digest of dossier's own code and data, and of the Python running it (results are stored in
+    pickle format): what every result and every page is also made by."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parent
+    for path in [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml"))]:
+        digest.update(str(path.name).encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import code_digest
+
 if TYPE_CHECKING:  # only for annotations: a build that finds nothing changed imports little
     from .catalogue import Catalogue
     from .model import Analysis, Article, Corpus
@@ -65,8 +67,8 @@ def shown_key(analysis: Analysis, version: str) -> str:
 
 
 def site_key(corpus: Corpus, templates: Path) -> str:
-    """What every page depends on: settings and code (in each article's version), templates, the editor's pages."""
-    parts = [repr(corpus.site), repr(corpus.entities)]
+    """What every page depends on: dossier's code, the settings, the registry, the templates, the editor's pages."""
+    parts = [code_digest(), repr(corpus.site), repr(corpus.entities)]
     for path in sorted(templates.rglob("*")) if templates.is_dir() else []:
         if path.is_file():
             parts += [path.relative_to(templates).as_posix(), hashlib.blake2b(path.read_bytes()).hexdigest()]

@@ -134,6 +134,21 @@ def test_a_changed_template_remakes_every_page(tmp_path):
     assert len(pages) == len([p for p in (tmp_path / "output").rglob("*.html")])
 
 
+def test_another_version_of_dossier_remakes_every_page(project, monkeypatch):
+    # an upgraded dossier may show the same articles differently: the pages that list them (an
+    # entity's, a year's) are made again though what they list is the same
+    from dossier import cache, incremental
+
+    build(project)
+    upgraded = lambda: "another version of dossier's code"  # noqa: E731
+    monkeypatch.setattr(cache, "code_digest", upgraded)
+    monkeypatch.setattr(incremental, "code_digest", upgraded)
+    made = set(build(project).made)
+    pages = {p.relative_to(project / "output").as_posix() for p in (project / "output").rglob("*.html")}
+    assert {"people/mikhail-galuzin/index.html", "chronology/2023/index.html", "index.html"} <= made
+    assert pages <= made
+
+
 def test_a_busy_year_has_a_page_per_month(project, monkeypatch):
     import dossier.chronology_pages
 
