@@ -27,12 +27,16 @@ from typing import TYPE_CHECKING
 from .cache import code_digest
 
 if TYPE_CHECKING:  # only for annotations: a build that finds nothing changed imports little
+    from collections.abc import Callable
+
     from .catalogue import Catalogue
     from .model import Analysis, Article, Corpus
     from .pieces import Layout
 
 Job = tuple[str, str]
 EVERYTHING = ("home", "articles", "chronology", "tags", "sources", "corrections", "entities", "search", "404")
+LISTED = frozenset({"entity", "tag", "chronology-year", "chronology-month"})  # their inputs: the settings and
+# what other pages show of the articles they list (`shown_elsewhere`), all of it in the listing digest
 
 
 def digest(*parts: str) -> str:
@@ -93,14 +97,16 @@ def _shown(corpus: Corpus, cat: Catalogue) -> dict[str, bytes]:
     return {slug: _part(f"{slug}={shown_key(corpus.analyses[slug], version[slug])}") for slug in cat.articles}
 
 
-def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, whole: str, listed: str
-                 ) -> dict[Job, str]:
+def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, whole: str, listed: str,
+                 kept: Callable[[Job], str] | None = None) -> dict[Job, str]:
     """Each page's digest; pages of the same inputs have the same digest, build after build. An
     article's page and its source text's depend on the article whole (its version); every other page
     on what it shows of the articles it lists (`shown_elsewhere`): an edit to an article's text that
     changes none of its names, quotes, dated mentions or front matter remakes its own pages only.
     `whole`: the digest of every article whole (`everything_digest`), for the pages that show any text;
-    `listed`: the `listing_digest`, for those that list every article."""
+    `listed`: the `listing_digest`, for those that list every article. `kept`, when the listing digest
+    is the last build's: each page's inputs then ("" if it had none), taken for the pages made from
+    what the listing digest covers (entities, tags, the chronology), whose inputs are then the same."""
     version = corpus.versions
     shown = _shown(corpus, cat)
     base_part = _part(base)
@@ -115,6 +121,10 @@ def page_digests(corpus: Corpus, cat: Catalogue, jobs: list[Job], base: str, who
 
     def inputs(job: Job) -> str:
         kind, key = job
+        if kept and kind in LISTED:
+            before = kept(job)
+            if before:
+                return before
         if kind == "page":  # an editor's page may show any article's text
             return digest(whole, *(repr(page) for page, _ in corpus.pages if page.slug == key))
         if kind in EVERYTHING:

@@ -131,7 +131,8 @@ def render_site(corpus: Corpus, templates: Path, previous: dict[str, tuple[str, 
     base = site_key(corpus, templates) if known else ""
     everything = everything_digest(corpus, cat, base) if known else ""  # of the files made from the texts
     listed = listing_digest(corpus, cat, base) if known else ""  # of what the lists of articles show
-    digests = page_digests(corpus, cat, jobs, base, everything, listed) if known else {}
+    kept = _inputs_before(previous or {}, listed)
+    digests = page_digests(corpus, cat, jobs, base, everything, listed, kept) if known else {}
     out = Rendered(problems=problems, sink=sink, spool=spool, catalogue=cat)
     last = _LastBuild(previous or {}, out, digests)
     todo = [job for job in jobs if not last.page_unchanged(job)]
@@ -201,6 +202,14 @@ class _LastBuild:
     def keep(self, name: str, inputs: str, shown: str) -> None:
         """Page `name` kept as the last build made it, recorded with its inputs now."""
         self.out.outputs[name] = (f"{inputs}/{shown}" if shown else inputs, self.previous[name][1])
+
+
+def _inputs_before(previous: dict[str, tuple[str, str]], listed: str) -> Callable[[tuple[str, str]], str] | None:
+    """Each page's inputs in the last build ("" if it had no page), if that build listed the articles as
+    they are listed now (the feed is recorded with the listing digest); else None."""
+    if not listed or previous.get("feed.xml", ("",))[0] != listed:
+        return None
+    return lambda job: previous.get(_name(job), ("",))[0].partition("/")[0]
 
 
 def _name(job: tuple[str, str]) -> str:

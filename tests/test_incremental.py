@@ -338,6 +338,32 @@ def test_an_edit_to_the_text_alone_leaves_the_pages_listing_the_article_unread(p
     same_as_cold(project)
 
 
+def test_pages_listing_articles_listed_as_before_take_their_inputs_from_the_last_build(project, monkeypatch):
+    from dossier import render
+    from dossier.incremental import page_digests
+
+    build(project)
+    seen = {}
+
+    def recording(corpus, cat, jobs, base, whole, listed, kept=None):
+        seen.update(kept=kept, computed=page_digests(corpus, cat, jobs, base, whole, listed))
+        seen["given"] = page_digests(corpus, cat, jobs, base, whole, listed, kept)
+        seen["told"] = page_digests(corpus, cat, jobs, base, whole, listed, lambda job: "as before")
+        return seen["given"]
+    monkeypatch.setattr(render, "page_digests", recording)
+    path = project / GALUZIN
+    path.write_text(path.read_text().rstrip() + "\n\nThe interview was long.\n")  # what other pages show is the same
+    build(project)
+    assert seen["kept"] is not None and seen["given"] == seen["computed"]  # taken, and the same as made anew
+    told = {job[0] for job, inputs in seen["told"].items() if inputs == "as before"}
+    assert told == {"entity", "tag", "chronology-year"}  # (no month pages here) the article's own pages are made anew
+    same_as_cold(project)
+    path.write_text(path.read_text().replace("The interview was long.", '"It was long," Galuzin said.'))  # a quote
+    build(project)
+    assert seen["kept"] is None  # listed otherwise: every page's inputs made anew
+    same_as_cold(project)
+
+
 def test_an_update_keeps_the_exports_it_makes_in_a_spool_not_in_memory_and_leaves_none_behind(project):
     build(project)
     path = project / GALUZIN
