@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -35,9 +35,10 @@ class Catalogue:
     tags: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # tag slug → (tag, slugs)
     sources: dict[str, list[str]] = field(default_factory=dict)  # source → slugs
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # previous, next
-    # for co_mentioned, when the build did not count co-mentions aside: every entity an article names,
-    # in id order (their numbers), and each article's entities_in by number
-    ids: tuple[str, ...] = ()
+    # for co_mentioned, when the build did not count co-mentions aside, made on its first call (a build
+    # making no entity page needs none): every entity an article names, in id order (their numbers),
+    # and each article's entities_in by number
+    ids: list[str] = field(default_factory=list)
     numbered_in: dict[str, np.ndarray] = field(default_factory=dict)
 
     def named_in(self, slug: str) -> dict[str, int]:
@@ -74,13 +75,17 @@ def build_catalogue(corpus: Corpus) -> Catalogue:
     slugs = list(articles)
     for i, slug in enumerate(slugs):
         catalogue.neighbours[slug] = (slugs[i - 1] if i > 0 else None, slugs[i + 1] if i + 1 < len(slugs) else None)
-    if corpus.co_mentions is not None:  # made aside for every entity: no page counts them (co_mentioned)
-        return catalogue
-    ids = tuple(sorted(catalogue.articles_of))
-    number = {entity: n for n, entity in enumerate(ids)}
-    catalogue.numbered_in.update((slug, np.fromiter((number[e] for e in named), np.int32, len(named)))
-                                 for slug, named in catalogue.entities_in.items())
-    return replace(catalogue, ids=ids)
+    return catalogue
+
+
+def _numbered(cat: Catalogue) -> Catalogue:
+    """The catalogue with its entities numbered (`ids`, `numbered_in`), numbering them the first time."""
+    if not cat.ids and cat.articles_of:
+        cat.ids.extend(sorted(cat.articles_of))
+        number = {entity: n for n, entity in enumerate(cat.ids)}
+        cat.numbered_in.update((slug, np.fromiter((number[e] for e in named), np.int32, len(named)))
+                               for slug, named in cat.entities_in.items())
+    return cat
 
 
 def named_entities(article: Article, mentions: tuple[Mention, ...],
@@ -137,6 +142,7 @@ def co_mentioned(corpus: Corpus, cat: Catalogue, entity: str) -> tuple[tuple[str
     slugs = cat.articles_of.get(entity, ())
     if not slugs:
         return ()
+    cat = _numbered(cat)
     counts = np.bincount(np.concatenate([cat.numbered_in[slug] for slug in slugs]), minlength=len(cat.ids))
     counts[cat.ids.index(entity)] = 0
     others = np.flatnonzero(counts)  # numbers in id order: the second key

@@ -64,6 +64,7 @@ def test_co_mentions_count_articles_most_first_then_by_id():
     articles = tuple(article("", slug=slug) for slug in named)
     analyses = {slug: analysis([(entity, 1) for entity in entities], {}) for slug, entities in named.items()}
     for corpus, cat in both_ways(articles, analyses):
+        assert not cat.ids  # the entities are numbered when a page first counts co-mentions, not before
         assert co_mentioned(corpus, cat, "x") == (("b", 2), ("c", 2), ("a", 1), ("z", 1))  # z was counted before a
         assert co_mentioned(corpus, cat, "a") == (("b", 1), ("c", 1), ("x", 1))
         assert co_mentioned(corpus, cat, "lone") == ()  # named with nothing else
