@@ -23,6 +23,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import sysconfig
 import uuid
 from pathlib import Path
 
@@ -189,13 +190,26 @@ def settings_key(content: Path) -> str:
 
 @functools.cache
 def code_digest() -> str:
-    """The digest of dossier's own code and data, and of the Python running it (results are stored in
-    pickle format): what every result and every page is also made by."""
+    """The digest of what every result and every page is also made by: dossier's own code and data,
+    the Python running it (results are stored in pickle format) and the libraries installed beside
+    it (a new Markdown parser or date formatter may make other pages)."""
+    libraries = sysconfig.get_paths()
+    return digest_of_code(Path(__file__).parent, sorted({libraries["purelib"], libraries["platlib"]}))
+
+
+def digest_of_code(package: Path, libraries: list[str]) -> str:
+    """`code_digest` of a package folder and the folders its libraries are installed in (each library
+    by the name of its `.dist-info` folder, which holds its version)."""
     digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).parent
     for path in [*sorted(package.glob("*.py")), *sorted((package / "data").glob("*.yaml"))]:
         digest.update(str(path.name).encode() + b"\0")
         digest.update(path.read_bytes())
+    for folder in libraries:
+        try:
+            installed = sorted(name for name in os.listdir(folder) if name.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            installed = []
+        digest.update("\0".join(installed).encode() + b"\0")
     return digest.hexdigest()
 
 

@@ -117,3 +117,21 @@ def test_two_builds_storing_at_once_each_find_what_they_stored(tmp_path):
     for key, (analysis, _) in found.items():
         assert store.quotes(analysis)[0].text.startswith(f"{key[0]} {key[1:]} ")
     cache.close()
+
+
+def test_the_code_digest_follows_dossiers_code_and_the_libraries_installed(tmp_path):
+    package, libraries = tmp_path / "dossier", tmp_path / "site-packages"
+    package.mkdir()
+    (package / "link.py").write_text("NAMES = 1\n")
+    (libraries / "babel-2.15.0.dist-info").mkdir(parents=True)
+    (libraries / "jinja2").mkdir()
+    first = cache_module.digest_of_code(package, [str(libraries)])
+    assert cache_module.digest_of_code(package, [str(libraries)]) == first  # the same code: the same digest
+    (libraries / "jinja2" / "new.py").write_text("")  # a library's files alone are not read
+    assert cache_module.digest_of_code(package, [str(libraries)]) == first
+    (libraries / "babel-2.15.0.dist-info").rename(libraries / "babel-2.16.0.dist-info")  # upgraded
+    upgraded = cache_module.digest_of_code(package, [str(libraries)])
+    assert upgraded != first
+    (package / "link.py").write_text("NAMES = 2\n")  # dossier itself changed
+    assert cache_module.digest_of_code(package, [str(libraries)]) not in (first, upgraded)
+    assert cache_module.digest_of_code(package, [str(tmp_path / "none")]) != first  # a folder that is not there
