@@ -396,5 +396,5 @@ class Paths:
 def default_paths(content: Path | None = None, output: Path | None = None, project: Path | None = None) -> Paths:
     """content/, output/, templates/ and site_src/ of the project folder (the current one by default)."""
     project = project or Path.cwd()
-    return Paths(content or project / "content", output or project / "output",
-                 project / "templates", project / "site_src")
+    content = (content or project / "content").absolute()  # what is read from it is cached by full path
+    return Paths(content, output or project / "output", project / "templates", project / "site_src")

@@ -184,6 +184,22 @@ def test_a_build_with_nothing_changed_says_so_without_loading_the_pipeline(conte
     assert "updated" in edited.stderr
 
 
+def test_a_build_from_another_folder_reads_what_the_last_one_kept(content, tmp_path):
+    # the kept analyses name each article's file by its full path, not as the last build was told it
+    def build(cwd, folder, output):
+        return subprocess.run([sys.executable, str(PROJECT / "build.py"), "build", "--content", str(folder),
+                               "--output", str(output), "--no-search"], cwd=cwd, capture_output=True, text=True,
+                              timeout=120)
+    first = build(tmp_path, "content", "first")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    second = build(elsewhere, content, tmp_path / "second")
+    assert first.returncode == second.returncode == 0, second.stderr
+    assert "Traceback" not in second.stderr
+    published = tmp_path / "second" / "originals" / "good.txt"
+    assert published.read_bytes() == (content / "articles" / "good.txt").read_bytes()
+
+
 def test_every_reader_is_for_a_suffix_the_scan_finds():
     from dossier.readers import READERS
     from dossier.scan import ARTICLE_SUFFIXES
