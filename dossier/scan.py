@@ -6,6 +6,7 @@ here to tell whether anything changed since the last one, and stops here when no
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, replace
@@ -141,13 +142,15 @@ def article_keys(content: Path, files: list[Path], stamps: list[str], settings: 
     for path, stamp in zip(files, stamps):
         relative = str(path)[inside:].replace(os.sep, "/")
         original = str(originals.get(article_stem(relative)) or "")
-        seen = (settings, str(path), stamp, original)
+        original_stamp = file_stamp(original) if original else ""
+        seen = (settings, str(path), stamp, original, original_stamp)
         if seen not in _KEYS_SEEN:
             if len(_KEYS_SEEN) > 1_000_000:
                 _KEYS_SEEN.clear()
-            _KEYS_SEEN[seen] = earlier.get(seen) or article_key(settings, relative, _bytes_of(path), original)
+            _KEYS_SEEN[seen] = earlier.get(seen) or article_key(settings, relative, _bytes_of(path),
+                                                                _original_key(original))
         keys.append(_KEYS_SEEN[seen])
-        if stamp != "missing" and int(stamp.split(":")[2]) < settled:  # its change time
+        if all(s != "missing" and int(s.split(":")[2]) < settled for s in (stamp, original_stamp) if s):  # change times
             learned[seen] = keys[-1]
     if remembered and learned != earlier:
         keep(content.parent / ".cache" / "keys.pickle", learned)
@@ -158,6 +161,11 @@ _KEYS_SEEN: dict[tuple, str] = {}
 # A file changed this recently may change again within the same tick of its clock, size and time alike:
 # its key is not remembered between builds.
 SETTLED_NS = 2_000_000_000
+
+
+def _original_key(original: str) -> str:
+    """What an article's result takes from its kept original (published beside it): its path and bytes."""
+    return f"{original}:{hashlib.blake2b(_bytes_of(Path(original))).hexdigest()}" if original else ""
 
 
 def _bytes_of(path: Path) -> bytes:

@@ -85,6 +85,21 @@ def test_a_page_that_shows_nothing_of_an_edit_is_not_remade(project):
     same_as_cold(project)
 
 
+def test_a_kept_original_edited_is_published_again(project):
+    # `normalise --write` keeps the file as first collected in content/originals/; it is published
+    # beside the article, and shown on its source page
+    article = project / GALUZIN
+    original = project / "content" / "originals" / Path(GALUZIN).name
+    original.parent.mkdir()
+    original.write_text(article.read_text())
+    build(project)
+    original.write_text(article.read_text() + "\nA line the collected page also had.\n")
+    made = set(build(project).made)
+    assert f"originals/{Path(GALUZIN).name}" in made
+    assert any(path.endswith("/source/index.html") for path in made)
+    same_as_cold(project)
+
+
 def test_removed_and_added_articles(project):
     build(project)
     (project / GALUZIN).unlink()
