@@ -163,10 +163,12 @@ def _edits_shelf() -> Shelf:
     return _EDITS[0]
 
 
-def unique_articles(processed, keys: list[str], folder: Path
+def unique_articles(processed, keys: list[str], folder: Path, context: ArticleContext
                     ) -> tuple[tuple[Article, ...], dict[str, Analysis], dict[str, str], list[Problem]]:
     """The articles in time order, each URL given to one of them only; with their analyses and
-    versions (the key of the file each came from), by slug."""
+    versions (the key of the file each came from), by slug. An article given another URL than its
+    own is analysed again under it: what its analysis found (its quotes, dated mentions, export
+    records) names the article by its URL."""
     problems: list[Problem] = []
     articles: list[Article] = []
     analyses: dict[str, Analysis] = {}
@@ -185,6 +187,8 @@ def unique_articles(processed, keys: list[str], folder: Path
             while f"{wanted}-{number}" in owners:
                 number += 1
             article = replace(article, slug=f"{wanted}-{number}")
+            analysis = analyse_article(replace(article, body=store.body(article)), context.matcher, context.entities,
+                                       context.site)
             problems.append(Problem(str(folder / article.source_path), f"its URL articles/{wanted}/ is already "
                                     f"taken by {folder / owners[wanted]}, so it is published at articles/"
                                     f"{article.slug}/; set `slug:` in its front matter to choose its URL"))

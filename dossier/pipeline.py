@@ -105,7 +105,7 @@ def gather(paths: Paths, timings: Timings | None = None, cache: bool = True,
         processed, keys = process_articles(context, scanned, cache)
         release_language_model()
         articles, analyses, versions, article_problems = unique_articles(processed, keys,
-                                                                         paths.content / "articles")
+                                                                         paths.content / "articles", context)
     problems += wikilink_problems(articles, analyses, context, paths.content / "articles")
     with timings.stage("duplicates"):
         articles, copies, copy_problems = set_copies_aside(articles, analyses, paths.content / "articles")

@@ -51,6 +51,22 @@ def test_two_articles_wanting_one_url_both_stay_with_a_warning_naming_both(tmp_p
     assert "Second text, about something else" in second and "First text" not in second
 
 
+def test_what_is_found_in_an_article_given_another_url_points_to_that_url(tmp_path):
+    # its quotes, dated mentions and export records name the article by the URL it got, not the taken one
+    people = "- id: sergey-lavrov\n  name: Sergey Lavrov\n"
+    result, output = make_site(tmp_path, {
+        "a.txt": "Same title\n\nFirst text, about one thing entirely, on 3 March 2021.\n",
+        "b.txt": "Same title\n\n“We will meet again,” Sergey Lavrov said on 5 June 2021.\n"}, people)
+    chronology = (output / "chronology" / "2021" / "index.html").read_text(encoding="utf-8")
+    assert chronology.count("articles/same-title-2/#p-") == 1 and chronology.count("articles/same-title/#p-") == 1
+    lavrov = (output / "people" / "sergey-lavrov" / "index.html").read_text(encoding="utf-8")
+    assert "articles/same-title-2/#q-" in lavrov and "articles/same-title/#" not in lavrov
+    quotes = json.loads((output / "data" / "quotes.json").read_text(encoding="utf-8"))
+    assert [q["article"] for q in quotes] == ["same-title-2"]
+    records = {r["slug"]: r for r in json.loads((output / "data" / "articles.json").read_text(encoding="utf-8"))}
+    assert "We will meet again" in records["same-title-2"]["text"] and records["same-title-2"]["quotes"]
+
+
 def test_a_draft_is_left_out_of_the_site_saying_so(tmp_path):
     result, output = make_site(tmp_path, {
         "hugo.md": f"+++\ntitle = \"Not yet\"\ndate = 2020-11-10\ndraft = true\n+++\n\n{STORY}\n",
