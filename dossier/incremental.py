@@ -81,9 +81,11 @@ def site_key(corpus: Corpus, templates: Path) -> str:
 
 
 def everything_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:
-    """The digest of every article whole: what the files made from their texts depend on (the data
-    exports, the feed)."""
-    return digest(base, *(f"{slug}={corpus.versions[slug]}" for slug in cat.articles))
+    """The digest of every article whole, and of the copies listed on each: what the files made from
+    their texts depend on (the data exports)."""
+    copies = (f"{slug}<{copy.source_path}={corpus.versions.get(copy.slug, '')}"
+              for slug, group in sorted(corpus.copies.items()) for copy in group)
+    return digest(base, *(f"{slug}={corpus.versions[slug]}" for slug in cat.articles), *copies)
 
 
 def listing_digest(corpus: Corpus, cat: Catalogue, base: str) -> str:

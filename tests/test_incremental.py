@@ -100,6 +100,18 @@ def test_a_kept_original_edited_is_published_again(project):
     same_as_cold(project)
 
 
+def test_a_copy_collected_later_is_listed_in_the_exports_of_the_article_it_copies(project):
+    import json
+
+    build(project)
+    shutil.copy(project / GALUZIN, project / "content" / "articles" / "collected_again.txt")
+    made = set(build(project).made)
+    assert "data/articles.json" in made and "originals/collected_again.txt" in made
+    records = json.loads((project / "output" / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert [r["copies"] for r in records if r["copies"]] == [["collected_again.txt"]]
+    same_as_cold(project)
+
+
 def test_removed_and_added_articles(project):
     build(project)
     (project / GALUZIN).unlink()
