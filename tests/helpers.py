@@ -4,9 +4,16 @@ from pathlib import Path
 
 from dossier.markdown import body_blocks
 from dossier.model import Article, Entity, PartialDate, Role
+from dossier.write import MARKER
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = PROJECT / "templates"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file a build wrote into `folder` but its marker, by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MARKER}
 
 
 def person(name, *aliases, description="", roles=()):

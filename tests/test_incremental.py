@@ -9,14 +9,9 @@ import pytest
 from dossier.model import default_paths
 from dossier.pipeline import build_site
 from dossier.write import MARKER
-from helpers import PROJECT
+from helpers import PROJECT, tree
 
 GALUZIN = "content/articles/000_034f0e8b02609159.txt"  # the dated seed: Galuzin interviewed by RBC
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != MARKER}
 
 
 @pytest.fixture
