@@ -1,8 +1,8 @@
 """Updates against cold builds: the kinds of edit users make (to articles, front matter, the registry,
 the settings, the editor's pages, kept originals, pictures), in a seeded random order, each followed
 by an update that must be byte for byte what a cold build of the same content makes. Random edits
-like these found updates that differed from cold builds (a copy collected later, a kept original
-edited, an article renamed past another of the same title); each has a test of its own as well."""
+like these found updates that differed from cold builds (a copy collected later, an article renamed
+past another of the same title); each has a test of its own as well."""
 
 import random
 import shutil
