@@ -240,8 +240,8 @@ class Manifest:
 
 def input_key(settings: str, article_keys: list[str], folders: list[Path], keyed: frozenset[str] = frozenset()) -> str:
     """The digest of everything a build reads: the settings and code, every article, and the files of
-    the given folders (templates, site_src, the editor's pages, pictures beside the articles) but
-    those `keyed` (the article files, whose keys are given)."""
+    the given folders (templates, site_src, the content folder: the editor's pages, the pictures, the
+    kept originals) but those `keyed` (the article files, whose keys are given)."""
     parts = [settings, *article_keys]
     for folder in folders:
         found = []

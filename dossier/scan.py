@@ -79,9 +79,8 @@ def up_to_date(paths: Paths, search: bool) -> tuple[LastBuild | None, Scan]:
 
 def inputs(paths: Paths, scanned: Scan) -> str:
     """The digest of everything a build reads (see incremental.input_key)."""
-    return input_key(scanned.settings, scanned.keys, [paths.templates, paths.site_src, paths.content / "pages",
-                                                      paths.content / "originals", paths.content / "articles"],
-                     frozenset(map(str, scanned.files)))
+    return input_key(scanned.settings, scanned.keys, [paths.templates, paths.site_src, paths.content],
+                     frozenset(map(str, scanned.files)))  # the content folder whole: pictures may be anywhere in it
 
 
 def article_files(folder: Path, problems: list[Problem]) -> list[Path]:

@@ -107,6 +107,25 @@ def test_a_copy_collected_later_is_listed_in_the_exports_of_the_article_it_copie
     same_as_cold(project)
 
 
+def test_a_picture_kept_elsewhere_in_the_content_folder_and_replaced_is_published_again(project):
+    from PIL import Image
+
+    from dossier.cli import main
+
+    content = project / "content"
+    (content / "images").mkdir()
+    Image.new("RGB", (40, 20), "red").save(content / "images" / "talks.png")
+    (content / "articles" / "pictured.md").write_text(
+        "---\ntitle: Pictured\ndate: 2022-01-01\n---\n\nThe talks.\n\n![The talks](../images/talks.png)\n")
+    arguments = ["build", "--content", str(content), "--output", str(project / "output"), "--no-search"]
+    assert main(arguments) == 0
+    Image.new("RGB", (40, 20), "blue").save(content / "images" / "talks.png")  # as the command line sees it
+    assert main(arguments) == 0
+    published = project / "output" / "articles" / "pictured" / "talks.png"
+    assert published.read_bytes() == (content / "images" / "talks.png").read_bytes()
+    same_as_cold(project)
+
+
 def test_removed_and_added_articles(project):
     build(project)
     (project / GALUZIN).unlink()
