@@ -1,8 +1,9 @@
 """Updates against cold builds: the kinds of edit users make (to articles, front matter, the registry,
-the settings, the editor's pages, kept originals, pictures), in a seeded random order, each followed
-by an update that must be byte for byte what a cold build of the same content makes. Random edits
-like these found updates that differed from cold builds (a copy collected later, an article renamed
-past another of the same title); each has a test of its own as well."""
+the settings, the editor's pages, kept originals, pictures, templates, interface words, assets), in
+a seeded random order, each followed by an update that must be byte for byte what a cold build of
+the same content makes. Random edits like these found updates that differed from cold builds (a
+copy collected later, an article renamed past another of the same title); each has a test of its
+own as well."""
 
 import random
 import shutil
@@ -147,7 +148,24 @@ def boilerplate_rule_changed(rng, content):
                                                           "- kind: promo\n  pattern: '^Indeed'\n", "[]\n"]))
 
 
-EDITS = [paragraph_on_top, paragraph_at_the_end, sentence_changed, paragraph_removed, title_changed, article_added,
+def template_changed(rng, content):
+    template = content.parent / "templates" / rng.choice(["base.html", "entity.html", "_timeline.html"])
+    template.write_text(template.read_text(encoding="utf-8").replace("</", "\n</", 1), encoding="utf-8")
+
+
+def interface_word_changed(rng, content):
+    words = content.parent / "templates" / "i18n" / "en.yaml"
+    text = words.read_text(encoding="utf-8")
+    changed = text.replace('chronology: "Chronology"', 'chronology: "Timeline"')
+    words.write_text(changed if changed != text else text.replace('"Timeline"', '"Chronology"'), encoding="utf-8")
+
+
+def stylesheet_changed(rng, content):
+    style = content.parent / "site_src" / "style.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+
+
+EDITS = [template_changed, interface_word_changed, stylesheet_changed, paragraph_on_top, paragraph_at_the_end, sentence_changed, paragraph_removed, title_changed, article_added,
          article_removed, article_renamed, article_collected_twice, name_changed_in_the_registry, event_registered,
          site_title_changed, exports_chosen, editors_page_changed, story_with_shortcodes, original_kept_or_changed,
          front_matter_changed, picture_changed, boilerplate_rule_changed]
@@ -155,9 +173,10 @@ EDITS = [paragraph_on_top, paragraph_at_the_end, sentence_changed, paragraph_rem
 
 def test_every_update_after_random_edits_is_the_cold_build_of_the_same_content(tmp_path):
     rng = random.Random(2026)  # the same sequence every run: a failure is reproducible
-    shutil.copytree(PROJECT / "content", tmp_path / "content")
+    for folder in ("content", "templates", "site_src"):
+        shutil.copytree(PROJECT / folder, tmp_path / folder)
     content = tmp_path / "content"
-    paths, cold = default_paths(content, tmp_path / "output", PROJECT), default_paths(content, tmp_path / "cold", PROJECT)
+    paths, cold = default_paths(content, tmp_path / "output", tmp_path), default_paths(content, tmp_path / "cold", tmp_path)
     build_site(paths, search=False)
     edits = rng.sample(EDITS, len(EDITS)) + rng.sample(EDITS, len(EDITS))  # each kind twice
     for step, edit in enumerate(edits, 1):
