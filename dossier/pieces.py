@@ -59,21 +59,26 @@ class Earlier:
     def same(self, name: str, layout: Layout, keys: list[str]) -> bool:
         """Whether file `name`, joined as `layout` of pieces of these `keys` (every one keyed), would be
         as the last build wrote it: the same pieces in the same order, and the file still their size."""
-        earlier = self.layouts.get(name)
-        if earlier is None or earlier.keys != tuple(keys) or not all(keys) or \
-                (earlier.head, earlier.between, earlier.tail, earlier.empty) != \
-                (layout.head, layout.between, layout.tail, layout.empty):
+        earlier = self._joined_as(name, layout)
+        if earlier is None or earlier.keys != tuple(keys) or not all(keys):
             return False
         try:
             return os.stat(self.folder / name).st_size == earlier.size()
         except OSError:
             return False
 
+    def _joined_as(self, name: str, layout: Layout) -> Layout | None:
+        """How file `name` was joined, if with what `layout` joins with (its head, separator, tail and
+        empty form)."""
+        earlier = self.layouts.get(name)
+        same_form = earlier is not None and (earlier.head, earlier.between, earlier.tail, earlier.empty) == \
+            (layout.head, layout.between, layout.tail, layout.empty)
+        return earlier if same_form else None
+
     def file(self, name: str, layout: Layout) -> EarlierFile | None:
         """File `name` as the last build wrote it, if it was joined as `layout` is."""
-        earlier = self.layouts.get(name)
-        if earlier is None or (earlier.head, earlier.between, earlier.tail) != (layout.head, layout.between,
-                                                                                  layout.tail):
+        earlier = self._joined_as(name, layout)
+        if earlier is None:
             return None
         try:
             with open(self.folder / name, "rb") as handle:
